@@ -1,0 +1,87 @@
+"""The parts of a compensation package, and the words people use for each.
+
+One vocabulary serves the guide parser (negotiate-up targets, thresholds) and the offer parser,
+so "sign-on", "RSUs" and "TC" mean the same thing in a guide and in a pasted offer.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Component(StrEnum):
+    BASE = "base"
+    STOCK = "stock"
+    BONUS = "bonus"  # a percent of base or an amount; Figure.is_pct says which
+    SIGNING = "signing"
+    RELOCATION = "relocation"
+    TOTAL = "total_comp"
+
+
+LABELS: dict[Component, str] = {
+    Component.BASE: "base",
+    Component.STOCK: "stock",
+    Component.BONUS: "bonus",
+    Component.SIGNING: "signing bonus",
+    Component.RELOCATION: "relocation",
+    Component.TOTAL: "total comp",
+}
+
+# Order matters: longer phrases first, so "signing bonus" is not read as "bonus".
+_LABEL_PATTERNS: list[tuple[Component, str]] = [
+    (
+        Component.SIGNING,
+        r"sign(?:ing|[- ]?on)(?:\s+bonus)?|joining(?:\s+bonus)?|sign(?:ing)?\s+bonus|"
+        r"hiring\s+bonus|welcome\s+bonus",
+    ),
+    (
+        Component.RELOCATION,
+        r"relocation(?:\s+(?:bonus|package|stipend|allowance))?|relo|moving\s+allowance",
+    ),
+    (
+        Component.TOTAL,
+        r"total\s+comp(?:ensation)?|total\s+package|\btc\b|all[- ]in|total\s+(?:annual\s+)?(?:pay|cash)|"
+        r"\bote\b|\bctc\b|\btotal\b",
+    ),
+    (
+        Component.STOCK,
+        r"rsus?|gsus?|psus?|restricted\s+stock(?:\s+units?)?|stock\s+options?|options?|equity|stock|shares|"
+        r"(?:new[- ]hire|initial|equity)\s+grant|\bgrant\b|esops?|espp",
+    ),
+    (
+        Component.BONUS,
+        r"(?:target|annual|performance|yearly|year[- ]end|cash)\s+bonus|bonus(?:es)?|\bbonus\b|variable(?:\s+pay)?",
+    ),
+    (
+        Component.BASE,
+        r"base\s+(?:salary|pay|comp(?:ensation)?)|base|(?:annual\s+)?salary|fixed\s+(?:pay|comp)|"
+        r"\bfixed\b|\bpay\b|\bcash\b",
+    ),
+]
+
+_LABEL_SOURCE = (
+    r"\b(?:"
+    + "|".join(f"(?P<{c.name}_{i}>{p})" for i, (c, p) in enumerate(_LABEL_PATTERNS))
+    + r")\b"
+)
+# Matching lowercased text is about twice as fast as IGNORECASE; the latter is kept for text
+# whose lowercase form changes length (so spans would not line up), such as "İ".
+_LABEL_LOWER_RE = re.compile(_LABEL_SOURCE)
+LABEL_RE = re.compile(_LABEL_SOURCE, re.IGNORECASE)
+
+
+def label_component(match: re.Match[str]) -> Component:
+    """Which component a LABEL_RE match names."""
+    name = match.lastgroup or ""
+    return Component[name.rsplit("_", 1)[0]]
+
+
+def find_labels(text: str) -> list[tuple[Component, int, int]]:
+    """Every component label in ``text`` as (component, start, end)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        matches = _LABEL_LOWER_RE.finditer(lowered)
+    else:
+        matches = LABEL_RE.finditer(text)
+    return [(label_component(m), m.start(), m.end()) for m in matches]

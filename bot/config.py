@@ -1,0 +1,86 @@
+"""Settings, read once from the environment. Nothing else in Leverage reads ``os.environ``."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.errors import ConfigError
+
+
+def _default_guides_dir() -> Path:
+    """The bundled seeds/: beside the package in a checkout, else in the working directory."""
+    beside = Path(__file__).resolve().parent.parent / "seeds"
+    return beside if beside.is_dir() else Path.cwd() / "seeds"
+
+
+DEFAULT_GUIDES_DIR = _default_guides_dir()
+
+
+@dataclass(frozen=True)
+class Settings:
+    guides_dir: Path = DEFAULT_GUIDES_DIR
+    cache_dir: Path | None = None
+    bot_token: str | None = None
+    signing_secret: str | None = None
+    app_token: str | None = None
+    api_url: str | None = None
+    port: int = 3000
+
+    @property
+    def has_slack_tokens(self) -> bool:
+        return bool(self.bot_token or self.app_token)
+
+    @property
+    def socket_mode(self) -> bool:
+        return bool(self.app_token)
+
+    def require_http(self) -> None:
+        """Raise naming each variable HTTP mode needs and lacks."""
+        _require(("SLACK_BOT_TOKEN", self.bot_token), ("SLACK_SIGNING_SECRET", self.signing_secret))
+        if not (self.bot_token or "").startswith("xoxb-"):
+            raise ConfigError("SLACK_BOT_TOKEN must be a bot token starting with xoxb-")
+
+    def require_socket(self) -> None:
+        _require(("SLACK_BOT_TOKEN", self.bot_token), ("SLACK_APP_TOKEN", self.app_token))
+        if not (self.app_token or "").startswith("xapp-"):
+            raise ConfigError(
+                "SLACK_APP_TOKEN must be an app-level token starting with xapp- "
+                "(with the connections:write scope)"
+            )
+
+
+def _require(*pairs: tuple[str, str | None]) -> None:
+    missing = [name for name, value in pairs if not value]
+    if missing:
+        raise ConfigError(f"missing environment variable(s): {', '.join(missing)}")
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Build Settings from ``environ`` (default: the process environment)."""
+    env = os.environ if environ is None else environ
+    port_text = env.get("PORT", "3000")
+    try:
+        port = int(port_text)
+    except ValueError:
+        raise ConfigError(f"PORT must be a whole number, not {port_text!r}") from None
+    if not 0 < port < 65536:
+        raise ConfigError(f"PORT must be between 1 and 65535, not {port}")
+    guides = env.get("GUIDES_DIR")
+    cache = env.get("LEVERAGE_CACHE_DIR")
+    if cache is None:
+        xdg = env.get("XDG_CACHE_HOME") or (
+            str(Path(env["HOME"]) / ".cache") if "HOME" in env else None
+        )
+        cache = str(Path(xdg) / "leverage") if xdg else None
+    return Settings(
+        guides_dir=Path(guides) if guides else DEFAULT_GUIDES_DIR,
+        cache_dir=Path(cache) if cache else None,
+        bot_token=env.get("SLACK_BOT_TOKEN") or None,
+        signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
+        app_token=env.get("SLACK_APP_TOKEN") or None,
+        api_url=env.get("SLACK_API_URL") or None,
+        port=port,
+    )

@@ -1,0 +1,277 @@
+"""Read the markdown body of a guide: region table, levers, negotiate-up script, thresholds.
+
+Every reader here tolerates absence: a guide without a table or without levers is still a guide.
+Headings and bold lines are matched by meaning ("levers", "negotiate up", "evidence"), not by
+their exact wording, because guides come from many authors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from bot.components import Component
+from bot.figures import extract_figures
+from bot.guides.model import Coaching, Comparison, Lever, Target, Threshold, ThresholdKind
+
+_HEADING_RE = re.compile(r"^\s*(?:#{1,6}\s+.*|\*\*[^*]+\*\*:?\s*)$")
+_LIST_ITEM_RE = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s+(?P<item>.+)$")
+_BOLD_TITLE_RE = re.compile(r"^\*\*(?P<title>[^*]+?)(?::\*\*|\*\*\s*[:\-–—]?)\s*(?P<rest>.*)$")
+_QUOTE_RE = re.compile(r"[\"“](?P<q>[^\"”]{12,})[\"”]")
+_THRESHOLD_WORDS = ("accept", "take it", "walk", "decline", "reject")
+_LEVERS_RE = re.compile(r"\blevers?\b", re.IGNORECASE)
+_NEGOTIATE_UP_RE = re.compile(r"negotiate[\s-]*up", re.IGNORECASE)
+_EVIDENCE_RE = re.compile(r"evidence|sources|references", re.IGNORECASE)
+_BELOW_RE = re.compile(r"below|under|less|<", re.IGNORECASE)
+_YEARS_IN_HEADER_RE = re.compile(r"(\d+)\s*-?\s*(?:y|yr|yrs|year|years)\b", re.IGNORECASE)
+_THRESHOLD_RE = re.compile(
+    r"\b(?P<kind>accept|take\s+it|walk\s+away|walk|decline|reject|don.?t\s+accept|do\s+not\s+accept)\b"
+    r"[^.!?\n]*?"
+    r"(?P<cmp>above|over|exceeds?|at\s+least|more\s+than|greater\s+than|>=?|below|under|less\s+than|<=?)"
+    r"[^.!?\n]*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class TableRow:
+    region: str
+    cells: dict[str, str]  # "base" | "stock" | "bonus" | "total" -> cell text
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What loading needs from the body: the region table and two labelled lines."""
+
+    rows: tuple[TableRow, ...]
+    stock_years: int | None
+    summary: str | None
+    level_mapping: str | None
+
+
+def parse_outline(text: str) -> Outline:
+    lines = text.split("\n")
+    rows, years = _region_table(lines)
+    return Outline(
+        rows=rows,
+        stock_years=years,
+        summary=_bold_field(lines, r"negotiation\s+dna|summary"),
+        level_mapping=_bold_field(lines, r"level\s+mapping"),
+    )
+
+
+def parse_coaching(text: str, threshold_text: str | None, currency: str | None) -> Coaching:
+    """Levers, script, targets, thresholds and evidence. Amounts written without a currency
+    take ``currency`` (the guide's first region's)."""
+    lines = text.split("\n")
+    script, targets = _negotiate_up(lines)
+    thresholds = find_thresholds(threshold_text) if threshold_text else []
+    return Coaching(
+        levers=_levers(lines),
+        script=script,
+        targets=tuple(_with_currency(t, currency) for t in targets),
+        thresholds=tuple(_with_currency(t, currency) for t in thresholds or find_thresholds(text)),
+        evidence=_evidence(lines),
+    )
+
+
+_T = TypeVar("_T", Target, Threshold)
+
+
+def _with_currency(item: _T, currency: str | None) -> _T:
+    if item.currency is None and not item.is_pct and currency is not None:
+        return replace(item, currency=currency)
+    return item
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _region_table(lines: list[str]) -> tuple[tuple[TableRow, ...], int | None]:
+    for i, line in enumerate(lines):
+        if not line.lstrip().startswith("|") or "region" not in line.lower():
+            continue
+        header = [c.lower() for c in _cells(line)]
+        columns: dict[int, str] = {}
+        years = None
+        for j, name in enumerate(header):
+            for key, words in (
+                ("total", ("total",)),
+                ("stock", ("stock", "rsu", "equity")),
+                ("bonus", ("bonus",)),
+                ("base", ("base", "salary")),
+            ):
+                if (
+                    any(w in name for w in words)
+                    and j not in columns
+                    and key not in columns.values()
+                ):
+                    columns[j] = key
+                    if key == "stock" and (m := _YEARS_IN_HEADER_RE.search(name)):
+                        years = int(m[1])
+        rows = []
+        for row_line in lines[i + 1 :]:
+            if not row_line.lstrip().startswith("|"):
+                break
+            cells = _cells(row_line)
+            if not cells or set(cells[0]) <= set("-: "):
+                continue
+            rows.append(
+                TableRow(cells[0], {columns[j]: c for j, c in enumerate(cells) if j in columns})
+            )
+        return tuple(rows), years
+    return (), None
+
+
+def _bold_field(lines: list[str], name: str) -> str | None:
+    """The text after "**Name:**" on its own line."""
+    pattern = re.compile(rf"^\s*\*\*(?:{name})\s*:?\*\*\s*:?\s*(?P<v>\S.*)$", re.IGNORECASE)
+    for line in lines:
+        if m := pattern.match(line):
+            return m["v"].strip()
+    return None
+
+
+def _is_heading(line: str) -> bool:
+    """A markdown heading, a bold line, or a short title line such as "Levers:"."""
+    if _LIST_ITEM_RE.match(line):
+        return False
+    if _HEADING_RE.match(line):
+        return True
+    title = line.strip().rstrip(":")
+    return (
+        0 < len(title) <= 40
+        and len(title.split()) <= 4
+        and title[-1].isalnum()
+        and title[0] not in "|>"
+    )
+
+
+def _levers(lines: list[str]) -> tuple[Lever, ...]:
+    levers: list[Lever] = []
+    in_section = False
+    for line in lines:
+        if _is_heading(line):
+            in_section = bool(_LEVERS_RE.search(line))
+            continue
+        if not in_section:
+            continue
+        if m := _LIST_ITEM_RE.match(line):
+            levers.append(_lever(m["item"]))
+        elif line.strip().startswith(">"):
+            in_section = False
+    return tuple(levers)
+
+
+def _lever(item: str) -> Lever:
+    item = item.strip()
+    if m := _BOLD_TITLE_RE.match(item):
+        title, rest = m["title"].strip().rstrip(":"), m["rest"].strip()
+    elif ":" in item[:80]:
+        title, rest = (part.strip() for part in item.split(":", 1))
+    else:
+        title, rest = item, ""
+    return Lever(title=title.strip("* "), script=_unquote(rest))
+
+
+def _unquote(text: str) -> str:
+    text = text.strip()
+    if len(text) >= 2 and text[0] in '"“' and text[-1] in '"”':
+        return text[1:-1].strip()
+    return text
+
+
+def _negotiate_up(lines: list[str]) -> tuple[str | None, tuple[Target, ...]]:
+    for i, line in enumerate(lines):
+        if not _NEGOTIATE_UP_RE.search(line):
+            continue
+        # The script is the first quotation in this paragraph (it may span blockquote lines).
+        paragraph = [line]
+        for following in lines[i + 1 :]:
+            if not following.strip() or _is_heading(following):
+                break
+            paragraph.append(following)
+        text = " ".join(p.strip().lstrip(">").strip() for p in paragraph)
+        m = _QUOTE_RE.search(text)
+        if not m:
+            continue
+        script = m["q"].strip()
+        return script, tuple(_targets(script))
+    return None, ()
+
+
+def _targets(script: str) -> list[Target]:
+    targets: list[Target] = []
+    seen: set[Component] = set()
+    for f in extract_figures(script):
+        if f.component is None or f.plus or f.component in seen or f.negative:
+            continue
+        seen.add(f.component)
+        targets.append(
+            Target(
+                component=f.component,
+                amount=f.value,
+                currency=None if f.is_pct else f.currency,
+                is_pct=f.is_pct,
+                years=f.years,
+                start=f.start,
+                end=f.start + len(f.text.rstrip()),
+            )
+        )
+    return targets
+
+
+def find_thresholds(text: str) -> list[Threshold]:
+    """Sentences such as "Accept if above $265K RSUs" or "Walk away below $160K base"."""
+    found: list[Threshold] = []
+    lowered = text.lower()
+    if not any(word in lowered for word in _THRESHOLD_WORDS):
+        return found  # the regex below is the slowest part of loading a guide
+    for m in _THRESHOLD_RE.finditer(text):
+        sentence = m.group(0).strip().rstrip(".").strip("*_ ")
+        figures = [f for f in extract_figures(sentence) if not f.negative]
+        if not figures:
+            continue
+        figure = figures[0]
+        component = figure.component or _component_from_words(sentence)
+        if component is None:
+            continue
+        kind_word = m["kind"].lower()
+        walk = kind_word.startswith(("walk", "decline", "reject", "don", "do "))
+        comparison = Comparison.BELOW if _BELOW_RE.match(m["cmp"]) else Comparison.ABOVE
+        found.append(
+            Threshold(
+                kind=ThresholdKind.WALK_AWAY if walk else ThresholdKind.ACCEPT,
+                component=component,
+                comparison=comparison,
+                amount=figure.value,
+                currency=None if figure.is_pct else figure.currency,
+                sentence=sentence,
+                is_pct=figure.is_pct,
+            )
+        )
+    return found
+
+
+def _component_from_words(sentence: str) -> Component | None:
+    lowered = sentence.lower()
+    if "total" in lowered or "tc" in lowered.split():
+        return Component.TOTAL
+    return None
+
+
+def _evidence(lines: list[str]) -> tuple[str, ...]:
+    items: list[str] = []
+    in_section = False
+    for line in lines:
+        if _is_heading(line):
+            in_section = bool(_EVIDENCE_RE.search(line))
+            continue
+        if in_section and (m := _LIST_ITEM_RE.match(line)):
+            item = m["item"].strip()
+            if item.startswith("[") and item.endswith("]"):
+                item = item[1:-1]
+            items.append(item.strip())
+    return tuple(items)

@@ -1,0 +1,86 @@
+"""Consistency checks on parsed guides: the figures a careful editor would query."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.guides.load import Library
+from bot.guides.model import Band, Guide, Level, Problem, Span
+from bot.money import format_money
+
+TOTAL_TOLERANCE = 0.05
+
+
+def lint_library(library: Library, today: date) -> list[Problem]:
+    """Everything found while loading, plus the checks below, ordered by file."""
+    problems = list(library.problems)
+    for guide in library.guides:
+        problems.extend(lint_guide(guide, today))
+    order = {Level.ERROR: 0, Level.WARNING: 1}
+    return sorted(problems, key=lambda p: (p.file, order[p.level]))
+
+
+def lint_guide(guide: Guide, today: date) -> list[Problem]:
+    found: list[str] = []
+    if guide.is_stale(today) and guide.next_review_due is not None:
+        found.append(f"stale: review was due {guide.next_review_due:%d %b %Y}")
+    for band in guide.bands:
+        found.extend(_total_comp(band))
+    if not guide.levers:
+        found.append("no levers found (a 'Levers' heading followed by a numbered list)")
+    found.extend(_thresholds(guide))
+    return [Problem(guide.source, Level.WARNING, message) for message in found]
+
+
+def component_total(band: Band, end: str) -> float | None:
+    """base + stock/years + bonus at one end ("low" or "high") of the band."""
+    if band.base is None or band.stock is None:
+        return None
+    base = getattr(band.base, end)
+    bonus_pct = getattr(band.bonus_pct, end) if band.bonus_pct else 0.0
+    return float(base + getattr(band.stock, end) / band.stock_years + base * bonus_pct / 100)
+
+
+def _total_comp(band: Band) -> list[str]:
+    if band.total_comp is None:
+        return []
+    messages = []
+    for end in ("low", "high"):
+        computed = component_total(band, end)
+        stated = getattr(band.total_comp, end)
+        if computed is None or computed == 0:
+            continue
+        gap = abs(stated - computed) / computed
+        if gap > TOTAL_TOLERANCE:
+            messages.append(
+                f"{band.region} total comp {end} is {format_money(stated, band.currency, exact=True)} "
+                f"but base + stock/{band.stock_years} + bonus comes to "
+                f"{format_money(computed, band.currency, exact=True)} ({gap:.0%} apart)"
+            )
+    return messages
+
+
+def _thresholds(guide: Guide) -> list[str]:
+    messages = []
+    for threshold in guide.thresholds:
+        spans: list[tuple[Band, Span]] = []
+        for band in guide.bands:
+            if threshold.is_pct:
+                span = band.bonus_pct
+            elif band.currency != threshold.currency:
+                continue
+            else:
+                span = {
+                    "base": band.base,
+                    "stock": band.stock,
+                    "total_comp": band.total_comp,
+                }.get(threshold.component.value)
+            if span is not None:
+                spans.append((band, span))
+        if spans and all(not span.low <= threshold.amount <= span.high for _, span in spans):
+            regions = ", ".join(b.region for b, _ in spans)
+            messages.append(
+                f"threshold '{threshold.sentence}' is outside the {threshold.component.value} band "
+                f"of every region it could apply to ({regions})"
+            )
+    return messages

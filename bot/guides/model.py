@@ -1,0 +1,211 @@
+"""Typed values for a negotiation guide. Frozen, so they can be shared and cached freely."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from functools import cached_property
+from typing import Any
+
+from bot.components import Component
+
+
+class Level(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with a guide file, for lint and for the loader's report."""
+
+    file: str
+    level: Level
+    message: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"file": self.file, "level": self.level.value, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A low-high range in one unit (money in the band's currency, or percent)."""
+
+    low: float
+    high: float
+
+    @property
+    def mid(self) -> float:
+        return (self.low + self.high) / 2
+
+    def position(self, value: float) -> float:
+        """Where ``value`` sits in the range: 0 at low, 100 at high, beyond either end allowed."""
+        if self.high == self.low:
+            return 50.0 if value == self.low else (150.0 if value > self.high else -50.0)
+        return (value - self.low) / (self.high - self.low) * 100
+
+    def at(self, position: float) -> float:
+        """The value at ``position`` percent of the range (inverse of :meth:`position`)."""
+        return self.low + (self.high - self.low) * position / 100
+
+
+@dataclass(frozen=True)
+class Band:
+    """One region's compensation. Stock is the whole grant, vesting over ``stock_years``."""
+
+    region: str
+    currency: str
+    base: Span | None = None
+    stock: Span | None = None
+    stock_years: int = 4
+    bonus_pct: Span | None = None
+    total_comp: Span | None = None
+
+
+@dataclass(frozen=True)
+class LevelEquivalent:
+    company: str
+    level: str
+
+
+@dataclass(frozen=True)
+class LevelMapping:
+    internal: str | None = None
+    equivalents: tuple[LevelEquivalent, ...] = ()
+    raw: str | None = None
+
+
+@dataclass(frozen=True)
+class Lever:
+    title: str
+    script: str
+
+
+@dataclass(frozen=True)
+class Target:
+    """One figure of the negotiate-up ask, with where it sits in the script (to fill in later)."""
+
+    component: Component
+    amount: float
+    currency: str | None  # None for percents
+    is_pct: bool = False
+    years: int | None = None
+    start: int = 0
+    end: int = 0
+
+
+class Comparison(StrEnum):
+    ABOVE = "above"
+    BELOW = "below"
+
+
+class ThresholdKind(StrEnum):
+    ACCEPT = "accept"  # "Accept if above $265K RSUs"
+    WALK_AWAY = "walk_away"  # "Walk away below $160K base"
+
+
+@dataclass(frozen=True)
+class Threshold:
+    kind: ThresholdKind
+    component: Component
+    comparison: Comparison
+    amount: float
+    currency: str | None
+    sentence: str
+    is_pct: bool = False
+
+
+@dataclass(frozen=True)
+class Coaching:
+    """The coaching half of a guide body: levers, the negotiate-up script and its figures,
+    the thresholds and the evidence. Parsed on first use: a bot serving 10k guides shows a few."""
+
+    levers: tuple[Lever, ...] = ()
+    script: str | None = None
+    targets: tuple[Target, ...] = ()
+    thresholds: tuple[Threshold, ...] = ()
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Guide:
+    company: str
+    role: str
+    company_display: str
+    role_display: str
+    role_type: str | None = None
+    last_updated: date | None = None
+    next_review_due: date | None = None
+    data_quality: str | None = None
+    salary_data_quarter: str | None = None
+    bands: tuple[Band, ...] = ()
+    level_mapping: LevelMapping = field(default_factory=LevelMapping)
+    data_sources: tuple[str, ...] = ()
+    summary: str | None = None
+    aliases: tuple[str, ...] = ()
+    parents: tuple[str, ...] = ()
+    vesting: tuple[float, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    source: str = "<string>"
+    body: str = field(default="", repr=False, compare=False)  # repaired markdown body
+    threshold_text: str | None = field(default=None, repr=False)  # frontmatter 'threshold:'
+
+    @cached_property
+    def coaching(self) -> Coaching:
+        from bot.guides.body import parse_coaching
+
+        return parse_coaching(
+            self.body, self.threshold_text, self.bands[0].currency if self.bands else None
+        )
+
+    @property
+    def levers(self) -> tuple[Lever, ...]:
+        return self.coaching.levers
+
+    @property
+    def script(self) -> str | None:
+        return self.coaching.script
+
+    @property
+    def targets(self) -> tuple[Target, ...]:
+        return self.coaching.targets
+
+    @property
+    def thresholds(self) -> tuple[Threshold, ...]:
+        return self.coaching.thresholds
+
+    @property
+    def evidence(self) -> tuple[str, ...]:
+        return self.coaching.evidence
+
+    @property
+    def id(self) -> str:
+        return f"{self.company}/{self.role}"
+
+    @property
+    def title(self) -> str:
+        return f"{self.role_display} at {self.company_display}"
+
+    def is_stale(self, today: date) -> bool:
+        return self.next_review_due is not None and self.next_review_due < today
+
+    def band(self, region: str) -> Band | None:
+        wanted = region.casefold()
+        return next((b for b in self.bands if b.region.casefold() == wanted), None)
+
+    @property
+    def threshold(self) -> Threshold | None:
+        """The accept line if the guide has one, else its first threshold."""
+        accept = [t for t in self.thresholds if t.kind is ThresholdKind.ACCEPT]
+        candidates = accept or list(self.thresholds)
+        return candidates[0] if candidates else None
+
+
+@dataclass(frozen=True)
+class ParsedGuide:
+    """A guide and the warnings found while reading it."""
+
+    guide: Guide
+    problems: tuple[Problem, ...] = ()

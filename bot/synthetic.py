@@ -1,0 +1,456 @@
+"""A deterministic generator of synthetic guides in the seed's format, for benchmarks and tests.
+
+Same seed, same corpus: the benchmarks for loading, matching and the Slack app all reuse it.
+Companies are real names first, then invented ones built from syllables (so some invented names
+are near neighbours of each other, as real names are); roles, regions, currencies and level
+ladders are realistic. About one guide in ten carries the seed's mojibake damage.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+REAL_COMPANIES = (
+    "Google",
+    "Meta",
+    "Amazon",
+    "Apple",
+    "Microsoft",
+    "Netflix",
+    "Stripe",
+    "Segment",
+    "Twilio",
+    "Datadog",
+    "Snowflake",
+    "Databricks",
+    "Shopify",
+    "Uber",
+    "Lyft",
+    "DoorDash",
+    "Instacart",
+    "Pinterest",
+    "Snap",
+    "Dropbox",
+    "Atlassian",
+    "Salesforce",
+    "Oracle",
+    "Adobe",
+    "Nvidia",
+    "Intel",
+    "AMD",
+    "Cloudflare",
+    "MongoDB",
+    "Elastic",
+    "HashiCorp",
+    "GitLab",
+    "GitHub",
+    "Figma",
+    "Notion",
+    "Canva",
+    "Rippling",
+    "Gusto",
+    "Plaid",
+    "Brex",
+    "Ramp",
+    "Chime",
+    "Robinhood",
+    "Coinbase",
+    "Block",
+    "Affirm",
+    "SoFi",
+    "Okta",
+    "Zscaler",
+    "CrowdStrike",
+    "Palantir",
+    "Scale AI",
+    "OpenAI",
+    "Anthropic",
+    "Cohere",
+    "Hugging Face",
+    "Mistral",
+    "Perplexity",
+    "Confluent",
+    "Airtable",
+    "Asana",
+    "Zoom",
+    "Slack",
+    "HubSpot",
+    "Workday",
+    "ServiceNow",
+    "Splunk",
+    "Palo Alto Networks",
+    "Fortinet",
+    "Twitch",
+    "Reddit",
+    "Discord",
+    "Spotify",
+    "Booking",
+    "Zalando",
+    "Klarna",
+    "Revolut",
+    "Monzo",
+    "Wise",
+    "Deliveroo",
+    "Flipkart",
+    "Swiggy",
+    "Zomato",
+    "Razorpay",
+    "Freshworks",
+    "Infosys",
+    "Grab",
+    "Sea",
+    "Atlassian Labs",
+    "Canonical",
+    "Red Hat",
+    "VMware",
+    "Nutanix",
+    "Samsara",
+    "Verkada",
+    "Anduril",
+    "SpaceX",
+    "Tesla",
+    "Rivian",
+    "Waymo",
+    "Cruise",
+    "Aurora",
+    "Nuro",
+    "Duolingo",
+)
+_SYLLABLES_A = (
+    "Quant",
+    "Nim",
+    "Vel",
+    "Cor",
+    "Lum",
+    "Hex",
+    "Zen",
+    "Arc",
+    "Nov",
+    "Ver",
+    "Syn",
+    "Opt",
+    "Kin",
+    "Tal",
+    "Mer",
+    "Pax",
+    "Sol",
+    "Ori",
+    "Hal",
+    "Jun",
+    "Kai",
+    "Lyr",
+    "Mav",
+    "Nex",
+    "Obs",
+    "Pyr",
+    "Qui",
+    "Rhe",
+    "Sev",
+    "Tor",
+    "Umb",
+    "Vox",
+    "Wex",
+    "Xan",
+    "Yor",
+    "Zep",
+    "Bry",
+    "Cal",
+    "Dax",
+    "Eon",
+    "Fal",
+    "Gal",
+    "Hel",
+    "Iri",
+    "Jas",
+    "Kov",
+    "Lat",
+    "Mon",
+)
+_SYLLABLES_B = (
+    "ify",
+    "ora",
+    "ex",
+    "ium",
+    "ant",
+    "eo",
+    "ix",
+    "ara",
+    "io",
+    "on",
+    "ent",
+    "ly",
+    "ive",
+    "os",
+    "um",
+    "ia",
+    "ex",
+    "andr",
+    "ello",
+    "ica",
+    "ova",
+    "usk",
+    "arn",
+    "ett",
+    "ind",
+)
+_SUFFIX_WORDS = (
+    "",
+    "",
+    "",
+    " Labs",
+    " AI",
+    " Cloud",
+    " Systems",
+    " Health",
+    " Pay",
+    " Data",
+    " Robotics",
+)
+
+ROLES = (
+    "Software Engineer",
+    "Senior Software Engineer",
+    "Staff Software Engineer",
+    "Principal Engineer",
+    "Software Engineer II",
+    "Machine Learning Engineer",
+    "Senior Machine Learning Engineer",
+    "Data Scientist",
+    "Senior Data Scientist",
+    "Data Engineer",
+    "Product Manager",
+    "Senior Product Manager",
+    "Engineering Manager",
+    "Site Reliability Engineer",
+    "Security Engineer",
+    "Frontend Engineer",
+    "Backend Engineer",
+    "Mobile Engineer",
+    "Product Designer",
+    "Research Scientist",
+    "Solutions Architect",
+    "Platform Engineer",
+    "Infrastructure Engineer",
+    "AI CDP Platform Engineer",
+    "Developer Advocate",
+    "Technical Program Manager",
+    "Applied Scientist",
+    "Analytics Engineer",
+    "DevOps Engineer",
+    "QA Engineer",
+)
+REGIONS = (
+    ("San Francisco", "USD", 1.00),
+    ("New York", "USD", 0.97),
+    ("Seattle", "USD", 0.95),
+    ("Austin", "USD", 0.85),
+    ("London", "GBP", 0.60),
+    ("Dublin", "EUR", 0.62),
+    ("Berlin", "EUR", 0.55),
+    ("Amsterdam", "EUR", 0.58),
+    ("Zurich", "CHF", 0.80),
+    ("Toronto", "CAD", 0.80),
+    ("Bengaluru", "INR", 22.0),
+    ("Singapore", "SGD", 0.95),
+    ("Sydney", "AUD", 1.05),
+)
+LADDERS = (
+    ("Google", ("L3", "L4", "L5", "L6", "L7")),
+    ("Meta", ("E3", "E4", "E5", "E6", "E7")),
+    ("Amazon", ("SDE I", "SDE II", "SDE III", "Principal", "Senior Principal")),
+    ("Microsoft", ("59", "61", "63", "65", "67")),
+    ("Apple", ("ICT2", "ICT3", "ICT4", "ICT5", "ICT6")),
+)
+_SENIORITY = {"Senior": 2, "Staff": 3, "Principal": 4, "II": 1, "Manager": 2}
+_MOJIBAKE = str.maketrans({"–": "â€“", "—": "â€”", "£": "Â£", "€": "â‚¬", "’": "â€™"})
+
+
+@dataclass(frozen=True)
+class GuideSpec:
+    company: str
+    role: str
+    regions: tuple[tuple[str, str, float], ...]
+    level: int  # 0..4 on the ladders above
+    base: int  # San Francisco base midpoint in USD
+    damaged: bool
+
+    @property
+    def company_slug(self) -> str:
+        return slugify(self.company)
+
+    @property
+    def role_slug(self) -> str:
+        return slugify(self.role)
+
+    @property
+    def guide_id(self) -> str:
+        return f"{self.company_slug}/{self.role_slug}"
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def company_names(rng: random.Random) -> Iterator[str]:
+    """Real names first, then invented ones, never repeating a slug."""
+    seen: set[str] = set()
+    for name in REAL_COMPANIES:
+        seen.add(slugify(name))
+        yield name
+    invented = [a + b + s for a in _SYLLABLES_A for b in _SYLLABLES_B for s in _SUFFIX_WORDS]
+    rng.shuffle(invented)
+    for name in invented:
+        if slugify(name) not in seen:
+            seen.add(slugify(name))
+            yield name
+
+
+def unknown_companies(count: int, seed: int = 7) -> list[str]:
+    """Names the generator never uses, for "no such company" queries."""
+    rng = random.Random(seed)
+    heads = (
+        "Brambl",
+        "Crudd",
+        "Fjorv",
+        "Glimm",
+        "Plonk",
+        "Snarf",
+        "Twirp",
+        "Whizz",
+        "Yaww",
+        "Drizz",
+    )
+    tails = ("ington", "ovka", "umble", "ashire", "etto", "mouth", "aroo", "ibble")
+    names = sorted({h + t for h in heads for t in tails})
+    rng.shuffle(names)
+    return [*("Airbnb", "Etsy", "Wayfair", "Peloton"), *names][:count]
+
+
+def generate_specs(count: int, seed: int = 1) -> list[GuideSpec]:
+    rng = random.Random(seed)
+    specs: list[GuideSpec] = []
+    companies = company_names(rng)
+    while len(specs) < count:
+        company = next(companies)
+        roles = rng.sample(ROLES, k=min(len(ROLES), rng.randint(3, 14)))
+        if company == "Segment":
+            roles = ["AI CDP Platform Engineer", "Data Engineer", *roles[:2]]
+        for role in roles[: count - len(specs)]:
+            level = min(4, 1 + sum(v for k, v in _SENIORITY.items() if k in role.split()))
+            regions = tuple(sorted(rng.sample(REGIONS, k=rng.randint(1, 4)), key=REGIONS.index))
+            specs.append(
+                GuideSpec(
+                    company=company,
+                    role=role,
+                    regions=regions,
+                    level=level,
+                    base=int(rng.randint(140, 200) * 1000 * (1 + 0.18 * level)),
+                    damaged=rng.random() < 0.1,
+                )
+            )
+    return specs
+
+
+def _k(value: float) -> str:
+    return f"{round(value / 1000)}K"
+
+
+def _sym(currency: str) -> str:
+    return {
+        "USD": "$",
+        "GBP": "£",
+        "EUR": "€",
+        "INR": "₹",
+        "CHF": "CHF ",
+        "CAD": "C$",
+        "SGD": "S$",
+        "AUD": "A$",
+    }[currency]
+
+
+def render_guide(spec: GuideSpec) -> str:
+    """The guide text for ``spec``, in the layout of the real seed."""
+    ladder_rows = [f"{company} {ladder[spec.level]}" for company, ladder in LADDERS[:3]]
+    mapping = " = ".join([f"{spec.company} {spec.role}", *ladder_rows])
+    comp_lines = []
+    table_rows = []
+    for region, currency, factor in spec.regions:
+        base_mid = round(spec.base * factor, -3)
+        base_lo, base_hi = round(base_mid * 0.9, -3), round(base_mid * 1.1, -3)
+        stock_lo, stock_hi = round(base_mid * 0.8, -3), round(base_mid * 1.5, -3)
+        tc_lo = round(base_lo + stock_lo / 4 + base_lo * 0.1, -3)
+        tc_hi = round(base_hi + stock_hi / 4 + base_hi * 0.15, -3)
+        comp_lines.append(
+            f"  - region: {region}\n    base_low: {base_lo:.0f}\n    base_high: {base_hi:.0f}\n"
+            f"    stock_low: {stock_lo:.0f}\n    stock_high: {stock_hi:.0f}\n    bonus_pct: 10\n"
+            f"    total_comp_low: {tc_lo:.0f}\n    total_comp_high: {tc_hi:.0f}\n    currency: {currency}"
+        )
+        s = _sym(currency)
+        table_rows.append(
+            f"| {region} | {s}{_k(base_lo)}–{s}{_k(base_hi)} | {s}{_k(stock_lo)}–{s}{_k(stock_hi)} "
+            f"| 10–15% | {s}{_k(tc_lo)}–{s}{_k(tc_hi)} |"
+        )
+    _, first_currency, factor = spec.regions[0]
+    s = _sym(first_currency)
+    base_target = round(spec.base * factor * 1.08, -3)
+    stock_target = round(spec.base * factor * 1.35, -3)
+    accept = round(stock_target * 0.93, -3)
+    text = f"""---
+company: {spec.company_slug}
+company_display: {spec.company}
+role: {spec.role_slug}
+role_display: {spec.role}
+role_type: {"management" if "Manager" in spec.role else "engineering"}
+last_updated: 2026-02-23
+data_quality: high
+salary_data_quarter: 2025-Q4
+next_review_due: 2026-12-23
+compensation:
+{chr(10).join(comp_lines)}
+level_mapping:
+  internal: null
+  raw: {mapping}
+data_sources:
+  - Levels.fyi
+negotiation_dna_summary: "RSU-heavy offers with room on signing | {spec.role} 2026"
+---
+### {spec.role} | {spec.company} Global Negotiation Guide
+
+**Negotiation DNA:** RSU-heavy offers with room on signing | {spec.role} 2026
+
+| Region | Base Salary | Stock (RSU/4yr) | Bonus | Total Comp |
+|--------|-------------|-----------------|-------|------------|
+{chr(10).join(table_rows)}
+
+**Negotiation DNA**
+
+{spec.company} hires {spec.role}s against a competitive market — equity is where the room is.
+
+**Level Mapping:** {mapping}
+
+**Global Levers**
+
+1. **Competing Offers:** "I have competing offers from peers at a higher total package; I'd like {spec.company} to close the gap in RSUs."
+2. **Scope of the Role:** "The scope here is larger than a typical {spec.role} role — my level and stock should reflect it."
+3. **Signing Bonus:** "To cover the unvested equity I leave behind, I expect a signing bonus of {s}{_k(base_target * 0.2)}."
+
+> **Negotiate Up Strategy:** "I'd like {s}{_k(stock_target)} in RSUs over 4 years with a {s}{_k(base_target)} base, 13% bonus, and {s}{_k(base_target * 0.2)} signing bonus." Accept if above {s}{_k(accept)} RSUs.
+
+#### Evidence & Sources
+- [{spec.company} — {spec.role} Comp — Levels.fyi 2025-2026]
+"""
+    return text.translate(_MOJIBAKE) if spec.damaged else text
+
+
+def write_corpus(folder: Path, count: int, seed: int = 1) -> list[GuideSpec]:
+    """Write ``count`` guides into ``folder`` (created if needed); returns their specs."""
+    folder.mkdir(parents=True, exist_ok=True)
+    specs = generate_specs(count, seed)
+    for i, spec in enumerate(specs):
+        name = f"{i:06d}_{spec.company_slug}_{spec.role_slug}.md"
+        (folder / name).write_text(render_guide(spec), encoding="utf-8")
+    return specs
