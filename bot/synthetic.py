@@ -209,6 +209,16 @@ _SUFFIX_WORDS = (
     " Pay",
     " Data",
     " Robotics",
+    " Networks",
+    " Security",
+    " Bio",
+    " Analytics",
+    " Works",
+    " Mobility",
+    " Energy",
+    " Games",
+    " Studio",
+    " Logistics",
 )
 
 ROLES = (
