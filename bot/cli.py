@@ -11,10 +11,15 @@ from pathlib import Path
 from typing import TextIO
 
 from bot import __version__
+from bot.coach import Coach
 from bot.config import Settings, load_settings
 from bot.errors import LeverageError
 from bot.guides import Level, Library, load_library
 from bot.guides.lint import lint_library
+from bot.index import GuideIndex
+from bot.jsonout import ask_json, offer_json
+from bot.replies import OfferReply
+from bot.text import render_text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +34,30 @@ def build_parser() -> argparse.ArgumentParser:
     _guides_option(lint)
     lint.add_argument("--json", action="store_true", help="print a JSON list of problems")
     lint.set_defaults(run=_lint)
+
+    ask = commands.add_parser("ask", help="answer a question as a direct message would")
+    ask.add_argument("text", help='e.g. "what does Segment pay AI CDP engineers in New York?"')
+    _guides_option(ask)
+    ask.add_argument(
+        "--json", action="store_true", help="print intent, status, matches and text as JSON"
+    )
+    ask.set_defaults(run=_ask)
+
+    offer = commands.add_parser("offer", help="score a pasted offer against its guide")
+    offer.add_argument("text", help="the offer as pasted; '-' reads it from standard input")
+    offer.add_argument(
+        "--guide", metavar="ID", help="guide id, e.g. segment/ai-cdp-platform-engineer"
+    )
+    offer.add_argument("--region", metavar="R", help="region to score against, e.g. London")
+    _guides_option(offer)
+    offer.add_argument("--json", action="store_true", help="print the assessment as JSON")
+    offer.set_defaults(run=_offer)
+
+    chat = commands.add_parser(
+        "chat", help="talk to Leverage in the terminal (the default with no Slack tokens)"
+    )
+    _guides_option(chat)
+    chat.set_defaults(run=_chat)
 
     generate = commands.add_parser(
         "generate", help="write N synthetic guides (for benchmarks and load tests)"
@@ -53,11 +82,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "run", None):
-        parser.print_help(out)
-        return 0
     try:
         settings = load_settings()
+        if not getattr(args, "run", None):
+            if settings.has_slack_tokens:
+                args = parser.parse_args(["serve"])
+            else:
+                args = parser.parse_args(["chat"])
         code: int = args.run(args, settings, out)
     except LeverageError as exc:
         print(f"leverage: {exc}", file=sys.stderr)
@@ -73,6 +104,43 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 def _library(args: argparse.Namespace, settings: Settings) -> Library:
     folder = args.guides or settings.guides_dir
     return load_library(folder, settings.cache_dir)
+
+
+def _coach(args: argparse.Namespace, settings: Settings) -> Coach:
+    library = _library(args, settings)
+    for problem in library.errors:
+        print(f"leverage: skipped {problem.file}: {problem.message}", file=sys.stderr)
+    return Coach(GuideIndex(library.guides))
+
+
+def _ask(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    answer = _coach(args, settings).ask(args.text)
+    if args.json:
+        _dump(ask_json(answer), out)
+    else:
+        out.write(render_text(answer.reply))
+    return 0
+
+
+def _offer(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    text = sys.stdin.read() if args.text == "-" else args.text
+    answer = _coach(args, settings).offer(text, guide_id=args.guide, region=args.region)
+    if args.json:
+        _dump(offer_json(answer), out)
+    else:
+        out.write(render_text(answer.reply))
+    return 0 if isinstance(answer.reply, OfferReply) else 1
+
+
+def _chat(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from bot.chat import run_chat
+
+    return run_chat(_coach(args, settings), sys.stdin, out)
+
+
+def _dump(data: object, out: TextIO) -> None:
+    json.dump(data, out, indent=2, ensure_ascii=False)
+    out.write("\n")
 
 
 def _lint(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:

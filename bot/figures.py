@@ -28,7 +28,9 @@ WORD_NUMBERS = {
 _NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|ten)"
 
 # Clause boundaries: a label in one clause never names a figure in another.
-_CLAUSE_RE = re.compile(r"[,;\n|()\[\]•]|(?<=\S)\.(?=\s|$)|\s(?:and|with|plus|but)\s|\s\+\s|:\s*\n")
+_CLAUSE_RE = re.compile(
+    r"(?<!\d),|,(?!\d)|[;\n|()\[\]•]|(?<=\S)\.(?=\s|$)|\s(?:and|with|plus|but)\s|\s\+\s|:\s*\n"
+)
 
 _PER_RE = re.compile(
     r"\s*(?:"
@@ -48,7 +50,7 @@ _YEARS_RE = re.compile(
 # Matched on lowercased text. The first starts with a digit so the engine can skip ahead fast.
 _NOT_MONEY_RE = re.compile(
     r"(?:401\s?\(?k\)?|\d+(?:\.\d+)?\s*(?:-\s*)?(?:yrs?|years?|months?|mos?|weeks?|wks?|days?|hours?|hrs?|h)\b"
-    r"|(?:19|20)\d\d\b(?!\s*(?:k|usd|\$))|\d+(?:/\d+){2,}|\d+(?:\.\d+)?\s*x\b"
+    r"|(?:19|20)\d\d\b(?!\s*(?:k|usd|\$))|\d+(?:\.\d+)?%?(?:\s*/\s*\d+(?:\.\d+)?%?){2,}|\d+(?:\.\d+)?\s*x\b"
     r"|\d+(?:st|nd|rd|th)\b|\d{1,2}:\d\d\b)"
 )
 _NOT_MONEY_WORD_RE = re.compile(r"\bq[1-4]\b|\b(?:year|yr|y)\s*\d\b|#\d+")
@@ -238,16 +240,20 @@ def _assign(
     result = []
     for fi, figure in enumerate(figures):
         component = labels[chosen[fi]][0] if fi in chosen else None
-        if figure.is_pct and component not in (Component.BONUS, None):
+        if figure.is_pct and component not in (Component.BONUS, Component.STOCK, None):
+            # "10% of base" is a bonus; a percent of anything else is not a figure we read.
             component = Component.BONUS if component is Component.BASE else None
         fig_years = figure.years
         if component is Component.STOCK and fig_years is None:
             fig_years = years
         per = figure.per
         if fi in chosen and per is None and not figure.is_pct:
+            # "240k RSUs/yr", "150k RSUs/4": the unit can follow the label.
             _, label_start, label_end = labels[chosen[fi]]
             after = _PER_RE.match(text, label_end) if label_start >= figure.end else None
-            if after and not after["over"]:
+            if after and after["over"]:
+                fig_years = fig_years or int(after["slash_years"])
+            elif after:
                 per = next(k for k in ("year", "month", "hour") if after[k])
         result.append(replace(figure, component=component, years=fig_years, per=per))
     return result

@@ -176,8 +176,8 @@ def _amount(text: str, m: re.Match[str]) -> Amount | None:
     before = _BEFORE_RE.search(text[window:start])
     if before is not None:
         start = window + before.start()
-    elif start and (text[start - 1].isalnum() or text[start - 1] in "._,"):
-        return None
+    elif start and (text[start - 1].isalnum() or text[start - 1] in "._,/"):
+        return None  # digits inside a word ("L5") or a divisor ("RSUs/4")
     pre = before["pre"] if before is not None else None
     negative = before is not None and bool(before["neg"] or before["neg2"])
     value = parse_number(m["num"])

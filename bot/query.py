@@ -16,7 +16,7 @@ _WORD_RE = re.compile(r"[^\W_]+(?:[.&'][^\W_]+)*", re.UNICODE)
 
 # Words that carry no company, role or region. Kept small and explicit: every word here is a
 # word that can never be searched for.
-FILLER = frozenset(
+_CHAT_WORDS = frozenset(
     [
         "a",
         "about",
@@ -161,6 +161,74 @@ FILLER = frozenset(
         "s",
     ]
 )
+# Words of pasted offers, so a paste names its company and role without noise.
+OFFER_WORDS = frozenset(
+    [
+        "base",
+        "salary",
+        "rsu",
+        "rsus",
+        "gsu",
+        "gsus",
+        "stock",
+        "stocks",
+        "equity",
+        "shares",
+        "options",
+        "bonus",
+        "bonuses",
+        "signing",
+        "sign",
+        "on",
+        "sign-on",
+        "joining",
+        "relocation",
+        "relo",
+        "vesting",
+        "vest",
+        "vests",
+        "over",
+        "years",
+        "year",
+        "yrs",
+        "yr",
+        "cliff",
+        "target",
+        "annual",
+        "per",
+        "month",
+        "hour",
+        "hourly",
+        "monthly",
+        "yearly",
+        "fixed",
+        "variable",
+        "ctc",
+        "lpa",
+        "came",
+        "back",
+        "offered",
+        "got",
+        "received",
+        "good",
+        "fair",
+        "ok",
+        "okay",
+        "decent",
+        "low",
+        "high",
+        "should",
+        "accept",
+        "take",
+        "counter",
+        "k",
+        "usd",
+        "gbp",
+        "eur",
+        "inr",
+    ]
+)
+FILLER = _CHAT_WORDS | OFFER_WORDS
 
 # Abbreviations people use for role words, expanded the same way on both sides of a match.
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {

@@ -1,0 +1,123 @@
+"""Answers as the JSON shapes of `ask --json` and `offer --json` (fixed: scripts depend on them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.components import Component
+from bot.index import Status
+from bot.replies import Answer, OfferReply, ProblemReply
+from bot.scoring import Assessment
+from bot.text import render_text
+
+_COUNTER_KEYS = {
+    Component.BASE: "base",
+    Component.STOCK: "stock_total",
+    Component.BONUS: "bonus_pct",
+    Component.SIGNING: "signing",
+}
+
+
+def ask_json(answer: Answer) -> dict[str, Any]:
+    lookup = answer.lookup
+    if isinstance(answer.reply, OfferReply):
+        status = Status.MATCH
+    elif lookup is not None:
+        status = lookup.status
+    else:
+        status = Status.NONE
+    matches = []
+    if lookup is not None:
+        matches = [
+            {
+                "guide_id": c.guide.id,
+                "company": c.guide.company_display,
+                "role": c.guide.role_display,
+                "score": c.score,
+            }
+            for c in lookup.candidates
+        ]
+    if isinstance(answer.reply, OfferReply) and not matches:
+        guide = answer.reply.assessment.guide
+        matches = [
+            {
+                "guide_id": guide.id,
+                "company": guide.company_display,
+                "role": guide.role_display,
+                "score": 100.0,
+            }
+        ]
+    return {
+        "intent": answer.intent.value,
+        "status": status.value,
+        "matches": matches,
+        "region": lookup.region if lookup else None,
+        "text": render_text(answer.reply),
+    }
+
+
+def offer_json(answer: Answer) -> dict[str, Any]:
+    reply = answer.reply
+    if isinstance(reply, OfferReply):
+        return _assessment_json(reply.assessment, reply)
+    message = reply.message if isinstance(reply, ProblemReply) else render_text(reply).strip()
+    return {
+        "error": message,
+        "offer": None,
+        "other_offers": [],
+        "guide_id": None,
+        "region": answer.lookup.region if answer.lookup else None,
+        "verdict": None,
+        "score": None,
+        "meets_threshold": None,
+        "counter": {},
+        "assumptions": [],
+        "warnings": [],
+        "candidates": [c.guide.id for c in answer.lookup.candidates] if answer.lookup else [],
+    }
+
+
+def _assessment_json(a: Assessment, reply: OfferReply) -> dict[str, Any]:
+    counter: dict[str, Any] = {}
+    levers: dict[str, list[str]] = {}
+    for ask in a.counter:
+        key = _COUNTER_KEYS[ask.component]
+        counter[key] = ask.amount
+        levers[key] = [lv.title for lv in ask.levers]
+        if ask.component is Component.STOCK:
+            counter["stock_years"] = a.band.stock_years
+    counter["levers"] = levers
+    counter["script"] = a.script
+    offer = a.offer.as_dict()
+    if offer["currency"] is None:
+        offer["currency"] = a.currency
+    return {
+        "offer": offer,
+        "other_offers": [o.as_dict() for o in reply.others],
+        "guide_id": a.guide.id,
+        "region": a.band.region,
+        "verdict": a.verdict.value,
+        "score": a.score,
+        "meets_threshold": a.meets_threshold,
+        "counter": counter,
+        "assumptions": list(a.assumptions),
+        "warnings": list(a.warnings) + list(reply.notes),
+        "positions": {
+            p.component.value: {
+                "value": p.value,
+                "percent": round(p.percent, 1),
+                "place": p.place.value,
+            }
+            for p in a.positions
+        },
+        "year_one": a.year_one,
+        "four_year_average": a.average,
+        "threshold": None
+        if a.threshold is None
+        else {
+            "sentence": a.threshold.threshold.sentence,
+            "line": a.threshold.line,
+            "gap": a.threshold.gap,
+            "note": a.threshold.note,
+        },
+    }

@@ -1,0 +1,111 @@
+"""Typed values for an offer as pasted: each figure keeps the text it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.components import Component
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where in the (normalised) paste a figure was read."""
+
+    component: Component
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Offer:
+    """One offer. A component the text says is none is 0; one it does not mention is None."""
+
+    currency: str | None = None
+    base: float | None = None
+    stock_total: float | None = None  # the whole grant
+    stock_years: int | None = None
+    stock_per_year: float | None = None
+    vesting: tuple[float, ...] = ()  # percent vesting each year, e.g. (25, 25, 25, 25)
+    cliff_months: int | None = None
+    stock_kind: str | None = None  # "rsu" | "options" | "equity"
+    stock_currency: str | None = None  # set only when it differs from ``currency``
+    equity_pct: float | None = None  # "0.5% equity": kept, but has no value without a valuation
+    bonus_pct: float | None = None
+    bonus_amount: float | None = None
+    signing: float | None = None
+    signing_years: int | None = None
+    relocation: float | None = None
+    total_comp: float | None = None  # as stated in the paste
+    label: str | None = None  # "revised", "original", ...
+    text: str = ""  # the part of the paste this offer was read from
+    sources: tuple[Source, ...] = ()
+    assumptions: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def has_figures(self) -> bool:
+        return any(
+            v is not None
+            for v in (
+                self.base,
+                self.stock_total,
+                self.stock_per_year,
+                self.equity_pct,
+                self.bonus_pct,
+                self.bonus_amount,
+                self.signing,
+                self.relocation,
+                self.total_comp,
+            )
+        )
+
+    @property
+    def bonus_value(self) -> float | None:
+        """The yearly bonus in money: the amount given, or the percent of base."""
+        if self.bonus_amount is not None:
+            return self.bonus_amount
+        if self.bonus_pct is not None and self.base is not None:
+            return self.base * self.bonus_pct / 100
+        return None
+
+    def source(self, component: Component) -> Source | None:
+        return next((s for s in self.sources if s.component is component), None)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``python -m bot offer --json`` (amounts in the offer's currency)."""
+        data: dict[str, Any] = {
+            "currency": self.currency,
+            "base": self.base,
+            "stock_total": self.stock_total,
+            "stock_years": self.stock_years,
+            "stock_per_year": self.stock_per_year,
+            "vesting": list(self.vesting) or None,
+            "bonus_pct": self.bonus_pct,
+            "bonus_amount": self.bonus_amount,
+            "signing": self.signing,
+        }
+        if self.stock_currency:
+            data["stock_currency"] = self.stock_currency
+        extras = {
+            "stock_kind": self.stock_kind,
+            "equity_pct": self.equity_pct,
+            "cliff_months": self.cliff_months,
+            "signing_years": self.signing_years,
+            "relocation": self.relocation,
+            "total_comp_stated": self.total_comp,
+            "label": self.label,
+        }
+        data.update({k: v for k, v in extras.items() if v is not None})
+        return data
+
+
+@dataclass(frozen=True)
+class ParsedPaste:
+    """Everything read from one paste: the offer to score and any others in it."""
+
+    offer: Offer
+    others: tuple[Offer, ...] = ()
+    text: str = ""
+    notes: tuple[str, ...] = field(default=())  # about the paste as a whole

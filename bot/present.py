@@ -1,0 +1,125 @@
+"""Phrases and pictures shared by the renderers: ranges, band bars, verdicts, threshold gaps.
+
+Pure formatting of core values; no Slack and no terminal specifics.
+"""
+
+from __future__ import annotations
+
+from bot.components import LABELS, Component
+from bot.guides.model import Span
+from bot.money import format_money, format_pct
+from bot.scoring import Ask, Assessment, Place, Position, ThresholdCheck, Verdict
+
+VERDICTS = {
+    Verdict.ACCEPT: "Accept",
+    Verdict.NEGOTIATE: "Negotiate",
+    Verdict.WALK_AWAY: "Walk away",
+}
+VERDICT_ICONS = {Verdict.ACCEPT: "✅", Verdict.NEGOTIATE: "🤝", Verdict.WALK_AWAY: "🛑"}
+NAMES = {
+    Component.BASE: "Base",
+    Component.STOCK: "Stock",
+    Component.BONUS: "Bonus",
+    Component.SIGNING: "Signing",
+    Component.RELOCATION: "Relocation",
+    Component.TOTAL: "Total comp",
+}
+
+
+def money_range(span: Span | None, currency: str) -> str:
+    if span is None:
+        return "—"
+    low, high = format_money(span.low, currency), format_money(span.high, currency)
+    return low if low == high else f"{low}–{high}"
+
+
+def pct_range(span: Span | None) -> str:
+    if span is None:
+        return "—"
+    return (
+        format_pct(span.low)
+        if span.low == span.high
+        else f"{format_pct(span.low)}–{format_pct(span.high)}"
+    )
+
+
+def bar(percent: float, width: int = 10) -> str:
+    """Where a figure sits in its band: ▕───●──────▏, with ● outside the ends when it is."""
+    if percent < 0:
+        return "●▕" + "─" * width + "▏"
+    if percent > 100:
+        return "▕" + "─" * width + "▏●"
+    slot = min(width - 1, int(percent / 100 * width))
+    return "▕" + "─" * slot + "●" + "─" * (width - slot - 1) + "▏"
+
+
+def place_words(position: Position) -> str:
+    if position.place is Place.BELOW:
+        return "below the band"
+    if position.place is Place.ABOVE:
+        return "above the band"
+    return f"{position.place.value} ({position.percent:.0f}%)"
+
+
+def position_value(position: Position, currency: str, stock_years: int) -> str:
+    if position.is_pct:
+        return format_pct(position.value)
+    if position.component is Component.STOCK:
+        return f"{format_money(position.value, currency)}/{stock_years}y"
+    if position.component is Component.TOTAL:
+        return f"{format_money(position.value, currency)}/yr"
+    return format_money(position.value, currency)
+
+
+def band_text(position: Position, currency: str) -> str:
+    return pct_range(position.band) if position.is_pct else money_range(position.band, currency)
+
+
+def threshold_text(check: ThresholdCheck, currency: str) -> str:
+    """ "$17K over the $265K RSU line" / "$65K under it" / why it could not be checked."""
+    sentence = check.threshold.sentence.rstrip(".")
+    if check.cleared is None or check.gap is None or check.line is None:
+        return f"Guide's line: “{sentence}” — not checked: {check.note or 'no figure to compare'}."
+    what = LABELS.get(check.threshold.component, check.threshold.component.value)
+    line = format_pct(check.line) if check.threshold.is_pct else format_money(check.line, currency)
+    gap = (
+        format_pct(abs(check.gap))
+        if check.threshold.is_pct
+        else format_money(abs(check.gap), currency)
+    )
+    side = "over" if check.gap >= 0 else "under"
+    status = "clears it" if check.cleared else "does not clear it"
+    text = f"Guide's line: “{sentence}”. Your offer {status}: {gap} {side} the {line} {what} line."
+    return f"{text} ({check.note})" if check.note else text
+
+
+def ask_text(ask: Ask, currency: str, stock_years: int) -> str:
+    if ask.is_pct:
+        amount = format_pct(ask.amount)
+    elif ask.component is Component.STOCK:
+        amount = f"{format_money(ask.amount, currency)} over {stock_years} years"
+    else:
+        amount = format_money(ask.amount, currency)
+    if ask.current is not None and ask.current >= ask.amount:
+        return f"{NAMES[ask.component]}: hold at {amount}"
+    return f"{NAMES[ask.component]}: ask for {amount} ({ask.why})"
+
+
+def totals_text(assessment: Assessment) -> str:
+    currency = assessment.currency
+    parts = []
+    if assessment.year_one is not None:
+        parts.append(f"year one {format_money(assessment.year_one, currency)}")
+    if assessment.average is not None:
+        parts.append(f"4-year average {format_money(assessment.average, currency)}/yr")
+    signing = assessment.signing
+    if signing:
+        parts.append(
+            f"signing {format_money(signing, currency)} on top (≈{format_money(signing / 4, currency)}/yr over 4 years)"
+        )
+    elif signing == 0:
+        parts.append("no signing bonus")
+    if not parts:
+        return "Not enough figures for a total."
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:]

@@ -1,0 +1,89 @@
+"""What the coach answers, as typed values. Renderers (blocks.py, text.py) turn these into
+messages; nothing here knows how a reply will look."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from bot.guides.model import Band, Guide
+from bot.index import Candidate, Lookup
+from bot.intent import Intent
+from bot.offers.model import Offer
+from bot.scoring import Assessment
+
+
+@dataclass(frozen=True)
+class BandsReply:
+    guide: Guide
+    bands: tuple[Band, ...]
+    region_asked: str | None = None
+    region_missing: bool = False  # asked for a region the guide has no figures for
+    stale_since: date | None = None
+
+
+@dataclass(frozen=True)
+class LeversReply:
+    guide: Guide
+    stale_since: date | None = None
+
+
+@dataclass(frozen=True)
+class OfferReply:
+    assessment: Assessment
+    others: tuple[Offer, ...] = ()
+    notes: tuple[str, ...] = ()  # how the guide and region were chosen
+    stale_since: date | None = None
+
+
+@dataclass(frozen=True)
+class ChooseReply:
+    """Several guides fit about equally: the user picks."""
+
+    intent: Intent
+    query: str
+    candidates: tuple[Candidate, ...]
+    region: str | None = None
+
+
+@dataclass(frozen=True)
+class NotFoundReply:
+    intent: Intent
+    query: str
+    unknown: tuple[str, ...] = ()
+    suggestions: tuple[Candidate, ...] = ()
+
+
+@dataclass(frozen=True)
+class HelpReply:
+    topic: str | None = None  # "comp", "levers", "offer", or None for everything
+    examples: tuple[str, ...] = ()
+    note: str | None = None
+    guide_count: int = 0
+
+
+@dataclass(frozen=True)
+class ProblemReply:
+    """Input Leverage could not use, with what to do instead."""
+
+    message: str
+    examples: tuple[str, ...] = ()
+
+
+Reply = (
+    BandsReply | LeversReply | OfferReply | ChooseReply | NotFoundReply | HelpReply | ProblemReply
+)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A reply and how it was reached (for the JSON of ``ask`` and for tests)."""
+
+    intent: Intent
+    reply: Reply
+    lookup: Lookup | None = None
+
+    @property
+    def private(self) -> bool:
+        """True when the reply carries someone's offer figures."""
+        return self.intent is Intent.OFFER

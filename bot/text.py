@@ -1,0 +1,215 @@
+"""Reply -> terminal text, for `python -m bot ask/offer` and the local chat."""
+
+from __future__ import annotations
+
+from functools import singledispatch
+
+from bot.guides.model import Guide
+from bot.money import format_money
+from bot.present import (
+    NAMES,
+    VERDICTS,
+    ask_text,
+    band_text,
+    bar,
+    money_range,
+    pct_range,
+    place_words,
+    position_value,
+    threshold_text,
+    totals_text,
+)
+from bot.replies import (
+    BandsReply,
+    ChooseReply,
+    HelpReply,
+    LeversReply,
+    NotFoundReply,
+    OfferReply,
+    ProblemReply,
+    Reply,
+)
+
+
+def render_text(reply: Reply) -> str:
+    return "\n".join(_render(reply)).rstrip() + "\n"
+
+
+@singledispatch
+def _render(reply: Reply) -> list[str]:  # pragma: no cover - every Reply type is registered
+    raise TypeError(f"no text renderer for {type(reply).__name__}")
+
+
+def _stale_line(reply: BandsReply | LeversReply | OfferReply) -> list[str]:
+    if reply.stale_since is None:
+        return []
+    return [
+        f"⚠ Data due for review since {reply.stale_since:%-d %B %Y}: treat figures as a floor.",
+        "",
+    ]
+
+
+def _levels(guide: Guide) -> str | None:
+    mapping = guide.level_mapping
+    parts = [f"{e.company} {e.level}" for e in mapping.equivalents]
+    if mapping.internal:
+        parts.insert(0, mapping.internal)
+    return " · ".join(parts) if parts else None
+
+
+@_render.register
+def _(reply: BandsReply) -> list[str]:
+    guide = reply.guide
+    lines = [f"{guide.title}"]
+    if levels := _levels(guide):
+        lines.append(f"Level: {levels}")
+    lines.append("")
+    lines += _stale_line(reply)
+    if reply.region_missing:
+        lines += [f"No {reply.region_asked} figures in this guide; here is every region.", ""]
+    if not reply.bands:
+        lines.append("This guide has no compensation bands.")
+    for band in reply.bands:
+        lines.append(f"{band.region} ({band.currency})")
+        lines.append(f"  Base        {money_range(band.base, band.currency)}")
+        lines.append(
+            f"  Stock       {money_range(band.stock, band.currency)} over {band.stock_years} years"
+        )
+        lines.append(f"  Bonus       {pct_range(band.bonus_pct)}")
+        lines.append(f"  Total comp  {money_range(band.total_comp, band.currency)}")
+        lines.append("")
+    meta = [
+        f"Data quality: {guide.data_quality}" if guide.data_quality else None,
+        f"Salary data: {guide.salary_data_quarter}" if guide.salary_data_quarter else None,
+        f"Sources: {', '.join(guide.data_sources)}" if guide.data_sources else None,
+    ]
+    lines.append(" · ".join(m for m in meta if m) or f"Guide: {guide.id}")
+    return lines
+
+
+@_render.register
+def _(reply: LeversReply) -> list[str]:
+    guide = reply.guide
+    lines = [f"Negotiating {guide.title}", ""]
+    lines += _stale_line(reply)
+    if guide.summary:
+        lines += [guide.summary, ""]
+    if guide.levers:
+        lines.append("Levers")
+        for i, lever in enumerate(guide.levers, 1):
+            lines.append(f"  {i}. {lever.title}")
+            if lever.script:
+                lines.append(f"     “{lever.script}”")
+        lines.append("")
+    else:
+        lines += ["This guide lists no levers.", ""]
+    if guide.script:
+        lines += ["Negotiate up", f"  “{guide.script}”", ""]
+    for threshold in guide.thresholds:
+        lines.append(f"Threshold: {threshold.sentence}.")
+    return lines
+
+
+@_render.register
+def _(reply: OfferReply) -> list[str]:
+    a = reply.assessment
+    guide, band, currency = a.guide, a.band, a.currency
+    lines = [
+        f"Your offer for {guide.title} — {band.region} ({currency})",
+        f"Verdict: {VERDICTS[a.verdict]} · score {a.score}/100",
+        "",
+    ]
+    lines += _stale_line(reply)
+    for position in a.positions:
+        value = position_value(position, currency, band.stock_years)
+        lines.append(
+            f"  {NAMES[position.component]:<11} {value:<12} {bar(position.percent)} "
+            f"{place_words(position):<16} band {band_text(position, currency)}"
+        )
+    lines += ["", totals_text(a)]
+    if a.threshold is not None:
+        lines.append(threshold_text(a.threshold, currency))
+    if a.counter:
+        lines += ["", "Counter with"]
+        for ask in a.counter:
+            lines.append(f"  • {ask_text(ask, currency, band.stock_years)}")
+            if ask.levers:
+                lines.append(f"    levers: {', '.join(lv.title for lv in ask.levers)}")
+    if a.script:
+        lines += ["", "Say it like this", f"  “{a.script}”"]
+    for title, items in (
+        ("How I read it", a.assumptions),
+        ("Watch out", a.warnings),
+        ("Notes", reply.notes),
+    ):
+        if items:
+            lines += ["", title, *(f"  - {item}" for item in items)]
+    if reply.others:
+        lines += ["", "Other offers in the paste"]
+        for other in reply.others:
+            parts = [
+                f"base {format_money(other.base, other.currency or currency)}"
+                if other.base
+                else None,
+                f"stock {format_money(other.stock_total, other.stock_currency or other.currency or currency)}"
+                if other.stock_total
+                else None,
+                f"bonus {other.bonus_pct:g}%" if other.bonus_pct is not None else None,
+            ]
+            label = f"{other.label}: " if other.label else ""
+            lines.append(f"  - {label}{', '.join(p for p in parts if p) or other.text[:60]}")
+    return lines
+
+
+@_render.register
+def _(reply: ChooseReply) -> list[str]:
+    lines = ["Several guides fit; which one did you mean?"]
+    for c in reply.candidates:
+        lines.append(f"  - {c.guide.title}  ({c.guide.id})")
+    lines.append("Add a word of the role to pick one.")
+    return lines
+
+
+@_render.register
+def _(reply: NotFoundReply) -> list[str]:
+    if reply.unknown:
+        lines = [f"I have no guide for {', '.join(reply.unknown)}."]
+    else:
+        lines = ["I couldn't tell which company and role you mean."]
+    if reply.suggestions:
+        lines.append("Nearest guides I have:")
+        lines += [f"  - {c.guide.title}  ({c.guide.id})" for c in reply.suggestions]
+    return lines
+
+
+_TOPICS = {
+    "comp": "/comp company role [region] — the pay bands, for one region or all.",
+    "levers": "/levers company role — the levers, the negotiate-up script and the threshold.",
+    "offer": "/offer <pasted offer> — scores an offer against the guide and writes your counter. Only you see it.",
+}
+
+
+@_render.register
+def _(reply: HelpReply) -> list[str]:
+    if reply.topic in _TOPICS:
+        lines = [_TOPICS[reply.topic]]
+    else:
+        lines = [
+            "Leverage coaches you through job-offer negotiation, from "
+            f"{reply.guide_count} negotiation guide{'s' if reply.guide_count != 1 else ''}.",
+            *_TOPICS.values(),
+            "Or just ask in a sentence, or paste an offer.",
+        ]
+    if reply.note:
+        lines.append(reply.note)
+    if reply.examples:
+        lines += ["", "Try:", *(f"  {e}" for e in reply.examples)]
+    return lines
+
+
+@_render.register
+def _(reply: ProblemReply) -> list[str]:
+    lines = [reply.message]
+    if reply.examples:
+        lines += ["", "Try:", *(f"  {e}" for e in reply.examples)]
+    return lines
