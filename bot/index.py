@@ -52,6 +52,51 @@ REGION_ALIASES: dict[str, str] = {
     "syd": "Sydney",
     "dub": "Dublin",
 }
+# Places people name that no loaded guide may cover, so "segment cdp berlin" is read as a
+# region the guide lacks (and said so) rather than as an unknown company.
+KNOWN_REGIONS = (
+    "San Francisco",
+    "New York",
+    "Seattle",
+    "Austin",
+    "Boston",
+    "Chicago",
+    "Los Angeles",
+    "Denver",
+    "Washington",
+    "Toronto",
+    "Vancouver",
+    "Montreal",
+    "London",
+    "Dublin",
+    "Berlin",
+    "Munich",
+    "Paris",
+    "Amsterdam",
+    "Zurich",
+    "Stockholm",
+    "Copenhagen",
+    "Warsaw",
+    "Madrid",
+    "Barcelona",
+    "Lisbon",
+    "Tel Aviv",
+    "Bengaluru",
+    "Hyderabad",
+    "Pune",
+    "Mumbai",
+    "Gurugram",
+    "Chennai",
+    "Singapore",
+    "Sydney",
+    "Melbourne",
+    "Tokyo",
+    "Seoul",
+    "Hong Kong",
+    "Sao Paulo",
+    "Mexico City",
+    "Remote",
+)
 # Suffixes people drop: "Nimora" for "Nimora AI".
 _COMPANY_SUFFIXES = frozenset(
     [
@@ -164,6 +209,8 @@ class GuideIndex:
             self._add(i, guide)
         for alias, region in REGION_ALIASES.items():
             self._regions.setdefault(alias, region)
+        for region in KNOWN_REGIONS:
+            self._regions.setdefault(normalize_name(region), region)
         self._max_company_words = max((len(k.split()) for k in self._company_keys), default=1)
         self._max_region_words = max((len(k.split()) for k in self._regions), default=1)
         self._fuzzy_words = [k for k in self._company_keys if " " not in k and len(k) >= 4]

@@ -1,0 +1,237 @@
+"""The coach: one answer for DMs, mentions, slash commands and the terminal."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from typing import Any
+
+import pytest
+
+from bot.chat import run_chat
+from bot.cli import main
+from bot.coach import Coach
+from bot.guides import Library
+from bot.index import GuideIndex
+from bot.intent import Intent
+from bot.replies import (
+    BandsReply,
+    ChooseReply,
+    HelpReply,
+    LeversReply,
+    NotFoundReply,
+    OfferReply,
+    ProblemReply,
+)
+from bot.text import render_text
+from tests.conftest import GUIDES
+
+
+@pytest.fixture(scope="module")
+def coach(library: Library) -> Coach:
+    return Coach(GuideIndex(library.guides), today=lambda: date(2026, 11, 28))
+
+
+def test_bands_for_one_region_with_the_stale_warning(coach: Coach) -> None:
+    answer = coach.comp("segment cdp london")
+    reply = answer.reply
+    assert isinstance(reply, BandsReply)
+    assert [b.region for b in reply.bands] == ["London"]
+    assert reply.stale_since == date(2026, 5, 23)
+    text = render_text(reply)
+    assert "£138K–£170K" in text and "$192K" not in text
+    assert "Data due for review since 23 May 2026" in text
+
+
+def test_bands_for_every_region_when_none_named(coach: Coach) -> None:
+    reply = coach.comp("segment ai cdp").reply
+    assert isinstance(reply, BandsReply)
+    assert [b.region for b in reply.bands] == ["San Francisco", "New York", "London"]
+
+
+def test_region_the_guide_lacks_shows_all_and_says_so(coach: Coach) -> None:
+    reply = coach.comp("segment cdp berlin").reply
+    assert isinstance(reply, BandsReply)
+    assert reply.region_missing and len(reply.bands) == 3
+    assert "No Berlin figures in this guide" in render_text(reply)
+
+
+def test_levers(coach: Coach) -> None:
+    reply = coach.levers("segment cdp").reply
+    assert isinstance(reply, LeversReply)
+    text = render_text(reply)
+    assert "Intersection Scarcity Premium" in text
+    assert "Threshold: Accept if above $265K RSUs." in text
+    assert "I'd like $282K in Twilio RSUs" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "reply_type"),
+    [
+        ("what does Segment pay AI CDP engineers in New York?", Intent.BAND, BandsReply),
+        ("any levers for the segment cdp role?", Intent.LEVERS, LeversReply),
+        (
+            "segment cdp: 200k base, 200k RSUs over 4 years, 10% bonus, San Francisco",
+            Intent.OFFER,
+            OfferReply,
+        ),
+        ("hi", Intent.HELP, HelpReply),
+        ("segment", Intent.BAND, ChooseReply),
+        ("what does airbnb pay staff engineers?", Intent.BAND, NotFoundReply),
+    ],
+)
+def test_sentences_are_routed(coach: Coach, text: str, intent: Intent, reply_type: type) -> None:
+    answer = coach.ask(text)
+    assert answer.intent is intent
+    assert isinstance(answer.reply, reply_type)
+
+
+def test_offer_region_from_text_then_currency_then_asked(coach: Coach) -> None:
+    stated = coach.offer("segment cdp 200k base, 200k RSUs, new york").reply
+    assert isinstance(stated, OfferReply) and stated.assessment.band.region == "New York"
+    by_currency = coach.offer("segment cdp £150k base, £150k RSUs").reply
+    assert isinstance(by_currency, OfferReply) and by_currency.assessment.band.region == "London"
+    assert any("GBP region" in n for n in by_currency.notes)
+    asked = coach.offer("segment cdp 200k base, 200k RSUs").reply
+    assert isinstance(asked, ProblemReply)
+    assert "Which region" in asked.message and "San Francisco, New York, London" in asked.message
+
+
+def test_offer_with_an_explicit_guide_and_region(coach: Coach) -> None:
+    reply = coach.offer(
+        "200k base, 10% bonus", guide_id="segment/data-engineer", region="Dublin"
+    ).reply
+    assert isinstance(reply, OfferReply)
+    assert "no currency written: read the figures as EUR (Dublin)" in reply.assessment.assumptions
+    reply = coach.offer(
+        "€100k base, 10% bonus", guide_id="segment/data-engineer", region="Dublin"
+    ).reply
+    assert isinstance(reply, OfferReply) and reply.assessment.band.region == "Dublin"
+
+
+def test_offer_for_an_unknown_guide_asks_which(coach: Coach) -> None:
+    reply = coach.offer("200k base, 100k RSUs").reply
+    assert isinstance(reply, ProblemReply)
+    assert "Which company and role" in reply.message
+    bad_id = coach.offer("200k base", guide_id="nope/nope").reply
+    assert isinstance(bad_id, ProblemReply) and "no guide with the id" in bad_id.message
+
+
+def test_help_examples_come_from_the_loaded_guides(coach: Coach) -> None:
+    reply = coach.help().reply
+    assert isinstance(reply, HelpReply) and reply.guide_count == 8
+    first = coach.index.guides[0]
+    assert all(first.company_display.lower() in e.lower() for e in reply.examples)
+    for example in reply.examples[:3]:
+        command, _, rest = example.partition(" ")
+        routed = {"/comp": coach.comp, "/levers": coach.levers, "/offer": coach.offer}[command](
+            rest
+        )
+        assert not isinstance(routed.reply, NotFoundReply | ChooseReply | HelpReply), example
+
+
+@pytest.mark.parametrize("text", ["", "   ", "help", "?"])
+def test_empty_commands_explain_usage(coach: Coach, text: str) -> None:
+    for command in (coach.comp, coach.levers, coach.offer):
+        assert isinstance(command(text).reply, HelpReply)
+
+
+def test_overlong_questions_are_refused_politely(coach: Coach) -> None:
+    reply = coach.comp("segment " * 1000).reply
+    assert isinstance(reply, ProblemReply) and "longer than I read" in reply.message
+
+
+def cli(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main([*argv, "--guides", str(GUIDES)], out)
+    return code, out.getvalue()
+
+
+def test_cli_ask_json_shape() -> None:
+    code, out = cli("ask", "twilio's segment ai cdp role, LDN", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert set(data) == {"intent", "status", "matches", "region", "text"}
+    assert (data["intent"], data["status"], data["region"]) == ("band", "match", "London")
+    assert data["matches"][0] == {
+        "guide_id": "segment/ai-cdp-platform-engineer",
+        "company": "Segment",
+        "role": "AI CDP Platform Engineer",
+        "score": data["matches"][0]["score"],
+    }
+    scores = [m["score"] for m in data["matches"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [("segment", "ambiguous"), ("airbnb staff engineer", "none"), ("segment cdp", "match")],
+)
+def test_cli_ask_json_statuses(text: str, status: str) -> None:
+    assert json.loads(cli("ask", text, "--json")[1])["status"] == status
+
+
+def test_cli_offer_json_shape() -> None:
+    code, out = cli(
+        "offer",
+        "$200K base, $200K RSUs over 4 years, 10% bonus",
+        "--guide",
+        "segment/ai-cdp-platform-engineer",
+        "--region",
+        "San Francisco",
+        "--json",
+    )
+    data: dict[str, Any] = json.loads(out)
+    assert code == 0
+    for key in (
+        "offer",
+        "other_offers",
+        "guide_id",
+        "region",
+        "verdict",
+        "score",
+        "meets_threshold",
+        "counter",
+        "assumptions",
+        "warnings",
+    ):
+        assert key in data
+    assert set(data["offer"]) >= {
+        "currency",
+        "base",
+        "stock_total",
+        "stock_years",
+        "stock_per_year",
+        "vesting",
+        "bonus_pct",
+        "bonus_amount",
+        "signing",
+    }
+    assert data["offer"]["signing"] is None  # not mentioned: null, not 0
+    assert (data["guide_id"], data["region"], data["verdict"], data["meets_threshold"]) == (
+        "segment/ai-cdp-platform-engineer",
+        "San Francisco",
+        "negotiate",
+        False,
+    )
+    assert data["counter"]["stock_total"] >= 282_000
+    assert isinstance(data["score"], int) and 0 <= data["score"] <= 100
+
+
+def test_cli_offer_bad_input_is_a_message_and_exit_1() -> None:
+    code, out = cli("offer", "lol no idea", "--json")
+    assert code == 1
+    assert "couldn't find pay figures" in json.loads(out)["error"]
+    code, out = cli("offer", "")
+    assert code == 1 and "/offer <pasted offer>" in out
+
+
+def test_chat_answers_commands_and_sentences_from_a_pipe(coach: Coach) -> None:
+    out = io.StringIO()
+    stream = io.StringIO("/comp segment cdp nyc\nany levers for segment data?\n\nquit\nsegment\n")
+    assert run_chat(coach, stream, out) == 0
+    text = out.getvalue()
+    assert "New York (USD)" in text
+    assert "Pipeline Ownership" in text
+    assert "Several guides fit" not in text, "stops at quit"
