@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -58,6 +59,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _guides_option(chat)
     chat.set_defaults(run=_chat)
+
+    serve = commands.add_parser(
+        "serve",
+        help="connect to Slack: Socket Mode when SLACK_APP_TOKEN is set, else HTTP on /slack/events",
+    )
+    serve.add_argument(
+        "--http", action="store_true", help="serve HTTP even if SLACK_APP_TOKEN is set"
+    )
+    serve.add_argument("--port", type=int, help="HTTP port (default: $PORT, else 3000)")
+    _guides_option(serve)
+    serve.set_defaults(run=_serve)
 
     generate = commands.add_parser(
         "generate", help="write N synthetic guides (for benchmarks and load tests)"
@@ -136,6 +148,29 @@ def _chat(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     from bot.chat import run_chat
 
     return run_chat(_coach(args, settings), sys.stdin, out)
+
+
+def _serve(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from bot.slack_app import create_app, quiet_slack_loggers
+    from bot.slack_serve import serve_http, serve_socket_mode
+
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    quiet_slack_loggers()
+    http = args.http or not settings.socket_mode
+    if http:
+        settings.require_http()
+    else:
+        settings.require_socket()
+    coach = _coach(args, settings)
+    logging.getLogger("leverage").info("%d guides loaded", len(coach.index.guides))
+    app = create_app(settings, coach)
+    if http:
+        serve_http(app, args.port or settings.port)
+    else:
+        serve_socket_mode(app, settings)
+    return 0
 
 
 def _dump(data: object, out: TextIO) -> None:

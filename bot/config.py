@@ -28,6 +28,7 @@ class Settings:
     app_token: str | None = None
     api_url: str | None = None
     port: int = 3000
+    oauth_env: bool = False  # SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are both set
 
     @property
     def has_slack_tokens(self) -> bool:
@@ -39,16 +40,25 @@ class Settings:
 
     def require_http(self) -> None:
         """Raise naming each variable HTTP mode needs and lacks."""
+        self._no_oauth()
         _require(("SLACK_BOT_TOKEN", self.bot_token), ("SLACK_SIGNING_SECRET", self.signing_secret))
         if not (self.bot_token or "").startswith("xoxb-"):
             raise ConfigError("SLACK_BOT_TOKEN must be a bot token starting with xoxb-")
 
     def require_socket(self) -> None:
+        self._no_oauth()
         _require(("SLACK_BOT_TOKEN", self.bot_token), ("SLACK_APP_TOKEN", self.app_token))
         if not (self.app_token or "").startswith("xapp-"):
             raise ConfigError(
                 "SLACK_APP_TOKEN must be an app-level token starting with xapp- "
                 "(with the connections:write scope)"
+            )
+
+    def _no_oauth(self) -> None:
+        if self.oauth_env:
+            raise ConfigError(
+                "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are both set: Bolt would switch to OAuth "
+                "and ignore SLACK_BOT_TOKEN. Leverage runs on one bot token; unset them."
             )
 
 
@@ -83,4 +93,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         app_token=env.get("SLACK_APP_TOKEN") or None,
         api_url=env.get("SLACK_API_URL") or None,
         port=port,
+        oauth_env=bool(env.get("SLACK_CLIENT_ID") and env.get("SLACK_CLIENT_SECRET")),
     )

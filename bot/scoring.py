@@ -141,6 +141,12 @@ def assess(offer: Offer, guide: Guide, band: Band) -> Assessment:
             f"({', '.join(b.region for b in guide.bands if b.currency == currency) or 'the guide has none'})."
         )
     stock_total = _stock_in_band_currency(offer, band, warnings)
+    missing_stock = stock_total is None and band.stock is not None and offer.stock_currency is None
+    if missing_stock:
+        warnings.append(
+            "no stock in the paste: totals count base and bonus only. If there is a grant, "
+            "add it; if there is none, ask for one before accepting"
+        )
     positions = _positions(offer, band, stock_total)
     year_one, average = _totals(offer, stock_total)
     if average is not None and band.total_comp is not None:
@@ -150,6 +156,8 @@ def assess(offer: Offer, guide: Guide, band: Band) -> Assessment:
     check = _threshold(guide, band, offer, stock_total, average)
     targets = _targets(guide, band, offer, stock_total)
     verdict = _verdict(check, positions, band, average, guide)
+    if verdict is Verdict.ACCEPT and missing_stock:
+        verdict = Verdict.NEGOTIATE
     score = _score(positions, check)
     counter = _counter(guide, band, offer, stock_total, check, targets)
     return Assessment(

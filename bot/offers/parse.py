@@ -171,6 +171,7 @@ class _Draft:
     sources: list[Source] = field(default_factory=list)
     assumptions: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    nones: set[str] = field(default_factory=set)  # components the text says are none
 
 
 def _assemble(text: str, segment: _Segment) -> Offer:
@@ -438,6 +439,7 @@ def _read_nones(body: str, draft: _Draft) -> None:
         after = body[end : end + 40]
         if _NONE_BEFORE_RE.search(body[max(0, start - 14) : start]) or _NONE_AFTER_RE.match(after):
             values[key] = 0.0
+            draft.nones.add(key)
         elif m := _PLACEHOLDER_AFTER_RE.match(after):
             draft.warnings.append(f"{LABELS[component]}: {m['p'].strip()} — left as unknown")
 
@@ -493,9 +495,9 @@ def _check_plausible(currency: str | None, draft: _Draft) -> None:
         del values[key]
     low, high = _PLAUSIBLE_BASE.get(currency or "", _PLAUSIBLE_DEFAULT)
     base = values.get("base")
-    if isinstance(base, float) and base and not low <= base <= high:
+    if isinstance(base, float) and "base" not in draft.nones and not low <= base <= high:
         shown = _show(base, currency)
-        hint = f" — did you mean {_show(base * 1000, currency)}?" if base < low else ""
+        hint = f" — did you mean {_show(base * 1000, currency)}?" if 0 < base < low else ""
         draft.warnings.append(
             f"a base of {shown} doesn't look like a year's pay, so I left it out{hint}"
         )

@@ -1,0 +1,338 @@
+"""Reply -> Slack message ``{"text", "blocks"}``. The only module that knows Block Kit.
+
+Every piece of text that came from a user or a guide file is escaped (``&``, ``<``, ``>``), so
+nothing typed or written in a guide can ping @here, @channel or anyone. Messages stay inside
+Slack's limits (50 blocks, 3000 characters a section, 150 a header), trimming with a pointer.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import singledispatch
+from typing import Any
+
+from bot.guides.model import Guide
+from bot.intent import Intent
+from bot.money import format_money
+from bot.present import (
+    NAMES,
+    VERDICT_ICONS,
+    VERDICTS,
+    ask_text,
+    band_text,
+    bar,
+    money_range,
+    pct_range,
+    place_words,
+    position_value,
+    threshold_text,
+    totals_text,
+)
+from bot.replies import (
+    BandsReply,
+    ChooseReply,
+    HelpReply,
+    LeversReply,
+    NotFoundReply,
+    OfferReply,
+    ProblemReply,
+    Reply,
+)
+
+Block = dict[str, Any]
+Message = dict[str, Any]
+
+MAX_BLOCKS = 50
+MAX_SECTION = 3000
+MAX_HEADER = 150
+MAX_FALLBACK = 300
+MAX_BUTTON_VALUE = 2000
+SHARE_ACTION = "share_in_channel"
+PICK_ACTION = "pick_guide"
+
+
+def esc(text: str) -> str:
+    """Slack's three escapes, in Slack's order; what remains cannot be a mention or a link."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _trim(text: str, limit: int = MAX_SECTION) -> str:
+    if len(text) <= limit:
+        return text
+    return text[: limit - 40].rstrip() + "… _(trimmed; ask for less)_"
+
+
+def section(text: str) -> Block:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": _trim(text)}}
+
+
+def header(text: str) -> Block:
+    return {
+        "type": "header",
+        "text": {"type": "plain_text", "text": _trim(text, MAX_HEADER), "emoji": True},
+    }
+
+
+def context(*parts: str) -> Block:
+    return {
+        "type": "context",
+        "elements": [{"type": "mrkdwn", "text": _trim(p, 2000)} for p in parts[:10]],
+    }
+
+
+def divider() -> Block:
+    return {"type": "divider"}
+
+
+def button(text: str, action_id: str, value: str, style: str | None = None) -> Block:
+    element: Block = {
+        "type": "button",
+        "text": {"type": "plain_text", "text": text[:75], "emoji": True},
+        "action_id": action_id,
+        "value": value,
+    }
+    if style:
+        element["style"] = style
+    return element
+
+
+def render_blocks(reply: Reply, *, share: str | None = None) -> Message:
+    """The message for ``reply``. ``share`` (the command that produced it, ≤2000 chars) adds a
+    button that posts the same answer to the channel: the user's explicit choice."""
+    blocks, fallback = _render(reply)
+    shareable = isinstance(reply, BandsReply | LeversReply | OfferReply)
+    if share is not None and shareable and len(share) <= MAX_BUTTON_VALUE:
+        label = (
+            "Share in channel (shows your figures)"
+            if isinstance(reply, OfferReply)
+            else "Share in channel"
+        )
+        blocks.append({"type": "actions", "elements": [button(label, SHARE_ACTION, share)]})
+    if len(blocks) > MAX_BLOCKS:
+        blocks = [
+            *blocks[: MAX_BLOCKS - 1],
+            context("_More than fits in one message; ask for one region or one role._"),
+        ]
+    return {"text": esc(_trim(fallback, MAX_FALLBACK)), "blocks": blocks}
+
+
+@singledispatch
+def _render(
+    reply: Reply,
+) -> tuple[list[Block], str]:  # pragma: no cover - every Reply is registered
+    raise TypeError(f"no Block Kit renderer for {type(reply).__name__}")
+
+
+def _levels(guide: Guide) -> str | None:
+    mapping = guide.level_mapping
+    parts = [f"{e.company} {e.level}" for e in mapping.equivalents]
+    if mapping.internal:
+        parts.insert(0, mapping.internal)
+    return esc(" · ".join(parts)) if parts else None
+
+
+def _stale(reply: BandsReply | LeversReply | OfferReply) -> list[Block]:
+    if reply.stale_since is None:
+        return []
+    return [
+        section(
+            f":warning: *Data due for review since {reply.stale_since:%-d %B %Y}.* Treat the figures as a floor."
+        )
+    ]
+
+
+@_render.register
+def _(reply: BandsReply) -> tuple[list[Block], str]:
+    guide = reply.guide
+    blocks = [header(guide.title)]
+    if levels := _levels(guide):
+        blocks.append(context(f"Level: {levels}"))
+    blocks += _stale(reply)
+    if reply.region_missing and reply.region_asked:
+        blocks.append(
+            section(f"No {esc(reply.region_asked)} figures in this guide; here is every region.")
+        )
+    for band in reply.bands:
+        c = band.currency
+        blocks.append(
+            {
+                "type": "section",
+                "text": {"type": "mrkdwn", "text": f"*{esc(band.region)}* ({c})"},
+                "fields": [
+                    {"type": "mrkdwn", "text": f"*Base*\n{money_range(band.base, c)}"},
+                    {
+                        "type": "mrkdwn",
+                        "text": f"*Stock*\n{money_range(band.stock, c)} over {band.stock_years} yrs",
+                    },
+                    {"type": "mrkdwn", "text": f"*Bonus*\n{pct_range(band.bonus_pct)}"},
+                    {"type": "mrkdwn", "text": f"*Total comp*\n{money_range(band.total_comp, c)}"},
+                ],
+            }
+        )
+    if not reply.bands:
+        blocks.append(section("This guide has no compensation bands."))
+    meta = [
+        f"Data quality: {esc(guide.data_quality)}" if guide.data_quality else None,
+        f"Salary data: {esc(guide.salary_data_quarter)}" if guide.salary_data_quarter else None,
+        f"Sources: {esc(', '.join(guide.data_sources))}" if guide.data_sources else None,
+    ]
+    blocks.append(context(" · ".join(m for m in meta if m) or f"Guide {esc(guide.id)}"))
+    first = reply.bands[0] if reply.bands else None
+    summary = f"{guide.title}: " + (
+        f"{first.region} base {money_range(first.base, first.currency)}" if first else "no bands"
+    )
+    return blocks, summary
+
+
+@_render.register
+def _(reply: LeversReply) -> tuple[list[Block], str]:
+    guide = reply.guide
+    blocks = [header(f"Negotiating {guide.title}")]
+    blocks += _stale(reply)
+    if guide.summary:
+        blocks.append(context(esc(guide.summary)))
+    for i, lever in enumerate(guide.levers[:20], 1):
+        script = f"\n>{esc(lever.script)}" if lever.script else ""
+        blocks.append(section(f"*{i}. {esc(lever.title)}*{script}"))
+    if not guide.levers:
+        blocks.append(section("This guide lists no levers."))
+    if guide.script:
+        blocks += [divider(), section(f"*Negotiate up*\n>{esc(guide.script)}")]
+    if guide.thresholds:
+        blocks.append(
+            section("\n".join(f"*Threshold:* {esc(t.sentence)}." for t in guide.thresholds))
+        )
+    return blocks, f"Levers for {guide.title}: {len(guide.levers)}"
+
+
+@_render.register
+def _(reply: OfferReply) -> tuple[list[Block], str]:
+    a = reply.assessment
+    guide, band, currency = a.guide, a.band, a.currency
+    blocks = [header(f"Your offer: {guide.title} — {band.region}")]
+    blocks.append(
+        section(
+            f"{VERDICT_ICONS[a.verdict]} *{VERDICTS[a.verdict]}* · score *{a.score}/100* · {currency}"
+        )
+    )
+    blocks += _stale(reply)
+    if a.positions:
+        rows = [
+            f"{NAMES[p.component]:<10} {position_value(p, currency, band.stock_years):<10} "
+            f"{bar(p.percent)} {place_words(p):<15} {band_text(p, currency)}"
+            for p in a.positions
+        ]
+        blocks.append(section("```" + "\n".join(rows) + "```"))
+    lines = [totals_text(a)]
+    if a.threshold is not None:
+        lines.append(esc(threshold_text(a.threshold, currency)))
+    blocks.append(section("\n".join(lines)))
+    if a.counter:
+        asks = []
+        for ask in a.counter:
+            levers = f" _({esc(', '.join(lv.title for lv in ask.levers))})_" if ask.levers else ""
+            asks.append(f"• {esc(ask_text(ask, currency, band.stock_years))}{levers}")
+        blocks.append(section("*Counter with*\n" + "\n".join(asks)))
+    if a.script:
+        blocks.append(section(f"*Say it like this*\n>{esc(a.script)}"))
+    notes = [*a.assumptions, *reply.notes]
+    if notes:
+        blocks.append(context("*How I read it:* " + esc("; ".join(notes))))
+    if a.warnings:
+        blocks.append(context("*Watch out:* " + esc("; ".join(a.warnings))))
+    if reply.others:
+        others = []
+        for other in reply.others:
+            label = f"{other.label}: " if other.label else ""
+            base = (
+                f"base {format_money(other.base, other.currency or currency)}"
+                if other.base
+                else "no base"
+            )
+            others.append(f"{label}{base}")
+        blocks.append(context("*Also in the paste:* " + esc("; ".join(others))))
+    fallback = f"Your offer for {guide.title}: {VERDICTS[a.verdict]}, score {a.score}/100"
+    return blocks, fallback
+
+
+@_render.register
+def _(reply: ChooseReply) -> tuple[list[Block], str]:
+    blocks = [section("Several guides fit. Which one did you mean?")]
+    buttons: list[Block] = []
+    for c in reply.candidates[:5]:
+        value: dict[str, Any] = {
+            "intent": reply.intent.value,
+            "guide": c.guide.id,
+            "region": reply.region,
+        }
+        if reply.intent is Intent.OFFER:
+            value["text"] = reply.query
+        encoded = json.dumps(value, ensure_ascii=False)
+        if len(encoded) <= MAX_BUTTON_VALUE:
+            buttons.append(button(c.guide.title, PICK_ACTION + f"_{len(buttons)}", encoded))
+    if buttons:
+        blocks.append({"type": "actions", "elements": buttons})
+    else:
+        blocks.append(section("\n".join(f"• {esc(c.guide.title)}" for c in reply.candidates)))
+    blocks.append(context("Or add a word of the role to your question."))
+    return blocks, "Several guides fit: " + "; ".join(c.guide.title for c in reply.candidates[:5])
+
+
+@_render.register
+def _(reply: NotFoundReply) -> tuple[list[Block], str]:
+    if reply.unknown:
+        first = f"I have no guide for *{esc(', '.join(reply.unknown))}*."
+    else:
+        first = "I couldn't tell which company and role you mean."
+    blocks = [section(first)]
+    if reply.suggestions:
+        blocks.append(
+            section(
+                "Nearest guides I have:\n"
+                + "\n".join(
+                    f"• {esc(c.guide.title)} (`{esc(c.guide.id)}`)" for c in reply.suggestions
+                )
+            )
+        )
+    return blocks, first.replace("*", "")
+
+
+_TOPICS = {
+    "comp": "`/comp company role [region]` — the pay bands, for one region or all.",
+    "levers": "`/levers company role` — the levers, the negotiate-up script and the threshold.",
+    "offer": "`/offer <pasted offer>` — scores an offer and writes your counter. Only you see it.",
+}
+
+
+@_render.register
+def _(reply: HelpReply) -> tuple[list[Block], str]:
+    if reply.topic in _TOPICS:
+        blocks = [section(_TOPICS[reply.topic])]
+    else:
+        count = reply.guide_count
+        blocks = [
+            section(
+                f"*Leverage* coaches you through job-offer negotiation from {count} "
+                f"negotiation guide{'s' if count != 1 else ''}.\n" + "\n".join(_TOPICS.values())
+            ),
+            context("In a DM, just ask in a sentence or paste an offer. In a channel, mention me."),
+        ]
+    if reply.note:
+        blocks.append(section(esc(reply.note)))
+    if reply.examples:
+        blocks.append(section("*Try:*\n" + "\n".join(f"`{esc(e)}`" for e in reply.examples)))
+    return blocks, "How to use Leverage"
+
+
+@_render.register
+def _(reply: ProblemReply) -> tuple[list[Block], str]:
+    blocks = [section(esc(reply.message))]
+    if reply.examples:
+        blocks.append(section("*Try:*\n" + "\n".join(f"`{esc(e)}`" for e in reply.examples)))
+    return blocks, reply.message
+
+
+def home_view(reply: HelpReply) -> dict[str, Any]:
+    """The App Home tab: how to use Leverage, with examples from the loaded guides."""
+    blocks, _ = _render(reply)
+    return {"type": "home", "blocks": [header("Leverage"), *blocks][:100]}
