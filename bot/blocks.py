@@ -11,16 +11,17 @@ import json
 from functools import singledispatch
 from typing import Any
 
-from bot.guides.model import Guide
 from bot.intent import Intent
 from bot.money import format_money
 from bot.present import (
     NAMES,
+    TOPICS,
     VERDICT_ICONS,
     VERDICTS,
     ask_text,
     band_text,
     bar,
+    levels_text,
     money_range,
     pct_range,
     place_words,
@@ -123,14 +124,6 @@ def _render(
     raise TypeError(f"no Block Kit renderer for {type(reply).__name__}")
 
 
-def _levels(guide: Guide) -> str | None:
-    mapping = guide.level_mapping
-    parts = [f"{e.company} {e.level}" for e in mapping.equivalents]
-    if mapping.internal:
-        parts.insert(0, mapping.internal)
-    return esc(" · ".join(parts)) if parts else None
-
-
 def _stale(reply: BandsReply | LeversReply | OfferReply) -> list[Block]:
     if reply.stale_since is None:
         return []
@@ -145,8 +138,8 @@ def _stale(reply: BandsReply | LeversReply | OfferReply) -> list[Block]:
 def _(reply: BandsReply) -> tuple[list[Block], str]:
     guide = reply.guide
     blocks = [header(guide.title)]
-    if levels := _levels(guide):
-        blocks.append(context(f"Level: {levels}"))
+    if levels := levels_text(guide):
+        blocks.append(context(f"Level: {esc(levels)}"))
     blocks += _stale(reply)
     if reply.region_missing and reply.region_asked:
         blocks.append(
@@ -297,11 +290,7 @@ def _(reply: NotFoundReply) -> tuple[list[Block], str]:
     return blocks, first.replace("*", "")
 
 
-_TOPICS = {
-    "comp": "`/comp company role [region]` — the pay bands, for one region or all.",
-    "levers": "`/levers company role` — the levers, the negotiate-up script and the threshold.",
-    "offer": "`/offer <pasted offer>` — scores an offer and writes your counter. Only you see it.",
-}
+_TOPICS = {topic: f"`{esc(usage)}` — {what}" for topic, (usage, what) in TOPICS.items()}
 
 
 @_render.register

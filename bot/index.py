@@ -444,16 +444,23 @@ class GuideIndex:
         role_query = self._role_query(parsed, None)
         if not role_query or parsed.unknown:
             return []
-        for role, score, _ in process.extract(
-            " ".join(role_query),
-            self._distinct_roles,
-            scorer=_role_scorer,
-            limit=8,
-            score_cutoff=60,
-        ):
+        for role, score in self._roles_like(role_query, limit=8, cutoff=60):
             for i in self._roles[role]:
                 scored[i] = max(scored.get(i, 0.0), score)
         return self._rank(scored)
+
+    def _roles_like(
+        self, words_: list[str], *, limit: int, cutoff: float
+    ) -> list[tuple[str, float]]:
+        """The distinct role titles the words describe best, for queries that name no company."""
+        found = process.extract(
+            " ".join(words_),
+            self._distinct_roles,
+            scorer=_role_scorer,
+            limit=limit,
+            score_cutoff=cutoff,
+        )
+        return [(role, score) for role, score, _ in found]
 
     def _level_bonus(self, i: int, parsed: _Parsed) -> float:
         """Levels named in the query: this guide's own level, or a named company's equivalent
@@ -500,13 +507,7 @@ class GuideIndex:
         found: dict[int, float] = {}
         role_query = self._role_query(parsed, None)
         if role_query:
-            for role, score, _ in process.extract(
-                " ".join(role_query),
-                self._distinct_roles,
-                scorer=_role_scorer,
-                limit=3,
-                score_cutoff=40,
-            ):
+            for role, score in self._roles_like(role_query, limit=3, cutoff=40):
                 for i in self._roles[role][:3]:
                     found.setdefault(i, score * 0.5)
         for token in parsed.unknown:

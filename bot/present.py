@@ -6,7 +6,7 @@ Pure formatting of core values; no Slack and no terminal specifics.
 from __future__ import annotations
 
 from bot.components import LABELS, Component
-from bot.guides.model import Span
+from bot.guides.model import Guide, Span
 from bot.money import format_money, format_pct
 from bot.scoring import Ask, Assessment, Place, Position, ThresholdCheck, Verdict
 
@@ -23,6 +23,23 @@ NAMES = {
     Component.SIGNING: "Signing",
     Component.RELOCATION: "Relocation",
     Component.TOTAL: "Total comp",
+}
+
+
+def levels_text(guide: Guide) -> str | None:
+    """ "L5 · Google L5 ML · Meta ML E5": the guide's level and its equivalents elsewhere."""
+    mapping = guide.level_mapping
+    parts = [f"{e.company} {e.level}" for e in mapping.equivalents]
+    if mapping.internal:
+        parts.insert(0, mapping.internal)
+    return " · ".join(parts) if parts else None
+
+
+# The commands, as help shows them: (usage, what it does).
+TOPICS = {
+    "comp": ("/comp company role [region]", "the pay bands, for one region or all."),
+    "levers": ("/levers company role", "the levers, the negotiate-up script and the threshold."),
+    "offer": ("/offer <pasted offer>", "scores an offer and writes your counter. Only you see it."),
 }
 
 

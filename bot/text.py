@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from functools import singledispatch
 
-from bot.guides.model import Guide
 from bot.money import format_money
 from bot.present import (
     NAMES,
+    TOPICS,
     VERDICTS,
     ask_text,
     band_text,
     bar,
+    levels_text,
     money_range,
     pct_range,
     place_words,
@@ -49,19 +50,11 @@ def _stale_line(reply: BandsReply | LeversReply | OfferReply) -> list[str]:
     ]
 
 
-def _levels(guide: Guide) -> str | None:
-    mapping = guide.level_mapping
-    parts = [f"{e.company} {e.level}" for e in mapping.equivalents]
-    if mapping.internal:
-        parts.insert(0, mapping.internal)
-    return " · ".join(parts) if parts else None
-
-
 @_render.register
 def _(reply: BandsReply) -> list[str]:
     guide = reply.guide
     lines = [f"{guide.title}"]
-    if levels := _levels(guide):
+    if levels := levels_text(guide):
         lines.append(f"Level: {levels}")
     lines.append("")
     lines += _stale_line(reply)
@@ -182,11 +175,7 @@ def _(reply: NotFoundReply) -> list[str]:
     return lines
 
 
-_TOPICS = {
-    "comp": "/comp company role [region] — the pay bands, for one region or all.",
-    "levers": "/levers company role — the levers, the negotiate-up script and the threshold.",
-    "offer": "/offer <pasted offer> — scores an offer against the guide and writes your counter. Only you see it.",
-}
+_TOPICS = {topic: f"{usage} — {what}" for topic, (usage, what) in TOPICS.items()}
 
 
 @_render.register

@@ -239,6 +239,24 @@ def test_more_unusable_frontmatter(frontmatter: str, reason: str) -> None:
     assert reason in str(info.value)
 
 
+def test_yaml_alias_bombs_are_refused_quickly() -> None:
+    lines = [
+        "---",
+        "company: acme",
+        "role: eng",
+        'a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]',
+    ]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    lines += ["data_sources: *a9", "---", ""]
+    with pytest.raises(GuideError, match="expands to more than 50,000 values"):
+        parse_guide("\n".join(lines))
+
+
+def test_deep_nesting_is_a_yaml_error() -> None:
+    with pytest.raises(GuideError, match="YAML syntax error"):
+        parse_guide("---\ncompany: " + "[" * 20_000 + "]" * 20_000 + "\nrole: x\n---\n")
+
+
 @pytest.mark.parametrize(
     ("damaged", "clean"),
     [

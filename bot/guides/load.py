@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from bot.errors import GuideError
@@ -23,8 +24,18 @@ from bot.guides.model import Guide, Level, ParsedGuide, Problem
 from bot.guides.parse import MAX_GUIDE_CHARS, parse_guide
 
 GUIDE_SUFFIXES = (".md", ".markdown", ".txt")
-# Bump when parsing changes what it produces, so old caches are ignored.
-CACHE_VERSION = 3
+# Modules whose code decides what a parsed guide holds; a change to any of them (an upgrade)
+# gives the cache a new name, so a stale cache is never read.
+_PARSER_MODULES = (
+    "guides/model.py",
+    "guides/parse.py",
+    "guides/body.py",
+    "guides/repair.py",
+    "guides/load.py",
+    "money.py",
+    "figures.py",
+    "components.py",
+)
 
 
 @dataclass(frozen=True)
@@ -163,6 +174,10 @@ def _load_one(job: _Job) -> _Entry | str:
         result: ParsedGuide | str = parse_bytes(data, name)
     except GuideError as exc:
         result = str(exc)
+    except Exception as exc:  # the per-file boundary: one bad file never stops a load
+        result = (
+            f"could not be read ({type(exc).__name__}); this is a bug in Leverage, please report it"
+        )
     return stamp, digest, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -194,7 +209,16 @@ def _cache_file(folder: Path, cache_dir: Path | None) -> Path | None:
     if cache_dir is None:
         return None
     key = hashlib.blake2b(str(folder.resolve()).encode(), digest_size=8).hexdigest()
-    return cache_dir / f"guides-v{CACHE_VERSION}-{key}.pickle"
+    return cache_dir / f"guides-{_parser_fingerprint()}-{key}.pickle"
+
+
+@lru_cache(maxsize=1)
+def _parser_fingerprint() -> str:
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.blake2b(digest_size=6)
+    for module in _PARSER_MODULES:
+        digest.update((package / module).read_bytes())
+    return digest.hexdigest()
 
 
 def _read_cache(cache_file: Path | None) -> dict[str, _Entry]:

@@ -172,7 +172,34 @@ def _frontmatter(text: str) -> tuple[dict[str, Any], str]:
         raise GuideError(
             "no YAML frontmatter: a guide starts with a '---' block naming company and role"
         )
+    _check_size(meta)
     return {str(k): v for k, v in meta.items()}, content
+
+
+MAX_FRONTMATTER_VALUES = 50_000
+
+
+def _check_size(value: object) -> None:
+    """Refuse frontmatter that expands past a sane size: YAML aliases can make a few lines
+    stand for billions of values ("billion laughs"), which any later walk would pay for."""
+    budget = [MAX_FRONTMATTER_VALUES]
+
+    def walk(node: object) -> None:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise GuideError(
+                f"frontmatter expands to more than {MAX_FRONTMATTER_VALUES:,} values "
+                "(YAML aliases?); guides need far fewer"
+            )
+        if isinstance(node, dict):
+            for key, item in node.items():
+                walk(key)
+                walk(item)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(value)
 
 
 def _slug(value: object, key: str) -> str:
