@@ -26,8 +26,10 @@ from bot.present import (
     pct_range,
     place_words,
     position_value,
+    targets_text,
     threshold_text,
     totals_text,
+    vesting_text,
 )
 from bot.replies import (
     BandsReply,
@@ -155,7 +157,7 @@ def _(reply: BandsReply) -> tuple[list[Block], str]:
                     {"type": "mrkdwn", "text": f"*Base*\n{money_range(band.base, c)}"},
                     {
                         "type": "mrkdwn",
-                        "text": f"*Stock*\n{money_range(band.stock, c)} over {band.stock_years} yrs",
+                        "text": f"*Stock*\n{money_range(band.stock, c)} {vesting_text(guide, band.stock_years)}",
                     },
                     {"type": "mrkdwn", "text": f"*Bonus*\n{pct_range(band.bonus_pct)}"},
                     {"type": "mrkdwn", "text": f"*Total comp*\n{money_range(band.total_comp, c)}"},
@@ -219,6 +221,8 @@ def _(reply: OfferReply) -> tuple[list[Block], str]:
     lines = [totals_text(a)]
     if a.threshold is not None:
         lines.append(esc(threshold_text(a.threshold, currency)))
+    if targets := targets_text(a):
+        lines.append(targets)
     blocks.append(section("\n".join(lines)))
     if a.counter:
         asks = []

@@ -98,6 +98,8 @@ def threshold_text(check: ThresholdCheck, currency: str) -> str:
     if check.cleared is None or check.gap is None or check.line is None:
         return f"Guide's line: “{sentence}” — not checked: {check.note or 'no figure to compare'}."
     what = LABELS.get(check.threshold.component, check.threshold.component.value)
+    if check.threshold.component is Component.STOCK and "rsu" in sentence.lower():
+        what = "RSU"
     line = format_pct(check.line) if check.threshold.is_pct else format_money(check.line, currency)
     gap = (
         format_pct(abs(check.gap))
@@ -120,6 +122,27 @@ def ask_text(ask: Ask, currency: str, stock_years: int) -> str:
     if ask.current is not None and ask.current >= ask.amount:
         return f"{NAMES[ask.component]}: hold at {amount}"
     return f"{NAMES[ask.component]}: ask for {amount} ({ask.why})"
+
+
+def vesting_text(guide: Guide, years: int) -> str:
+    """ "over 4 years", or "over 4 years (5/15/40/40)" when the guide gives a schedule."""
+    schedule = "/".join(f"{p:g}" for p in guide.vesting)
+    return f"over {years} years" + (f" ({schedule})" if schedule else "")
+
+
+def targets_text(assessment: Assessment) -> str | None:
+    """The offer beside the guide's negotiate-up targets, component by component."""
+    parts = []
+    for gap in assessment.targets:
+        if gap.value is None:
+            continue
+        if gap.is_pct:
+            shown, target = format_pct(gap.value), format_pct(gap.target)
+        else:
+            shown = format_money(gap.value, assessment.currency)
+            target = format_money(gap.target, assessment.currency)
+        parts.append(f"{NAMES[gap.component].lower()} {shown} vs {target}")
+    return "Against the guide's targets: " + ", ".join(parts) if parts else None
 
 
 def totals_text(assessment: Assessment) -> str:

@@ -17,8 +17,10 @@ from bot.present import (
     pct_range,
     place_words,
     position_value,
+    targets_text,
     threshold_text,
     totals_text,
+    vesting_text,
 )
 from bot.replies import (
     BandsReply,
@@ -66,7 +68,7 @@ def _(reply: BandsReply) -> list[str]:
         lines.append(f"{band.region} ({band.currency})")
         lines.append(f"  Base        {money_range(band.base, band.currency)}")
         lines.append(
-            f"  Stock       {money_range(band.stock, band.currency)} over {band.stock_years} years"
+            f"  Stock       {money_range(band.stock, band.currency)} {vesting_text(guide, band.stock_years)}"
         )
         lines.append(f"  Bonus       {pct_range(band.bonus_pct)}")
         lines.append(f"  Total comp  {money_range(band.total_comp, band.currency)}")
@@ -122,6 +124,8 @@ def _(reply: OfferReply) -> list[str]:
     lines += ["", totals_text(a)]
     if a.threshold is not None:
         lines.append(threshold_text(a.threshold, currency))
+    if targets := targets_text(a):
+        lines.append(targets)
     if a.counter:
         lines += ["", "Counter with"]
         for ask in a.counter:
