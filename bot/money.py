@@ -131,7 +131,7 @@ _BEFORE_RE = re.compile(
 )
 _LOOKBACK = 8
 _DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
-RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to|and)\s*")
+_RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to|and)\s*")
 
 
 @dataclass(frozen=True)
@@ -146,11 +146,6 @@ class Amount:
     multiplier: str | None = None
     negative: bool = False
     plus: bool = False
-
-    @property
-    def bare(self) -> bool:
-        """True for a plain number with no currency and no K/M/L: "base 210"."""
-        return self.currency is None and self.multiplier is None
 
 
 def multiplier_value(name: str) -> float:
@@ -258,7 +253,7 @@ def parse_range(text: str) -> tuple[Amount, Amount] | None:
         return None
     low, high = amounts
     between = cleaned[low.end : high.start]
-    if not RANGE_SEP_RE.fullmatch(between) or low.start != 0 or high.end != len(cleaned):
+    if not _RANGE_SEP_RE.fullmatch(between) or low.start != 0 or high.end != len(cleaned):
         return None
     # "$192K–235K": the unit written once applies to both ends.
     if low.multiplier is None and high.multiplier is not None and low.value < 1000:

@@ -21,13 +21,13 @@ _SUSPECT = re.compile(f"[\u00c2-\u00f4][{_CONT}]")
 # What ftfy could not put back: a run of such characters, e.g. the "ðŸ—ï¸" left of an emoji
 # whose undefined cp1252 bytes were dropped.
 _GARBAGE = re.compile(f"(?:[\u00c2-\u00f4][{_CONT}]+)+[\u00c2-\u00f4]?")
+_SPACES_RE = re.compile(r"(?<=\S) {2,}")  # left where a dropped run sat between words
 _CONTROL = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]")
 
 
 @dataclass(frozen=True)
 class Repaired:
     text: str
-    repaired_lines: int = 0
     dropped: tuple[str, ...] = ()  # garbage removed, for the lint report
 
 
@@ -41,21 +41,17 @@ def repair_text(text: str) -> Repaired:
         return Repaired(text)
     if not (_SUSPECT.search(text) or _CONTROL.search(text)):
         return Repaired(_nfc(text))
-    repaired = 0
     dropped: list[str] = []
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if not (_SUSPECT.search(line) or _CONTROL.search(line)):
             continue
         fixed = ftfy.fix_text(line, uncurl_quotes=False, fix_line_breaks=False)
-        if fixed != line:
-            repaired += 1
-        for garbage in _GARBAGE.findall(fixed):
-            dropped.append(garbage)
+        dropped.extend(_GARBAGE.findall(fixed))
         fixed = _GARBAGE.sub("", fixed)
         fixed = _CONTROL.sub("", fixed)
-        lines[i] = re.sub(r"(?<=\S) {2,}", " ", fixed)
-    return Repaired(_nfc("\n".join(lines)), repaired, tuple(dropped))
+        lines[i] = _SPACES_RE.sub(" ", fixed)
+    return Repaired(_nfc("\n".join(lines)), tuple(dropped))
 
 
 def _nfc(text: str) -> str:
