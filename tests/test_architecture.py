@@ -15,6 +15,8 @@ CORE = [
     "bot/money.py",
     "bot/errors.py",
     "bot/synthetic.py",
+    "bot/query.py",
+    "bot/regions.py",
     *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "bot" / "guides").glob("*.py")),
     *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "bot").glob("index*.py")),
     *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "bot" / "offers").glob("*.py")),
@@ -50,6 +52,28 @@ def imports(path: Path) -> set[str]:
         ):
             found.add("os.environ")
     return found
+
+
+RENDERERS = ["bot/present.py", "bot/blocks.py", "bot/text.py", "bot/jsonout.py"]
+
+
+@pytest.mark.parametrize("module", RENDERERS)
+def test_renderers_do_not_import_slack_or_the_cli(module: str) -> None:
+    bad = {
+        name
+        for name in imports(ROOT / module)
+        if name.startswith(("slack_bolt", "slack_sdk", "bot.cli", "bot.slack"))
+    }
+    assert not bad, f"{module} imports {bad}"
+
+
+def test_only_slack_modules_import_slack() -> None:
+    importers = {
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "bot").rglob("*.py")
+        if any(n.startswith(("slack_bolt", "slack_sdk")) for n in imports(p))
+    }
+    assert importers == {"bot/slack_app.py", "bot/slack_serve.py"}
 
 
 @pytest.mark.parametrize("module", CORE)
