@@ -28,6 +28,7 @@ class Call:
 class FakeSlack:
     def __init__(self) -> None:
         self.calls: list[Call] = []
+        self.socket_url: str | None = None  # what apps.connections.open hands out
         self._lock = threading.Lock()
         fake = self
 
@@ -78,6 +79,12 @@ class FakeSlack:
             }
         if method == "chat.postMessage":
             return {"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}"}
+        if method == "apps.connections.open":
+            return (
+                {"ok": True, "url": self.socket_url}
+                if self.socket_url
+                else {"ok": False, "error": "no_socket"}
+            )
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"{time.time():.6f}"}
         return {"ok": True}
