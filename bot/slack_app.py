@@ -18,11 +18,14 @@ import json
 import logging
 import re
 import threading
+import traceback
 from collections import OrderedDict
+from pathlib import Path
 from typing import Any
 
 from slack_bolt import Ack, App, BoltResponse, Respond
 from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.blocks import PICK_ACTION, SHARE_ACTION, home_view, render_blocks
 from bot.coach import Coach
@@ -200,9 +203,12 @@ def _user_id(value: object) -> str | None:
 def create_app(settings: Settings, coach: Coach, *, client: WebClient | None = None) -> App:
     """The Bolt app. Builds nothing that talks to Slack until a request arrives."""
     bolt_logger = quiet_slack_loggers()
-    client = client or WebClient(
-        token=settings.bot_token, base_url=settings.api_url or WebClient.BASE_URL
-    )
+    if client is None:
+        client = WebClient(
+            token=settings.bot_token, base_url=settings.api_url or WebClient.BASE_URL
+        )
+        # chat.postMessage allows about one message a second per channel: wait out a 429.
+        client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=2))
     app = App(
         signing_secret=settings.signing_secret or "",
         client=client,
@@ -222,8 +228,10 @@ def create_app(settings: Settings, coach: Coach, *, client: WebClient | None = N
 
     @app.error
     def on_error(error: Exception) -> BoltResponse:
-        # The type and where it happened only: payloads and messages may hold offers.
-        log.error("listener failed: %s", type(error).__name__, exc_info=error)
+        # The type and the code path only: an exception's message may quote a payload.
+        frames = traceback.extract_tb(error.__traceback__)
+        where = " < ".join(f"{Path(f.filename).name}:{f.lineno}" for f in reversed(frames[-4:]))
+        log.error("listener failed: %s at %s", type(error).__name__, where or "?")
         return BoltResponse(status=200, body="")
 
     return app

@@ -29,6 +29,7 @@ class FakeSlack:
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.socket_url: str | None = None  # what apps.connections.open hands out
+        self.failing: set[str] = set()  # methods that answer {"ok": false}
         self._lock = threading.Lock()
         fake = self
 
@@ -69,6 +70,8 @@ class FakeSlack:
 
     def answer(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
         method = path.rsplit("/", 1)[-1]
+        if method in self.failing:
+            return {"ok": False, "error": "channel_not_found"}
         if method == "auth.test":
             return {
                 "ok": True,
@@ -100,6 +103,7 @@ class FakeSlack:
     def clear(self) -> None:
         with self._lock:
             self.calls.clear()
+            self.failing.clear()
 
     def sent(self, method: str) -> list[dict[str, Any]]:
         with self._lock:
