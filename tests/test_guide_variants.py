@@ -182,6 +182,22 @@ def test_body_symbol_contradicting_the_band_currency_is_warned() -> None:
     assert "Berlin: the body table shows USD amounts but the band's currency is EUR" in messages
 
 
+def test_lint_flags_lines_in_a_currency_no_region_pays() -> None:
+    from datetime import date
+
+    from bot.guides.lint import lint_guide
+
+    body = '> **Negotiate Up:** "I want a $120K base." Walk away below $90K base.'
+    messages = [
+        p.message for p in lint_guide(parse_guide(BASE.format(body=body)).guide, date(2026, 1, 1))
+    ]
+    assert (
+        "threshold 'Walk away below $90K base' is in USD, but no region of this guide pays in USD"
+        in messages
+    )
+    assert "negotiate-up base target is in USD, but no region of this guide pays in USD" in messages
+
+
 def test_missing_sections_are_fine() -> None:
     parsed = parse_guide(BASE.format(body="Nothing else here."))
     assert parsed.guide.levers == ()

@@ -455,7 +455,9 @@ def test_no_offer_text_or_figures_in_the_logs(server: Server, fake: FakeSlack) -
         assert secret not in logs
 
 
-def test_a_failing_slack_call_is_logged_without_the_message(server: Server, fake: FakeSlack) -> None:
+def test_a_failing_slack_call_is_logged_without_the_message(
+    server: Server, fake: FakeSlack
+) -> None:
     fake.failing.add("chat.postMessage")
     assert event(server, dm("segment cdp 123460 base, 98768 RSUs, nyc"), "Ev-fail") == 200
     time.sleep(0.2)

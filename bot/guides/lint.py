@@ -29,6 +29,7 @@ def lint_guide(guide: Guide, today: date) -> list[Problem]:
     if not guide.levers:
         found.append("no levers found (a 'Levers' heading followed by a numbered list)")
     found.extend(_thresholds(guide))
+    found.extend(_foreign_currencies(guide))
     return [Problem(guide.source, Level.WARNING, message) for message in found]
 
 
@@ -58,6 +59,24 @@ def _total_comp(band: Band) -> list[str]:
                 f"{format_money(computed, band.currency, exact=True)} ({gap:.0%} apart)"
             )
     return messages
+
+
+def _foreign_currencies(guide: Guide) -> list[str]:
+    """A line or target in a currency none of the guide's regions pays in."""
+    paid = {band.currency for band in guide.bands}
+    if not paid:
+        return []
+    found = [
+        f"threshold '{t.sentence}' is in {t.currency}, but no region of this guide pays in {t.currency}"
+        for t in guide.thresholds
+        if t.currency and t.currency not in paid
+    ]
+    found += [
+        f"negotiate-up {t.component.value} target is in {t.currency}, but no region of this guide pays in {t.currency}"
+        for t in guide.targets
+        if t.currency and t.currency not in paid
+    ]
+    return found
 
 
 def _thresholds(guide: Guide) -> list[str]:
