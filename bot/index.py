@@ -99,6 +99,7 @@ class _Parsed:
     companies: dict[str, float] = field(default_factory=dict)  # company -> best name score
     explained: dict[str, set[int]] = field(default_factory=dict)  # company -> its positions
     exact: set[int] = field(default_factory=set)  # positions spelling a company name exactly
+    level_companies: list[str] = field(default_factory=list)  # "meta" in "meta E5 equivalent"
     unknown: list[str] = field(default_factory=list)
 
     def claim(self, company: str, score: float, positions: Iterable[int]) -> None:
@@ -128,6 +129,7 @@ class GuideIndex:
         self._role_words: set[str] = set(ROLE_WORDS)
         self._roles: dict[str, list[int]] = defaultdict(list)
         self._equivalents: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self._equivalent_companies: set[str] = set()
         self._regions: dict[str, str] = {}
         for i, guide in enumerate(self.guides):
             self._add(i, guide)
@@ -173,6 +175,7 @@ class GuideIndex:
         for equivalent in mapping.equivalents:
             for level_word in words(equivalent.level):
                 self._equivalents[(normalize_name(equivalent.company), level_word)].add(i)
+            self._equivalent_companies.add(normalize_name(equivalent.company))
         for band in guide.bands:
             self._regions.setdefault(normalize_name(band.region), band.region)
 
@@ -228,6 +231,10 @@ class GuideIndex:
                 or self._near_word(parsed, i)
             ):
                 parsed.free.append(i)
+            elif parsed.levels and token in self._equivalent_companies:
+                # A company named only for its level ("meta E5 equivalent at segment"), which
+                # the guides know from their level mappings though none is about it.
+                parsed.level_companies.append(token)
             elif parsed.region is None and (region := self._fuzzy_region(token)):
                 parsed.region, parsed.region_text = region, token
             else:
@@ -394,9 +401,9 @@ class GuideIndex:
         for level in parsed.levels:
             if i in self._equivalents.get((guide.company.replace("-", " "), level), ()):
                 bonus = max(bonus, LEVEL_BONUS)
-            for company in parsed.companies:
-                name = company.replace("-", " ")
-                if company != guide.company and i in self._equivalents.get((name, level), ()):
+            named = [c.replace("-", " ") for c in parsed.companies if c != guide.company]
+            for name in [*named, *parsed.level_companies]:
+                if i in self._equivalents.get((name, level), ()):
                     bonus = max(bonus, EQUIVALENT_BONUS)
         return bonus
 

@@ -165,3 +165,15 @@ def _shared_index() -> GuideIndex:
 
         _INDEX.append(GuideIndex(load_library(GUIDES).guides))
     return _INDEX[0]
+
+
+def test_a_company_known_only_from_level_mappings_counts_for_its_level() -> None:
+    from bot.guides import load_library
+    from tests.conftest import ROOT
+
+    seed_only = GuideIndex(load_library(ROOT / "seeds").guides)
+    result = seed_only.lookup("meta E5 equivalent at segment")
+    assert result.status is Status.MATCH and result.level == "E5"
+    assert result.guide is not None and result.guide.id == CDP
+    # Without a level, a company we have no guide for is an unknown company.
+    assert seed_only.lookup("sr swe google bay area").unknown == ("google",)
