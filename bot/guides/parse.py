@@ -93,7 +93,10 @@ _PARENT_STOPWORDS = frozenset(
 
 class _FastYAMLHandler(YAMLHandler):
     def load(self, fm: str, **kwargs: object) -> Any:
-        return yaml.load(fm, Loader=YAML_LOADER)
+        data = yaml.load(fm, Loader=YAML_LOADER)  # a SafeLoader: plain data only
+        if "&" in fm:  # only anchors make aliases, and only aliases can blow up
+            _check_size(data)
+        return data
 
 
 _HANDLER = _FastYAMLHandler()
@@ -172,7 +175,6 @@ def _frontmatter(text: str) -> tuple[dict[str, Any], str]:
         raise GuideError(
             "no YAML frontmatter: a guide starts with a '---' block naming company and role"
         )
-    _check_size(meta)
     return {str(k): v for k, v in meta.items()}, content
 
 
