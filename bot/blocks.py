@@ -12,7 +12,6 @@ from functools import singledispatch
 from typing import Any
 
 from bot.intent import Intent
-from bot.money import format_money
 from bot.present import (
     NAMES,
     TOPICS,
@@ -23,6 +22,7 @@ from bot.present import (
     bar,
     levels_text,
     money_range,
+    offer_summary,
     pct_range,
     place_words,
     position_value,
@@ -238,16 +238,8 @@ def _(reply: OfferReply) -> tuple[list[Block], str]:
     if a.warnings:
         blocks.append(context("*Watch out:* " + esc("; ".join(a.warnings))))
     if reply.others:
-        others = []
-        for other in reply.others:
-            label = f"{other.label}: " if other.label else ""
-            base = (
-                f"base {format_money(other.base, other.currency or currency)}"
-                if other.base
-                else "no base"
-            )
-            others.append(f"{label}{base}")
-        blocks.append(context("*Also in the paste:* " + esc("; ".join(others))))
+        others = "; ".join(offer_summary(other, currency) for other in reply.others)
+        blocks.append(context("*Also in the paste:* " + esc(others)))
     fallback = f"Your offer for {guide.title}: {VERDICTS[a.verdict]}, score {a.score}/100"
     return blocks, fallback
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from bot.components import LABELS, Component
 from bot.guides.model import Guide, Span
 from bot.money import format_money, format_pct
+from bot.offers.model import Offer
 from bot.scoring import Ask, Assessment, Place, Position, ThresholdCheck, Verdict
 
 VERDICTS = {
@@ -143,6 +144,21 @@ def targets_text(assessment: Assessment) -> str | None:
             target = format_money(gap.target, assessment.currency)
         parts.append(f"{NAMES[gap.component].lower()} {shown} vs {target}")
     return "Against the guide's targets: " + ", ".join(parts) if parts else None
+
+
+def offer_summary(offer: Offer, currency: str) -> str:
+    """ "revised: base $195K, stock $180K over 4 years, bonus 12%" for offers listed, not scored."""
+    pay = offer.currency or currency
+    parts = [
+        f"base {format_money(offer.base, pay)}" if offer.base is not None else None,
+        f"stock {format_money(offer.stock_total, offer.stock_currency or pay)} over {offer.stock_years} years"
+        if offer.stock_total is not None
+        else None,
+        f"bonus {format_pct(offer.bonus_pct)}" if offer.bonus_pct is not None else None,
+        f"signing {format_money(offer.signing, pay)}" if offer.signing else None,
+    ]
+    label = f"{offer.label}: " if offer.label else ""
+    return label + (", ".join(p for p in parts if p) or offer.text[:60])
 
 
 def totals_text(assessment: Assessment) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import singledispatch
 
-from bot.money import format_money
 from bot.present import (
     NAMES,
     TOPICS,
@@ -14,6 +13,7 @@ from bot.present import (
     bar,
     levels_text,
     money_range,
+    offer_summary,
     pct_range,
     place_words,
     position_value,
@@ -143,18 +143,7 @@ def _(reply: OfferReply) -> list[str]:
             lines += ["", title, *(f"  - {item}" for item in items)]
     if reply.others:
         lines += ["", "Other offers in the paste"]
-        for other in reply.others:
-            parts = [
-                f"base {format_money(other.base, other.currency or currency)}"
-                if other.base
-                else None,
-                f"stock {format_money(other.stock_total, other.stock_currency or other.currency or currency)}"
-                if other.stock_total
-                else None,
-                f"bonus {other.bonus_pct:g}%" if other.bonus_pct is not None else None,
-            ]
-            label = f"{other.label}: " if other.label else ""
-            lines.append(f"  - {label}{', '.join(p for p in parts if p) or other.text[:60]}")
+        lines += [f"  - {offer_summary(other, currency)}" for other in reply.others]
     return lines
 
 

@@ -8,7 +8,10 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from bot.blocks import render_blocks
 from bot.chat import run_chat
 from bot.cli import main
 from bot.coach import Coach
@@ -235,3 +238,65 @@ def test_chat_answers_commands_and_sentences_from_a_pipe(coach: Coach) -> None:
     assert "New York (USD)" in text
     assert "Pipeline Ownership" in text
     assert "Several guides fit" not in text, "stops at quit"
+
+
+def _texts(node: object) -> list[str]:
+    if isinstance(node, dict):
+        found = [node["text"]] if isinstance(node.get("text"), str) else []
+        return found + [t for key, value in node.items() if key != "value" for t in _texts(value)]
+    if isinstance(node, list):
+        return [t for item in node for t in _texts(item)]
+    return []
+
+
+_SLACKY = st.sampled_from(
+    [
+        "<!channel>",
+        "<!here>",
+        "<@U0BOSS>",
+        "<#C1|general>",
+        "<https://x.io|x>",
+        "&amp;",
+        "*bold*",
+        "`code`",
+        "\u202e",
+        "\x00",
+        "🙃",
+    ]
+)
+
+
+@settings(
+    max_examples=150,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    parts=st.lists(
+        st.one_of(
+            st.text(max_size=40),
+            _SLACKY,
+            st.sampled_from(["segment", "cdp", "205k base", "london", "£150k"]),
+        ),
+        max_size=12,
+    )
+)
+def test_nothing_a_user_types_breaks_the_coach_or_pings(coach: Coach, parts: list[str]) -> None:
+    text = " ".join(parts)
+    for method in (coach.ask, coach.comp, coach.levers, coach.offer):
+        answer = method(text)
+        message = render_blocks(answer.reply, share=f"/comp {text}"[:1000])
+        shown = " ".join(_texts(message))  # what Slack renders; button values are data
+        for ping in ("<!channel>", "<!here>", "<@U0BOSS>", "<!everyone>"):
+            assert ping not in shown
+        assert message["text"].strip()
+        assert render_text(answer.reply).strip()
+
+
+def test_cli_offer_reads_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        "sys.stdin",
+        io.StringIO("Base: $200k\nRSUs: $200k over 4 years\nsegment cdp, san francisco\n"),
+    )
+    code, out = cli("offer", "-", "--json")
+    assert code == 0
+    assert json.loads(out)["offer"]["base"] == 200_000
