@@ -9,7 +9,7 @@ from bot.components import LABELS, Component
 from bot.guides.model import Guide, Span
 from bot.money import format_money, format_pct
 from bot.offers.model import Offer
-from bot.scoring import Ask, Assessment, Place, Position, ThresholdCheck, Verdict
+from bot.scoring import Ask, Assessment, Place, Position, ThresholdCheck, Verdict, totals
 
 VERDICTS = {
     Verdict.ACCEPT: "Accept",
@@ -158,6 +158,10 @@ def offer_summary(offer: Offer, currency: str) -> str:
         f"signing {format_money(offer.signing, pay)}" if offer.signing else None,
     ]
     label = f"{offer.label}: " if offer.label else ""
+    same_currency_stock = offer.stock_total if not offer.stock_currency else None
+    _, average = totals(offer, same_currency_stock)
+    if average is not None:
+        parts.append(f"≈{format_money(average, pay)}/yr over 4 years")
     return label + (", ".join(p for p in parts if p) or offer.text[:60])
 
 

@@ -148,7 +148,7 @@ def assess(offer: Offer, guide: Guide, band: Band) -> Assessment:
             "add it; if there is none, ask for one before accepting"
         )
     positions = _positions(offer, band, stock_total)
-    year_one, average = _totals(offer, stock_total)
+    year_one, average = totals(offer, stock_total)
     if average is not None and band.total_comp is not None:
         positions.append(
             Position(Component.TOTAL, average, band.total_comp, band.total_comp.position(average))
@@ -229,7 +229,8 @@ def _vested(offer: Offer, stock_total: float, year: int) -> float:
     return stock_total / years if year <= years else 0.0
 
 
-def _totals(offer: Offer, stock_total: float | None) -> tuple[float | None, float | None]:
+def totals(offer: Offer, stock_total: float | None) -> tuple[float | None, float | None]:
+    """(year one, four-year yearly average) without signing; None without a base."""
     if offer.base is None:
         return None, None
     bonus = offer.bonus_value or 0.0
