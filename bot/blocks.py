@@ -39,6 +39,7 @@ from bot.replies import (
     NotFoundReply,
     OfferReply,
     ProblemReply,
+    RegionReply,
     Reply,
 )
 
@@ -307,6 +308,27 @@ def _(reply: HelpReply) -> tuple[list[Block], str]:
     if reply.examples:
         blocks.append(section("*Try:*\n" + "\n".join(f"`{esc(e)}`" for e in reply.examples)))
     return blocks, "How to use Leverage"
+
+
+@_render.register
+def _(reply: RegionReply) -> tuple[list[Block], str]:
+    blocks = [section(esc(reply.question))]
+    buttons: list[Block] = []
+    for region in reply.regions[:10]:
+        value = json.dumps(
+            {
+                "intent": Intent.OFFER.value,
+                "guide": reply.guide.id,
+                "region": region,
+                "text": reply.text,
+            },
+            ensure_ascii=False,
+        )
+        if len(value) <= MAX_BUTTON_VALUE:
+            buttons.append(button(region, f"{PICK_ACTION}_{len(buttons)}", value))
+    if buttons:
+        blocks.append({"type": "actions", "elements": buttons})
+    return blocks, reply.question
 
 
 @_render.register

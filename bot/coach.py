@@ -25,6 +25,7 @@ from bot.replies import (
     NotFoundReply,
     OfferReply,
     ProblemReply,
+    RegionReply,
 )
 from bot.scoring import ScoringError, assess
 
@@ -181,9 +182,9 @@ class Coach:
     def _score(self, paste: ParsedPaste, guide: Guide, found: Lookup, region: str | None) -> Answer:
         offer = paste.offer
         notes: list[str] = []
-        band, problem = self._band_for(guide, found.region or region, offer.currency, notes)
-        if band is None:
-            return Answer(Intent.OFFER, ProblemReply(problem or "No band to compare with."), found)
+        band = self._band_for(guide, found.region or region, offer.currency, notes, paste.text)
+        if not isinstance(band, Band):
+            return Answer(Intent.OFFER, band, found)
         try:
             assessment = assess(offer, guide, band)
         except ScoringError as exc:
@@ -197,39 +198,45 @@ class Coach:
         return Answer(Intent.OFFER, reply, found)
 
     def _band_for(
-        self, guide: Guide, region: str | None, currency: str | None, notes: list[str]
-    ) -> tuple[Band | None, str | None]:
+        self, guide: Guide, region: str | None, currency: str | None, notes: list[str], text: str
+    ) -> Band | RegionReply | ProblemReply:
         """Region stated > inferred from the offer's currency > asked for."""
         names = ", ".join(b.region for b in guide.bands)
+        regions = tuple(b.region for b in guide.bands)
         if not guide.bands:
-            return None, f"The {guide.title} guide has no bands to score against."
+            return ProblemReply(f"The {guide.title} guide has no bands to score against.")
         if region:
             band = guide.band(region)
             if band is not None:
-                return band, None
-            return None, f"The {guide.title} guide has no {region} figures; it covers {names}."
+                return band
+            question = (
+                f"The {guide.title} guide has no {region} figures; it covers {names}. Which one?"
+            )
+            return RegionReply(guide, question, text, regions)
         if currency:
             same = [b for b in guide.bands if b.currency == currency]
             if len(same) == 1:
                 notes.append(f"Scored against {same[0].region}, the guide's {currency} region.")
-                return same[0], None
+                return same[0]
             if same:
                 notes.append(
                     f"Scored against {same[0].region}, the guide's first {currency} region; "
                     f"name a region ({', '.join(b.region for b in same)}) to change it."
                 )
-                return same[0], None
-            return None, (
+                return same[0]
+            return ProblemReply(
                 f"The offer is in {currency}, but the {guide.title} guide covers {names} "
-                f"({', '.join(sorted({b.currency for b in guide.bands}))}). Which region is it for?"
+                f"({', '.join(sorted({b.currency for b in guide.bands}))}), and I don't convert "
+                "currencies. Paste the figures in one of those currencies."
             )
         if len(guide.bands) == 1:
             notes.append(f"Scored against {guide.bands[0].region}, the guide's only region.")
-            return guide.bands[0], None
-        return (
-            None,
-            f"Which region is this offer for? The {guide.title} guide covers {names}. Add it to the offer, e.g. '… in {guide.bands[0].region}'.",
+            return guide.bands[0]
+        question = (
+            f"Which region is this offer for? The {guide.title} guide covers {names}. "
+            f"Pick one, or add it to the offer (e.g. '… in {guide.bands[0].region}')."
         )
+        return RegionReply(guide, question, text, regions)
 
 
 def _is_help(text: str) -> bool:

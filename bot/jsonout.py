@@ -6,7 +6,7 @@ from typing import Any
 
 from bot.components import Component
 from bot.index import Status
-from bot.replies import Answer, OfferReply, ProblemReply
+from bot.replies import Answer, OfferReply, ProblemReply, RegionReply
 from bot.scoring import Assessment
 from bot.text import render_text
 
@@ -60,7 +60,12 @@ def offer_json(answer: Answer) -> dict[str, Any]:
     reply = answer.reply
     if isinstance(reply, OfferReply):
         return _assessment_json(reply.assessment, reply)
-    message = reply.message if isinstance(reply, ProblemReply) else render_text(reply).strip()
+    if isinstance(reply, ProblemReply):
+        message = reply.message
+    elif isinstance(reply, RegionReply):
+        message = reply.question
+    else:
+        message = render_text(reply).strip()
     return {
         "error": message,
         "offer": None,

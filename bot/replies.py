@@ -63,6 +63,16 @@ class HelpReply:
 
 
 @dataclass(frozen=True)
+class RegionReply:
+    """The offer's region could not be told: the user picks one of the guide's."""
+
+    guide: Guide
+    question: str
+    text: str  # the offer as pasted, to score again with the region picked
+    regions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ProblemReply:
     """Input Leverage could not use, with what to do instead."""
 
@@ -71,7 +81,14 @@ class ProblemReply:
 
 
 Reply = (
-    BandsReply | LeversReply | OfferReply | ChooseReply | NotFoundReply | HelpReply | ProblemReply
+    BandsReply
+    | LeversReply
+    | OfferReply
+    | ChooseReply
+    | NotFoundReply
+    | HelpReply
+    | RegionReply
+    | ProblemReply
 )
 
 

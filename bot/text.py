@@ -30,6 +30,7 @@ from bot.replies import (
     NotFoundReply,
     OfferReply,
     ProblemReply,
+    RegionReply,
     Reply,
 )
 
@@ -187,6 +188,11 @@ def _(reply: HelpReply) -> list[str]:
     if reply.examples:
         lines += ["", "Try:", *(f"  {e}" for e in reply.examples)]
     return lines
+
+
+@_render.register
+def _(reply: RegionReply) -> list[str]:
+    return [reply.question]
 
 
 @_render.register

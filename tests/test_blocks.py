@@ -34,6 +34,7 @@ QUERIES = {
     "not_found": ("comp", "airbnb staff engineer"),
     "help": ("ask", "help"),
     "problem": ("offer", "segment cdp: lol"),
+    "region_question": ("offer", "segment cdp: 200k base, 200k RSUs over 4 years"),
 }
 
 

@@ -26,6 +26,7 @@ from bot.replies import (
     NotFoundReply,
     OfferReply,
     ProblemReply,
+    RegionReply,
 )
 from bot.text import render_text
 from tests.conftest import GUIDES
@@ -97,8 +98,14 @@ def test_offer_region_from_text_then_currency_then_asked(coach: Coach) -> None:
     assert isinstance(by_currency, OfferReply) and by_currency.assessment.band.region == "London"
     assert any("GBP region" in n for n in by_currency.notes)
     asked = coach.offer("segment cdp 200k base, 200k RSUs").reply
-    assert isinstance(asked, ProblemReply)
-    assert "Which region" in asked.message and "San Francisco, New York, London" in asked.message
+    assert isinstance(asked, RegionReply)
+    assert "Which region" in asked.question and asked.regions == (
+        "San Francisco",
+        "New York",
+        "London",
+    )
+    picked = coach.offer(asked.text, guide_id=asked.guide.id, region=asked.regions[1]).reply
+    assert isinstance(picked, OfferReply) and picked.assessment.band.region == "New York"
 
 
 def test_offer_with_an_explicit_guide_and_region(coach: Coach) -> None:

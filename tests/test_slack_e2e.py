@@ -464,3 +464,36 @@ def test_a_failing_slack_call_is_logged_without_the_message(
     logs = server.logs()
     assert "listener failed: SlackApiError at" in logs
     assert "123460" not in logs and "98768" not in logs
+
+
+def test_an_offer_without_a_region_asks_with_buttons_and_scores_on_click(
+    server: Server, fake: FakeSlack
+) -> None:
+    event(server, dm("segment cdp: 200k base, 200k RSUs over 4 years"), "Ev-region")
+    (question,) = fake.wait_for("chat.postMessage")
+    assert "Which region" in message_text(question)
+    buttons = {
+        e["text"]["text"]: e
+        for b in question["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+    }
+    assert set(buttons) == {"San Francisco", "New York", "London"}
+    london = buttons["London"]
+    payload = {
+        "type": "block_actions",
+        "user": {"id": "U0SAM"},
+        "team": {"id": "T0001"},
+        "api_app_id": "A0001",
+        "channel": {"id": "D0SAM"},
+        "response_url": f"{fake.url}/response/4",
+        "actions": [{"action_id": london["action_id"], "value": london["value"], "type": "button"}],
+    }
+    post(
+        server,
+        urlencode({"payload": json.dumps(payload)}).encode(),
+        "application/x-www-form-urlencoded",
+    )
+    (scored,) = fake.wait_for("4")
+    assert scored["replace_original"] is True
+    assert "Your offer: AI CDP Platform Engineer at Segment — London" in message_text(scored)
