@@ -217,35 +217,35 @@ def parse_amount(text: str) -> Amount | None:
 
 
 _SIMPLE_RANGE_RE = re.compile(
-    r"(?P<s1>[$£€₹])?(?P<n1>\d+(?:\.\d+)?)(?P<k1>[kK])?\s*[–-]\s*"
-    r"(?P<s2>[$£€₹])?(?P<n2>\d+(?:\.\d+)?)(?P<k2>[kK])?"
+    r"(?P<s1>[$£€₹]|[A-Z]{1,2}\$|[A-Z]{3}\s?)?(?P<n1>\d+(?:\.\d+)?)(?P<k1>[kKML])?\s*[–-]\s*"
+    r"(?P<s2>[$£€₹]|[A-Z]{1,2}\$|[A-Z]{3}\s?)?(?P<n2>\d+(?:\.\d+)?)(?P<k2>[kKML])?"
 )
 
 
 def parse_range(text: str) -> tuple[Amount, Amount] | None:
-    """Read "$192K–$235K", "£138K - £170K" or "10–15" into (low, high)."""
+    """Read "$192K–$235K", "CHF 170K–CHF 210K", "₹45L–₹60L" or "10–15" into (low, high)."""
     cleaned = text.strip().rstrip("%").strip()
-    if (
-        (m := _SIMPLE_RANGE_RE.fullmatch(cleaned))
-        and (m["k1"] or not m["k2"])
-        and m["s1"] == m["s2"]
-    ):
+    m = _SIMPLE_RANGE_RE.fullmatch(cleaned)
+    if m and (m["k1"] or not m["k2"]) and (m["s1"] or "").strip() == (m["s2"] or "").strip():
         # The common table cell, read without the general scanner (guide loading is hot).
         currency = currency_of(m["s1"]) if m["s1"] else None
-        mult = "k" if m["k1"] else None
-        scale = 1e3 if mult else 1.0
-        low = Amount(
-            float(m["n1"]) * scale, currency, 0, m.end("k1") if m["k1"] else m.end("n1"), "", mult
-        )
-        high = Amount(
-            float(m["n2"]) * scale,
-            currency,
-            m.start("s2") if m["s2"] else m.start("n2"),
-            len(cleaned),
-            "",
-            mult,
-        )
-        return low, high
+        mult = (m["k1"] or "").lower() or None
+        if not m["s1"] or currency is not None:
+            scale = _MULTIPLIERS[mult] if mult else 1.0
+            if mult == "l" and currency is None:
+                currency = "INR"
+            end_low = m.end("k1") if m["k1"] else m.end("n1")
+            start_high = m.start("s2") if m["s2"] else m.start("n2")
+            low = Amount(float(m["n1"]) * scale, currency, 0, end_low, cleaned[:end_low], mult)
+            high = Amount(
+                float(m["n2"]) * scale,
+                currency,
+                start_high,
+                len(cleaned),
+                cleaned[start_high:],
+                mult,
+            )
+            return low, high
     amounts = find_amounts(cleaned)
     if len(amounts) == 1 and amounts[0].start == 0 and amounts[0].end == len(cleaned):
         return amounts[0], amounts[0]
