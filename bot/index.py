@@ -11,7 +11,7 @@ with the nearest suggestions. It never answers a question about one company with
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -56,6 +56,7 @@ AMBIGUITY_MARGIN = 4.0
 EQUIVALENT_BONUS = 12.0
 LEVEL_BONUS = 4.0
 EXACT_TITLE_BONUS = 6.0
+CHATTER_WEIGHT = 0.25
 
 
 class Status(StrEnum):
@@ -100,6 +101,7 @@ class _Parsed:
     explained: dict[str, set[int]] = field(default_factory=dict)  # company -> its positions
     exact: set[int] = field(default_factory=set)  # positions spelling a company name exactly
     level_companies: list[str] = field(default_factory=list)  # "meta" in "meta E5 equivalent"
+    chatter: list[str] = field(default_factory=list)  # short words that are no role word: "lol"
     unknown: list[str] = field(default_factory=list)
 
     def claim(self, company: str, score: float, positions: Iterable[int]) -> None:
@@ -224,12 +226,11 @@ class GuideIndex:
                 continue
             # Near-miss words stay free: they explain only the companies they resemble, and
             # for every other reading they are words the role has to account for.
-            if (
-                i in near
-                or self._is_role_word(token)
-                or len(token) < 4
-                or self._near_word(parsed, i)
-            ):
+            if i in near or self._is_role_word(token):
+                parsed.free.append(i)
+            elif len(token) < 4:
+                parsed.chatter.append(token)
+            elif self._near_word(parsed, i):
                 parsed.free.append(i)
             elif parsed.levels and token in self._equivalent_companies:
                 # A company named only for its level ("meta E5 equivalent at segment"), which
@@ -359,16 +360,19 @@ class GuideIndex:
             if i not in explained and parsed.tokens[i] not in names
         ]
         if company:
-            left += [w for w in parsed.unknown if w not in names]
+            left += [w for w in (*parsed.unknown, *parsed.chatter) if w not in names]
         return expand(left)
 
     def _score(self, parsed: _Parsed) -> list[Candidate]:
         scored: dict[int, float] = {}
         if parsed.companies:
+            chatter = frozenset((*parsed.unknown, *parsed.chatter))
             for company, company_score in parsed.companies.items():
                 role_query = self._role_query(parsed, company)
                 for i in self._company_guides[company]:
-                    role_score = role_match(role_query, self._role_text[i]) if role_query else 50.0
+                    role_score = (
+                        role_match(role_query, self._role_text[i], chatter) if role_query else 50.0
+                    )
                     score = 0.5 * company_score + 0.5 * role_score + self._level_bonus(i, parsed)
                     scored[i] = max(scored.get(i, 0.0), score)
             return self._rank(scored)
@@ -455,22 +459,26 @@ def _role_key(guide: Guide) -> str:
     return " ".join(expand(words(guide.role_display)))
 
 
-def role_match(query: Sequence[str], role: str) -> float:
+def role_match(query: Sequence[str], role: str, chatter: Collection[str] = ()) -> float:
     """How well the typed words describe a role, 0-100.
 
     Every typed word should be in the role (an unexplained word costs most), and the role's
     words should be typed (a missing one costs less: people say "segment cdp" for "AI CDP
     Platform Engineer"); the exact title scores a little above 100, so "software engineer"
-    is not a tie with "senior software engineer". Words match fuzzily ("platfrom").
+    is not a tie with "senior software engineer". Words match fuzzily ("platfrom"). Words
+    that name nothing we know (``chatter``: "lol", "finally") weigh a quarter, so a chatty
+    message still finds its role while a stray word still tells two readings apart.
     """
     role_words = role.split()
     if not query or not role_words:
         return 0.0
-    query_hits = [_best(word, role_words) for word in query]
+    weights = [CHATTER_WEIGHT if word in chatter else 1.0 for word in query]
+    query_hits = [_best(word, role_words) * w for word, w in zip(query, weights, strict=True)]
     role_hits = [_best(word, query) for word in role_words]
-    precision = sum(query_hits) / len(query_hits)
+    precision = sum(query_hits) / sum(weights)
     recall = sum(role_hits) / len(role_hits)
-    exact = EXACT_TITLE_BONUS if set(query) == set(role_words) else 0.0
+    meant = {word for word in query if word not in chatter}
+    exact = EXACT_TITLE_BONUS if meant == set(role_words) else 0.0
     return 100 * (0.75 * precision + 0.25 * recall) + exact
 
 

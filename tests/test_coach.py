@@ -307,3 +307,17 @@ def test_cli_offer_reads_standard_input(monkeypatch: pytest.MonkeyPatch) -> None
     code, out = cli("offer", "-", "--json")
     assert code == 0
     assert json.loads(out)["offer"]["base"] == 200_000
+
+
+def test_a_chatty_paste_still_finds_its_guide(coach: Coach) -> None:
+    chat = (
+        "hey!! so I finally heard back from segment about the ai cdp role, took forever lol\n"
+        "they said the team loved me and the hiring manager was super nice tbh\n"
+        "anyway: base is 195k, there's a 12% bonus and 180k in RSUs over 4 years, all in NYC\n"
+        "no signing though :( what do you think? should I push back or just take it"
+    )
+    reply = coach.ask(chat).reply
+    assert isinstance(reply, OfferReply)
+    assert reply.assessment.guide.id == "segment/ai-cdp-platform-engineer"
+    assert reply.assessment.band.region == "New York"
+    assert reply.assessment.offer.signing == 0
