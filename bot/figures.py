@@ -57,6 +57,8 @@ _NOT_MONEY_WORD_RE = re.compile(r"\bq[1-4]\b|\b(?:year|yr|y)\s*\d\b|#\d+")
 
 
 _PCT_RE = re.compile(r"\s*%")
+_SHARES_RE = re.compile(r"\s*(?:rsus?|shares?|options?|units?|psus?|gsus?)\b", re.IGNORECASE)
+_FROM_RE = re.compile(r"\bfrom\s*\Z", re.IGNORECASE)
 _RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to)\s*")
 
 
@@ -77,6 +79,9 @@ class Figure:
     multiplier: str | None = None
     negative: bool = False
     plus: bool = False  # "$430K+": a floor someone quotes, not a figure on offer
+    shares: bool = False  # "2,400 RSUs": a number of shares, not money
+    previous: float | None = None  # "from 190 to 205": the figure before the change
+    shorthand: bool = False  # read from "180k/150k/10%" (base / stock / bonus)
 
     @property
     def bare(self) -> bool:
@@ -133,7 +138,10 @@ def _raw_figures(text: str) -> list[Figure]:
 def _figure(text: str, amount: Amount, end: int, is_pct: bool) -> Figure:
     per = "year" if amount.multiplier == "lpa" else None
     years = None
-    if not is_pct:
+    shares = (
+        amount.currency is None and amount.multiplier is None and bool(_SHARES_RE.match(text, end))
+    )
+    if not is_pct and not shares:
         m = _PER_RE.match(text, end)
         if m:
             if m["over"]:
@@ -153,6 +161,7 @@ def _figure(text: str, amount: Amount, end: int, is_pct: bool) -> Figure:
         multiplier=amount.multiplier,
         negative=amount.negative,
         plus=amount.plus,
+        shares=shares and not is_pct,
     )
 
 
@@ -174,6 +183,15 @@ def _merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
                 if low.multiplier is None and high.multiplier and value < 1000:
                     # "180-200k": the unit written once applies to both ends.
                     value *= multiplier_value(high.multiplier)
+                if _FROM_RE.search(text, max(0, low.start - 8), low.start) and "to" in between:
+                    # "base went from 190 to 205": a change, not a range.
+                    merged.append(
+                        replace(
+                            high, start=low.start, text=text[low.start : high.end], previous=value
+                        )
+                    )
+                    i += 2
+                    continue
                 merged.append(
                     Figure(
                         value=value,

@@ -131,6 +131,31 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         "base 200k – bonus 10% — RSUs 100k",
         {"base": 200_000, "bonus_pct": 10, "stock_total": 100_000},
     ),
+    # recruiter phrasing: share counts, a formula with one unlabelled figure, changes, shorthand
+    (
+        "an annual base salary of USD 210,000 and a new hire grant of 2,400 RSUs valued at approximately $240,000, vesting quarterly over four years",
+        {"base": 210_000, "stock_total": 240_000, "stock_years": 4},
+    ),
+    (
+        "£110k + 10% bonus + £60k RSUs (3 yr vest)",
+        {"base": 110_000, "bonus_pct": 10, "stock_total": 60_000, "stock_years": 3},
+    ),
+    (
+        "they bumped base from 190 to 205, rsus from 200 to 240",
+        {"base": 205_000, "stock_total": 240_000},
+    ),
+    (
+        "TC breakdown: $200k/$300k/15%",
+        {"base": 200_000, "stock_total": 300_000, "bonus_pct": 15, "currency": "USD"},
+    ),
+    (
+        "Initial offer was 180k/150k/10%, revised is 195k/200k/12%",
+        {"base": 195_000, "stock_total": 200_000, "bonus_pct": 12, "label": "revised"},
+    ),
+    (
+        "original 180/150/10%. now 190/200/12%",
+        {"base": 190_000, "bonus_pct": 12, "label": "revised"},
+    ),
     # a chat with the offer inside it
     (
         "hey! so I finally heard back from them\nthey said the team loved me lol\n"
@@ -150,6 +175,8 @@ def test_parse(text: str, expected: dict[str, Any]) -> None:
             assert got == [float(v) for v in value], (key, offer)
         elif value is None:
             assert got is None, (key, offer)
+        elif isinstance(value, str):
+            assert got == value, (key, offer)
         else:
             assert got == pytest.approx(value), (key, offer)
 
@@ -209,6 +236,12 @@ def test_two_offers_in_one_paste_keep_the_first() -> None:
     assert (paste.offer.base, paste.offer.stock_total) == (200_000, 150_000)
     assert [(o.base, o.stock_total) for o in paste.others] == [(210_000, 240_000)]
     assert "Segment" in paste.others[0].text
+
+
+def test_a_share_count_alone_is_not_money() -> None:
+    offer = parse_offers("base 200k and 2,400 RSUs").offer
+    assert offer.stock_total is None
+    assert any("2,400 here is a number of shares" in w for w in offer.warnings)
 
 
 def test_unlabelled_figure_is_reported_not_guessed() -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from bot.components import LABELS, Component, find_labels
 from bot.errors import OfferError
 from bot.figures import WORD_NUMBERS, Figure, clause_years, extract_figures, word_number
-from bot.money import format_money
+from bot.money import format_money, parse_amount
 from bot.offers.model import Offer, ParsedPaste, Source
 from bot.query import strip_markup
 
@@ -33,10 +33,19 @@ _PLAUSIBLE_BASE = {
 }
 _PLAUSIBLE_DEFAULT = (10_000, 5_000_000)
 
-_SENTENCE_RE = re.compile(r"\n+|(?<=\S)[.!?](?=\s)|;\s")
+_SENTENCE_RE = re.compile(
+    r"\n+|(?<=\S)[.!?](?=\s)|;\s|,\s*(?=(?:and\s+)?(?:the\s+)?(?:revised|updated|new\s+offer|final\s+offer)\b)",
+    re.IGNORECASE,
+)
+# "180k/150k/10%": base / stock / bonus, as people write offers in forums and chats.
+_SHORTHAND_RE = re.compile(
+    r"(?<![\w/.$£€₹])(?P<base>[$£€₹]?\d+(?:\.\d+)?[kK]?)\s*/\s*"
+    r"(?P<stock>[$£€₹]?\d+(?:\.\d+)?[kK]?)\s*/\s*(?P<bonus>\d+(?:\.\d+)?)\s*%"
+)
 _REVISED_RE = re.compile(
     r"\b(?:revised|updated|new\s+offer|improved|bumped|final\s+offer|came\s+back|increased|"
-    r"raised|now\s+offering|counter(?:ed)?\s+with|second\s+offer|after\s+negotiat\w*)\b",
+    r"raised|now\s+offering|counter(?:ed)?\s+with|second\s+offer|after\s+negotiat\w*)\b|"
+    r"^\s*(?:and\s+|but\s+)?now\b",
     re.IGNORECASE,
 )
 _ORIGINAL_RE = re.compile(
@@ -98,7 +107,7 @@ def parse_offers(text: str) -> ParsedPaste:
             "Paste just the part with the numbers."
         )
     clean = normalize(text)
-    figures = extract_figures(clean)
+    figures = _figures(clean)
     offers = [_assemble(clean, segment) for segment in _segments(clean, figures)]
     offers = [o for o in offers if o.has_figures or o.warnings]
     readable = [o for o in offers if o.has_figures]
@@ -112,6 +121,40 @@ def parse_offers(text: str) -> ParsedPaste:
     primary = revised[-1] if revised else readable[0]
     others = tuple(o for o in readable if o is not primary)
     return ParsedPaste(primary, others, clean)
+
+
+def _figures(text: str) -> list[Figure]:
+    """Every figure: the base/stock/bonus shorthand first, then the rest of the text."""
+    shorthand: list[Figure] = []
+    blanked = text
+    for m in _SHORTHAND_RE.finditer(text):
+        parts = [
+            (Component.BASE, m.start("base"), m.end("base"), False),
+            (Component.STOCK, m.start("stock"), m.end("stock"), False),
+            (Component.BONUS, m.start("bonus"), m.end("bonus") + 1, True),
+        ]
+        found = []
+        for component, start, end, is_pct in parts:
+            amount = parse_amount(text[start:end].rstrip("%"))
+            if amount is None:
+                break
+            found.append(
+                Figure(
+                    value=amount.value,
+                    currency=amount.currency,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    component=component,
+                    is_pct=is_pct,
+                    multiplier=amount.multiplier,
+                    shorthand=True,
+                )
+            )
+        else:
+            shorthand.extend(found)
+            blanked = blanked[: m.start()] + " " * (m.end() - m.start()) + blanked[m.end() :]
+    return sorted([*shorthand, *extract_figures(blanked)], key=lambda f: f.start)
 
 
 @dataclass
@@ -178,6 +221,8 @@ def _assemble(text: str, segment: _Segment) -> Offer:
     body = text[segment.start : segment.end]
     draft = _Draft(body)
     currency = _currency(segment.figures)
+    if any(f.shorthand for f in segment.figures):
+        draft.assumptions.append("read 'A/B/C%' as base / stock / bonus")
     figures = [_scaled(_rate_is_pay(f, draft), currency, draft) for f in segment.figures]
     money = [f for f in figures if f is not None]
     _read_formula(body, segment.start, money, draft)
@@ -222,9 +267,9 @@ def _scaled(figure: Figure, currency: str | None, draft: _Draft) -> Figure | Non
     if figure.negative:
         draft.warnings.append(f"ignored a negative amount ({figure.text.strip()})")
         return None
-    if figure.is_pct:
+    if figure.is_pct or figure.shares:
         return figure
-    value, high = figure.value, figure.high
+    value, high, previous = figure.value, figure.high, figure.previous
     shown_currency = figure.currency or currency
     if figure.bare and figure.component is not None and value < 1000:
         draft.assumptions.append(
@@ -232,6 +277,12 @@ def _scaled(figure: Figure, currency: str | None, draft: _Draft) -> Figure | Non
         )
         value *= 1000
         high = high * 1000 if high is not None and high < 1000 else high
+        previous = previous * 1000 if previous is not None and previous < 1000 else previous
+    if previous is not None:
+        draft.assumptions.append(
+            f"read '{figure.text.strip()}' as a change from {_show(previous, shown_currency)}: "
+            f"used the new figure, {_show(value, shown_currency)}"
+        )
     if high is not None and high != value:
         draft.assumptions.append(
             f"{LABELS.get(figure.component, 'a figure') if figure.component else 'a figure'} given as a range "
@@ -261,11 +312,12 @@ def _scaled(figure: Figure, currency: str | None, draft: _Draft) -> Figure | Non
 
 def _read_formula(body: str, offset: int, figures: list[Figure], draft: _Draft) -> None:
     """ "170k + 10% + 120k/4": unlabelled figures joined by "+" read as base + bonus + stock."""
-    loose = [f for f in figures if f.component is None]
-    if len(loose) < 2:
+    loose = [f for f in figures if f.component is None and not f.shares]
+    if not loose:
         return
-    first, last = loose[0].start - offset, loose[-1].end - offset
-    if "+" not in body[first:last]:
+    joined = [f for f in figures if not f.shares]
+    first, last = joined[0].start - offset, joined[-1].end - offset
+    if len(joined) < 2 or "+" not in body[first:last]:
         return
     for figure in loose:
         if figure.is_pct:
@@ -323,6 +375,9 @@ def _read_components(body: str, figures: list[Figure], currency: str | None, dra
                 "it was not added to anything"
             )
             continue
+        if figure.shares:
+            draft.values.setdefault("_shares", figure.text.strip())
+            continue
         if component is Component.BONUS:
             key = "bonus_pct" if figure.is_pct else "bonus_amount"
             _set_once(values, key, figure.value, figure, draft)
@@ -337,6 +392,12 @@ def _read_components(body: str, figures: list[Figure], currency: str | None, dra
             _set_once(values, "total_comp", figure.value, figure, draft)
     if "signing" in values and (m := _SPLIT_RE.search(body)):
         values["signing_years"] = word_number(m["n"])
+    shares = values.pop("_shares", None)
+    if shares and "stock_total" not in values and "stock_per_year" not in values:
+        draft.warnings.append(
+            f"{shares} here is a number of shares, not money; tell me what they are worth "
+            "(e.g. $240K) to count them"
+        )
 
 
 def _rate_is_pay(figure: Figure, draft: _Draft) -> Figure:
