@@ -198,6 +198,31 @@ def test_lint_flags_lines_in_a_currency_no_region_pays() -> None:
     assert "negotiate-up base target is in USD, but no region of this guide pays in USD" in messages
 
 
+def test_levers_as_sub_headings_and_an_unquoted_negotiate_up() -> None:
+    body = (
+        '## Negotiation levers\n\n### 1. Competing offers\n"I have an offer from a peer at €110K."\n\n'
+        "### 2. **Scope of the role:**\nMy scope covers two teams.\n\n"
+        "## Negotiate Up\n**Negotiate Up:** I'd like a €98K base and €40K in RSUs over 4 years. "
+        "Walk away below €85K base.\n"
+    )
+    guide = parse_guide(BASE.format(body=body)).guide
+    assert [(lv.title, lv.script) for lv in guide.levers] == [
+        ("Competing offers", "I have an offer from a peer at €110K."),
+        ("Scope of the role", "My scope covers two teams."),
+    ]
+    assert guide.script == "I'd like a €98K base and €40K in RSUs over 4 years."
+    assert {(t.component, t.amount) for t in guide.targets} == {
+        (Component.BASE, 98_000),
+        (Component.STOCK, 40_000),
+    }
+    assert guide.threshold is not None and guide.threshold.amount == 85_000
+
+
+def test_a_singular_lever_heading_does_not_swallow_its_subsections() -> None:
+    body = "### Core Lever\nNarrative.\n#### Background\nMore narrative.\n"
+    assert parse_guide(BASE.format(body=body)).guide.levers == ()
+
+
 def test_missing_sections_are_fine() -> None:
     parsed = parse_guide(BASE.format(body="Nothing else here."))
     assert parsed.guide.levers == ()

@@ -21,7 +21,9 @@ _BOLD_TITLE_RE = re.compile(r"^\*\*(?P<title>[^*]+?)(?::\*\*|\*\*\s*[:\-–—]?
 _QUOTE_RE = re.compile(r"[\"“](?P<q>[^\"”]{12,})[\"”]")
 _THRESHOLD_WORDS = ("accept", "take it", "walk", "decline", "reject")
 _LEVERS_RE = re.compile(r"\blevers?\b", re.IGNORECASE)
+_PLURAL_LEVERS_RE = re.compile(r"\blevers\b", re.IGNORECASE)
 _NEGOTIATE_UP_RE = re.compile(r"negotiate[\s-]*up", re.IGNORECASE)
+_AFTER_LABEL_RE = re.compile(r"negotiate[\s-]*up[^:]{0,40}:\**\s*(?P<rest>.+)", re.IGNORECASE)
 _EVIDENCE_RE = re.compile(r"evidence|sources|references", re.IGNORECASE)
 _BELOW_RE = re.compile(r"below|under|less|<", re.IGNORECASE)
 _YEARS_IN_HEADER_RE = re.compile(r"(\d+)\s*-?\s*(?:y|yr|yrs|year|years)\b", re.IGNORECASE)
@@ -150,19 +152,56 @@ def _is_heading(line: str) -> bool:
 
 
 def _levers(lines: list[str]) -> tuple[Lever, ...]:
+    """List items under a "Levers" heading; or, under a "## Levers" heading, each deeper
+    "### 1. Title" heading with the paragraph below it as the script."""
     levers: list[Lever] = []
-    in_section = False
+    section: int | None = None  # markdown level of the current levers heading (7: bold/plain)
+    plural = False  # "Levers", not "Core Lever": only then are deeper headings levers
+    title: str | None = None  # a lever written as a sub-heading, collecting its paragraph
+    script: list[str] = []
+
+    def flush() -> None:
+        if title:
+            levers.append(Lever(title, _unquote(" ".join(script))))
+
     for line in lines:
         if _is_heading(line):
-            in_section = bool(_LEVERS_RE.search(line))
+            level = _heading_level(line)
+            if section is not None and plural and section < level <= 6:
+                flush()
+                title, script = _heading_text(line), []
+                continue
+            flush()
+            title, script = None, []
+            section = level if _LEVERS_RE.search(line) else None
+            plural = bool(_PLURAL_LEVERS_RE.search(line))
             continue
-        if not in_section:
+        if section is None:
+            continue
+        if title is not None:
+            if line.strip():
+                script.append(line.strip().lstrip(">").strip())
             continue
         if m := _LIST_ITEM_RE.match(line):
             levers.append(_lever(m["item"]))
         elif line.strip().startswith(">"):
-            in_section = False
+            section = None
+    flush()
     return tuple(levers)
+
+
+def _heading_level(line: str) -> int:
+    """1-6 for markdown headings, 7 for bold or plain title lines."""
+    stripped = line.lstrip()
+    hashes = len(stripped) - len(stripped.lstrip("#"))
+    return hashes if 1 <= hashes <= 6 and stripped[hashes : hashes + 1] == " " else 7
+
+
+def _heading_text(line: str) -> str:
+    """ "### 2. **Scope of the role:**" -> "Scope of the role"."""
+    text = line.strip().lstrip("#").strip().strip("*").strip()
+    text = re.sub(r"^\d+[.)]\s*", "", text)
+    return text.strip("*: ").strip()
 
 
 def _lever(item: str) -> Lever:
@@ -195,11 +234,22 @@ def _negotiate_up(lines: list[str]) -> tuple[str | None, tuple[Target, ...]]:
             paragraph.append(following)
         text = " ".join(p.strip().lstrip(">").strip() for p in paragraph)
         m = _QUOTE_RE.search(text)
-        if not m:
+        script = m["q"].strip() if m else _unquoted_script(text)
+        if not script:
             continue
-        script = m["q"].strip()
         return script, tuple(_targets(script))
     return None, ()
+
+
+def _unquoted_script(text: str) -> str | None:
+    """ "**Negotiate Up:** I'd like a $195K base ... Walk away below $170K." without quotes: the
+    text after the label, less the threshold sentence."""
+    m = _AFTER_LABEL_RE.search(text)
+    if not m:
+        return None
+    sentences = re.split(r"(?<=[.!?])\s+", m["rest"].strip().strip("*").strip())
+    kept = [s for s in sentences if s and not _THRESHOLD_RE.search(s)]
+    return " ".join(kept).strip() or None
 
 
 def _targets(script: str) -> list[Target]:
