@@ -197,6 +197,23 @@ def message_text(message: dict[str, Any]) -> str:
     return json.dumps(message.get("blocks", []), ensure_ascii=False) + message.get("text", "")
 
 
+def click(server: Server, fake: FakeSlack, button: dict[str, Any], response: str) -> int:
+    """Press a button the bot sent, as Slack would: a signed block_actions payload."""
+    payload = {
+        "type": "block_actions",
+        "user": {"id": "U0SAM"},
+        "team": {"id": "T0001"},
+        "api_app_id": "A0001",
+        "channel": {"id": "C0HIRING"},
+        "response_url": f"{fake.url}/response/{response}",
+        "trigger_id": "1.2.3",
+        "actions": [{"action_id": button["action_id"], "value": button["value"], "type": "button"}],
+    }
+    body = urlencode({"payload": json.dumps(payload)}).encode()
+    status, _ = post(server, body, "application/x-www-form-urlencoded")
+    return status
+
+
 # -- security ---------------------------------------------------------------------------
 
 
@@ -305,21 +322,7 @@ def test_share_button_posts_to_the_channel_only_when_clicked(
     _, message = command(server, fake, "/comp", "segment cdp london")
     (button,) = [e for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]]
     assert fake.sent("response") == []
-    payload = {
-        "type": "block_actions",
-        "user": {"id": "U0SAM"},
-        "team": {"id": "T0001"},
-        "api_app_id": "A0001",
-        "channel": {"id": "C0HIRING"},
-        "response_url": f"{fake.url}/response/2",
-        "trigger_id": "1.2.3",
-        "actions": [{"action_id": button["action_id"], "value": button["value"], "type": "button"}],
-    }
-    status, _ = post(
-        server,
-        urlencode({"payload": json.dumps(payload)}).encode(),
-        "application/x-www-form-urlencoded",
-    )
+    status = click(server, fake, button, "2")
     assert status == 200
     (shared,) = fake.wait_for("2")
     assert shared["response_type"] == "in_channel"
@@ -331,19 +334,7 @@ def test_picking_a_guide_from_the_choice(server: Server, fake: FakeSlack) -> Non
     _, message = command(server, fake, "/comp", "segment")
     buttons = [e for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]]
     data = next(b for b in buttons if "data-engineer" in b["value"])
-    payload = {
-        "type": "block_actions",
-        "user": {"id": "U0SAM"},
-        "team": {"id": "T0001"},
-        "api_app_id": "A0001",
-        "response_url": f"{fake.url}/response/3",
-        "actions": [{"action_id": data["action_id"], "value": data["value"], "type": "button"}],
-    }
-    post(
-        server,
-        urlencode({"payload": json.dumps(payload)}).encode(),
-        "application/x-www-form-urlencoded",
-    )
+    click(server, fake, data, "3")
     (answer,) = fake.wait_for("3")
     assert answer["replace_original"] is True
     assert "Data Engineer at Segment" in message_text(answer)
@@ -480,20 +471,7 @@ def test_an_offer_without_a_region_asks_with_buttons_and_scores_on_click(
     }
     assert set(buttons) == {"San Francisco", "New York", "London"}
     london = buttons["London"]
-    payload = {
-        "type": "block_actions",
-        "user": {"id": "U0SAM"},
-        "team": {"id": "T0001"},
-        "api_app_id": "A0001",
-        "channel": {"id": "D0SAM"},
-        "response_url": f"{fake.url}/response/4",
-        "actions": [{"action_id": london["action_id"], "value": london["value"], "type": "button"}],
-    }
-    post(
-        server,
-        urlencode({"payload": json.dumps(payload)}).encode(),
-        "application/x-www-form-urlencoded",
-    )
+    click(server, fake, london, "4")
     (scored,) = fake.wait_for("4")
     assert scored["replace_original"] is True
     assert "Your offer: AI CDP Platform Engineer at Segment — London" in message_text(scored)
