@@ -18,8 +18,7 @@ from bot.present import (
     VERDICT_ICONS,
     VERDICTS,
     ask_text,
-    band_text,
-    bar,
+    band_bar,
     levels_text,
     money_range,
     offer_summary,
@@ -214,8 +213,8 @@ def _(reply: OfferReply) -> tuple[list[Block], str]:
     blocks += _stale(reply)
     if a.positions:
         rows = [
-            f"{NAMES[p.component]:<10} {position_value(p, currency, band.stock_years):<10} "
-            f"{bar(p.percent)} {place_words(p):<15} {band_text(p, currency)}"
+            f"{NAMES[p.component]:<10} {position_value(p, currency, band.stock_years):<9} "
+            f"{band_bar(p, currency)} {place_words(p)}"
             for p in a.positions
         ]
         blocks.append(section("```" + "\n".join(rows) + "```"))

@@ -63,12 +63,13 @@ def pct_range(span: Span | None) -> str:
 
 def bar(percent: float, width: int = 10) -> str:
     """Where a figure sits in its band: ▕───●──────▏, with ● outside the ends when it is."""
+    # Every bar is the same width, ends in the same columns, so rows line up.
     if percent < 0:
-        return "●▕" + "─" * width + "▏"
+        return "●▕" + "─" * width + "▏ "
     if percent > 100:
-        return "▕" + "─" * width + "▏●"
+        return " ▕" + "─" * width + "▏●"
     slot = min(width - 1, int(percent / 100 * width))
-    return "▕" + "─" * slot + "●" + "─" * (width - slot - 1) + "▏"
+    return " ▕" + "─" * slot + "●" + "─" * (width - slot - 1) + "▏ "
 
 
 def place_words(position: Position) -> str:
@@ -89,8 +90,14 @@ def position_value(position: Position, currency: str, stock_years: int) -> str:
     return format_money(position.value, currency)
 
 
-def band_text(position: Position, currency: str) -> str:
-    return pct_range(position.band) if position.is_pct else money_range(position.band, currency)
+def band_bar(position: Position, currency: str) -> str:
+    """The band's ends around the bar: "$192K ▕─●────────▏ $235K"."""
+    band = position.band
+    if position.is_pct:
+        low, high = format_pct(band.low), format_pct(band.high)
+    else:
+        low, high = format_money(band.low, currency), format_money(band.high, currency)
+    return f"{low:>6} {bar(position.percent)} {high:<6}"
 
 
 def threshold_text(check: ThresholdCheck, currency: str) -> str:

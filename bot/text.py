@@ -9,8 +9,7 @@ from bot.present import (
     TOPICS,
     VERDICTS,
     ask_text,
-    band_text,
-    bar,
+    band_bar,
     levels_text,
     money_range,
     offer_summary,
@@ -119,8 +118,8 @@ def _(reply: OfferReply) -> list[str]:
     for position in a.positions:
         value = position_value(position, currency, band.stock_years)
         lines.append(
-            f"  {NAMES[position.component]:<11} {value:<12} {bar(position.percent)} "
-            f"{place_words(position):<16} band {band_text(position, currency)}"
+            f"  {NAMES[position.component]:<11} {value:<10} "
+            f"{band_bar(position, currency)} {place_words(position)}"
         )
     lines += ["", totals_text(a)]
     if a.threshold is not None:
