@@ -11,8 +11,8 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.config import load_settings
-from bot.slack_app import quiet_slack_loggers
-from bot.slack_serve import serve_http
+from bot.slack.app import quiet_slack_loggers
+from bot.slack.serve import serve_http
 
 
 def main() -> None:

@@ -25,10 +25,10 @@ from urllib.parse import urlencode
 from slack_sdk.signature import SignatureVerifier
 
 from benchmarks.common import ROOT, corpus, percentile, summary
-from bot.blocks import render_blocks
 from bot.coach import Coach
 from bot.guides import load_library
 from bot.index import GuideIndex
+from bot.render.blocks import render_blocks
 from bot.synthetic import generate_specs
 from tests.slack_fake import FakeSlack
 

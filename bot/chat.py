@@ -6,7 +6,7 @@ import select
 from typing import TextIO
 
 from bot.coach import Coach
-from bot.text import render_text
+from bot.render.text import render_text
 
 BANNER = (
     "Leverage (local chat). Ask about a role, use /comp, /levers or /offer, or paste an offer.\n"

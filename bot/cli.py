@@ -13,14 +13,14 @@ from typing import TextIO
 
 from bot import __version__
 from bot.coach import Coach
+from bot.coach.replies import OfferReply
 from bot.config import Settings, load_settings
 from bot.errors import LeverageError
-from bot.guides import Level, Library, load_library
+from bot.guides import Library, Severity, load_library
 from bot.guides.lint import lint_library
 from bot.index import GuideIndex
-from bot.jsonout import ask_json, offer_json
-from bot.replies import OfferReply
-from bot.text import render_text
+from bot.render.shapes import ask_json, offer_json
+from bot.render.text import render_text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -151,8 +151,8 @@ def _chat(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
 
 def _serve(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
-    from bot.slack_app import create_app, quiet_slack_loggers
-    from bot.slack_serve import serve_http, serve_socket_mode
+    from bot.slack.app import create_app, quiet_slack_loggers
+    from bot.slack.serve import serve_http, serve_socket_mode
 
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -186,14 +186,14 @@ def _lint(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         out.write("\n")
     else:
         for p in problems:
-            print(f"{p.file}: {p.level.value}: {p.message}", file=out)
-        errors = sum(p.level is Level.ERROR for p in problems)
+            print(f"{p.file}: {p.severity.value}: {p.message}", file=out)
+        errors = sum(p.severity is Severity.ERROR for p in problems)
         warnings = len(problems) - errors
         print(
             f"{len(library.guides)} guide(s) loaded, {errors} error(s), {warnings} warning(s)",
             file=out,
         )
-    return 1 if any(p.level is Level.ERROR for p in problems) else 0
+    return 1 if any(p.severity is Severity.ERROR for p in problems) else 0
 
 
 def _generate(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:

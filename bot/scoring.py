@@ -13,10 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.components import Component
-from bot.guides.model import Band, Comparison, Guide, Lever, Span, Target, Threshold, ThresholdKind
-from bot.money import format_money, format_pct
+from bot.guides.coaching import Comparison, Lever, Target, Threshold, ThresholdKind
+from bot.guides.model import Band, Guide, Span
 from bot.offers.model import Offer
+from bot.prose.components import Component
+from bot.prose.money import format_money, format_pct
 
 HORIZON_YEARS = 4
 COUNTER_POSITION = 75.0  # ask for at least the 75th percentile of a band

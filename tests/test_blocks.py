@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.blocks import MAX_BLOCKS, MAX_HEADER, MAX_SECTION, esc, render_blocks
 from bot.coach import Coach
+from bot.coach.replies import LeversReply, ProblemReply, Reply
 from bot.guides import Library, parse_guide
 from bot.index import GuideIndex
-from bot.replies import LeversReply, ProblemReply, Reply
-from bot.text import render_text
+from bot.render.blocks import MAX_BLOCKS, MAX_HEADER, MAX_SECTION, esc, render_blocks
+from bot.render.text import render_text
 
 QUERIES = {
     "bands_london": ("comp", "segment cdp london"),

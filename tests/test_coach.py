@@ -11,14 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.blocks import render_blocks
 from bot.chat import run_chat
 from bot.cli import main
 from bot.coach import Coach
-from bot.guides import Library
-from bot.index import GuideIndex
-from bot.intent import Intent
-from bot.replies import (
+from bot.coach.intent import Intent
+from bot.coach.replies import (
     BandsReply,
     ChooseReply,
     HelpReply,
@@ -28,7 +25,10 @@ from bot.replies import (
     ProblemReply,
     RegionReply,
 )
-from bot.text import render_text
+from bot.guides import Library
+from bot.index import GuideIndex
+from bot.render.blocks import render_blocks
+from bot.render.text import render_text
 from tests.conftest import GUIDES
 
 

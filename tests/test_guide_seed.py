@@ -9,17 +9,17 @@ from typing import Any
 
 import pytest
 
-from bot.components import Component
 from bot.guides import (
     Comparison,
     Guide,
-    Level,
     LevelEquivalent,
+    Severity,
     Span,
     ThresholdKind,
     parse_guide,
 )
 from bot.guides.lint import lint_guide
+from bot.prose.components import Component
 from tests.conftest import SEED
 
 
@@ -171,7 +171,7 @@ def test_no_mojibake_survives_anywhere(guide: Guide) -> None:
 
 def test_parse_warnings_name_the_real_damage(parsed: Any) -> None:
     messages = [p.message for p in parsed.problems]
-    assert all(p.level is Level.WARNING for p in parsed.problems)
+    assert all(p.severity is Severity.WARNING for p in parsed.problems)
     assert any("unrepairable text dropped" in m for m in messages)
     assert (
         sum("bonus_pct: frontmatter says 10%, body table says 10–15%" in m for m in messages) == 3

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.components import Component
 from bot.errors import GuideError
 from bot.guides import Comparison, Library, Span, ThresholdKind, parse_guide
 from bot.guides.repair import repair_text
+from bot.prose.components import Component
 from tests.conftest import BROKEN
 
 

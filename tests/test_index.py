@@ -6,10 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.coach.intent import Intent, detect_intent
 from bot.guides import Library
 from bot.index import GuideIndex, Status
-from bot.intent import Intent, detect_intent
-from bot.query import expand, words
+from bot.index.vocabulary import expand
+from bot.prose.words import words
 
 
 @pytest.fixture(scope="module")

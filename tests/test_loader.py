@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.guides import Level, load_library
+from bot.guides import Severity, load_library
 from bot.guides.load import guide_files
 from tests.conftest import BROKEN, GUIDES
 
@@ -52,7 +52,7 @@ def test_mixed_folder_loads_every_good_guide_and_names_every_broken_one(mixed: P
     assert "NUL bytes" in errors["nul.md"]
     assert errors["zz-duplicate.md"].startswith("duplicate guide id strive/backend-engineer")
     latin1 = [p for p in library.problems if p.file.endswith("latin1.md")]
-    assert {p.level for p in latin1} == {Level.WARNING}
+    assert {p.severity for p in latin1} == {Severity.WARNING}
     assert any("not valid UTF-8 (byte 39); read as cp1252" in p.message for p in latin1)
     cafe = next(g for g in library.guides if g.id == "cafe/barista")
     assert "Café levers" in cafe.body

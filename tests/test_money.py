@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.money import CURRENCIES, find_amounts, format_money, parse_amount, parse_range
+from bot.prose.money import CURRENCIES, find_amounts, format_money, parse_amount, parse_range
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import shlex
 import yaml
 
 from bot.cli import build_parser
-from bot.slack_app import COMMANDS
+from bot.slack.app import COMMANDS
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.components import Component
 from bot.guides import Guide, load_library
 from bot.offers.parse import parse_offers
+from bot.prose.components import Component
 from bot.scoring import Assessment, Place, ScoringError, Verdict, assess
 from tests.conftest import ROOT
 

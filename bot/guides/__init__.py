@@ -1,20 +1,17 @@
-"""Negotiation guides: the model, the parser, the folder loader and the linter."""
+"""Negotiation guides: text -> Guide (pure), a folder -> guides + problems (the only file I/O),
+the cache between the two, and the linter."""
 
+from bot.guides.coaching import Comparison, Lever, Target, Threshold, ThresholdKind
 from bot.guides.load import Library, load_library
 from bot.guides.model import (
     Band,
-    Comparison,
     Guide,
-    Level,
     LevelEquivalent,
     LevelMapping,
-    Lever,
     ParsedGuide,
     Problem,
+    Severity,
     Span,
-    Target,
-    Threshold,
-    ThresholdKind,
 )
 from bot.guides.parse import parse_guide
 
@@ -22,13 +19,13 @@ __all__ = [
     "Band",
     "Comparison",
     "Guide",
-    "Level",
     "LevelEquivalent",
     "LevelMapping",
     "Lever",
     "Library",
     "ParsedGuide",
     "Problem",
+    "Severity",
     "Span",
     "Target",
     "Threshold",

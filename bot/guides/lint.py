@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from bot.guides.load import Library
-from bot.guides.model import Band, Guide, Level, Problem, Span
-from bot.money import format_money
+from bot.guides.model import Band, Guide, Problem, Severity, Span
+from bot.prose.money import format_money
 
 TOTAL_TOLERANCE = 0.05
 
@@ -16,8 +16,8 @@ def lint_library(library: Library, today: date) -> list[Problem]:
     problems = list(library.problems)
     for guide in library.guides:
         problems.extend(lint_guide(guide, today))
-    order = {Level.ERROR: 0, Level.WARNING: 1}
-    return sorted(problems, key=lambda p: (p.file, order[p.level]))
+    order = {Severity.ERROR: 0, Severity.WARNING: 1}
+    return sorted(problems, key=lambda p: (p.file, order[p.severity]))
 
 
 def lint_guide(guide: Guide, today: date) -> list[Problem]:
@@ -30,7 +30,7 @@ def lint_guide(guide: Guide, today: date) -> list[Problem]:
         found.append("no levers found (a 'Levers' heading followed by a numbered list)")
     found.extend(_thresholds(guide))
     found.extend(_foreign_currencies(guide))
-    return [Problem(guide.source, Level.WARNING, message) for message in found]
+    return [Problem(guide.source, Severity.WARNING, message) for message in found]
 
 
 def component_total(band: Band, end: str) -> float | None:

@@ -1,9 +1,5 @@
-"""A folder of guide files -> guides + problems. The only file I/O of the guide library.
-
-Parsing is pure and deterministic, so a parsed guide can be cached against the file's content.
-The cache is keyed on (path, size, mtime_ns) for speed and holds the content hash as well, so an
-unchanged start skips reading the files at all, and a touched but identical file is not reparsed.
-"""
+"""A folder of guide files -> guides + problems. The only file I/O of the guide library
+(with its cache, bot.guides.cache): a bad file is reported with its reason and skipped."""
 
 from __future__ import annotations
 
@@ -11,31 +7,18 @@ import gc
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from bot.errors import GuideError
-from bot.guides.model import Guide, Level, ParsedGuide, Problem
+from bot.guides.cache import Entry, cache_file, read_cache, write_cache
+from bot.guides.model import Guide, ParsedGuide, Problem, Severity
 from bot.guides.parse import MAX_GUIDE_CHARS, parse_guide
 
 GUIDE_SUFFIXES = (".md", ".markdown", ".txt")
-# Modules whose code decides what a parsed guide holds; a change to any of them (an upgrade)
-# gives the cache a new name, so a stale cache is never read.
-_PARSER_MODULES = (
-    "guides/model.py",
-    "guides/parse.py",
-    "guides/body.py",
-    "guides/repair.py",
-    "guides/load.py",
-    "money.py",
-    "figures.py",
-    "components.py",
-)
 
 
 @dataclass(frozen=True)
@@ -48,12 +31,7 @@ class Library:
 
     @property
     def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.level is Level.ERROR)
-
-
-# One cached file: (size, mtime_ns), content digest, pickled ParsedGuide or error message.
-# Pickled per file so the worker processes do the pickling and the main process only writes bytes.
-_Entry = tuple[tuple[int, int], str, bytes]
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
 
 
 def guide_files(folder: Path) -> list[Path]:
@@ -79,7 +57,7 @@ def parse_bytes(data: bytes, source: str) -> ParsedGuide:
     except UnicodeDecodeError as exc:
         text = data.decode("cp1252", errors="replace")
         problems.append(
-            Problem(source, Level.WARNING, f"not valid UTF-8 (byte {exc.start}); read as cp1252")
+            Problem(source, Severity.WARNING, f"not valid UTF-8 (byte {exc.start}); read as cp1252")
         )
     if "\x00" in text:
         raise GuideError("file contains NUL bytes: not a text guide")
@@ -111,13 +89,13 @@ def load_library(
     folder = Path(folder)
     if not folder.is_dir():
         problem = Problem(
-            str(folder), Level.ERROR, "guides folder does not exist or is not a folder"
+            str(folder), Severity.ERROR, "guides folder does not exist or is not a folder"
         )
         return Library((), (problem,), folder)
-    cache_file = _cache_file(folder, cache_dir)
+    cached_at = cache_file(folder, cache_dir)
     with _no_gc():
-        old = _read_cache(cache_file)
-        entries: dict[str, _Entry | str] = {}
+        old = read_cache(cached_at)
+        entries: dict[str, Entry | str] = {}
         stale: list[_Job] = []
         for path in guide_files(folder):
             name = str(path)
@@ -137,7 +115,7 @@ def load_library(
             entries[name] = entry
         fresh = {name: e for name, e in entries.items() if not isinstance(e, str)}
         if stale or fresh.keys() != old.keys():
-            _write_cache(cache_file, fresh)
+            write_cache(cached_at, fresh)
         results = [
             (name, e if isinstance(e, str) else pickle.loads(e[2])) for name, e in entries.items()
         ]
@@ -145,10 +123,10 @@ def load_library(
 
 
 PARALLEL_MIN_FILES = 256
-_Job = tuple[str, tuple[int, int], "_Entry | None"]
+_Job = tuple[str, tuple[int, int], "Entry | None"]
 
 
-def _parse_stale(stale: list[_Job], workers: int | None) -> list[_Entry | str]:
+def _parse_stale(stale: list[_Job], workers: int | None) -> list[Entry | str]:
     workers = workers or os.cpu_count() or 1
     if workers > 1 and len(stale) >= PARALLEL_MIN_FILES:
         chunk = max(16, len(stale) // (workers * 8))
@@ -157,7 +135,7 @@ def _parse_stale(stale: list[_Job], workers: int | None) -> list[_Entry | str]:
     return [_load_one(job) for job in stale]
 
 
-def _load_one(job: _Job) -> _Entry | str:
+def _load_one(job: _Job) -> Entry | str:
     """Read and parse one file (in a worker process when loading many)."""
     name, stamp, cached = job
     if stamp[0] > MAX_GUIDE_CHARS * 4:
@@ -187,14 +165,14 @@ def _assemble(folder: Path, results: Iterable[tuple[str, ParsedGuide | str]]) ->
     owners: dict[str, str] = {}
     for name, result in results:
         if isinstance(result, str):
-            problems.append(Problem(name, Level.ERROR, result))
+            problems.append(Problem(name, Severity.ERROR, result))
             continue
         guide = result.guide
         if guide.id in owners:
             problems.append(
                 Problem(
                     name,
-                    Level.ERROR,
+                    Severity.ERROR,
                     f"duplicate guide id {guide.id} (also in {owners[guide.id]}); skipped",
                 )
             )
@@ -203,54 +181,3 @@ def _assemble(folder: Path, results: Iterable[tuple[str, ParsedGuide | str]]) ->
         guides.append(guide)
         problems.extend(result.problems)
     return Library(tuple(guides), tuple(problems), folder)
-
-
-def _cache_file(folder: Path, cache_dir: Path | None) -> Path | None:
-    if cache_dir is None:
-        return None
-    key = hashlib.blake2b(str(folder.resolve()).encode(), digest_size=8).hexdigest()
-    return cache_dir / f"guides-{_parser_fingerprint()}-{key}.pickle"
-
-
-@lru_cache(maxsize=1)
-def _parser_fingerprint() -> str:
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.blake2b(digest_size=6)
-    for module in _PARSER_MODULES:
-        digest.update((package / module).read_bytes())
-    return digest.hexdigest()
-
-
-def _read_cache(cache_file: Path | None) -> dict[str, _Entry]:
-    """The cache, or nothing when it is missing, foreign or damaged (it is only a cache)."""
-    if cache_file is None:
-        return {}
-    try:
-        with cache_file.open("rb") as handle:
-            if cache_file.stat().st_uid != os.getuid():
-                return {}
-            data = pickle.load(handle)
-    except (
-        OSError,
-        pickle.PickleError,
-        EOFError,
-        AttributeError,
-        ImportError,
-        TypeError,
-        ValueError,
-    ):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _write_cache(cache_file: Path | None, entries: dict[str, _Entry]) -> None:
-    if cache_file is None:
-        return
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=".guides-")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache_file)
-    except OSError:
-        pass  # a read-only or full cache dir only costs speed

@@ -9,10 +9,17 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
-from bot.components import Component
+from bot.guides.coaching import (
+    Coaching,
+    Lever,
+    Target,
+    Threshold,
+    ThresholdKind,
+    parse_coaching,
+)
 
 
-class Level(StrEnum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -22,11 +29,11 @@ class Problem:
     """Something wrong with a guide file, for lint and for the loader's report."""
 
     file: str
-    level: Level
+    severity: Severity
     message: str
 
     def as_dict(self) -> dict[str, str]:
-        return {"file": self.file, "level": self.level.value, "message": self.message}
+        return {"file": self.file, "level": self.severity.value, "message": self.message}
 
 
 @dataclass(frozen=True)
@@ -78,58 +85,6 @@ class LevelMapping:
 
 
 @dataclass(frozen=True)
-class Lever:
-    title: str
-    script: str
-
-
-@dataclass(frozen=True)
-class Target:
-    """One figure of the negotiate-up ask, with where it sits in the script (to fill in later)."""
-
-    component: Component
-    amount: float
-    currency: str | None  # None for percents
-    is_pct: bool = False
-    years: int | None = None
-    start: int = 0
-    end: int = 0
-
-
-class Comparison(StrEnum):
-    ABOVE = "above"
-    BELOW = "below"
-
-
-class ThresholdKind(StrEnum):
-    ACCEPT = "accept"  # "Accept if above $265K RSUs"
-    WALK_AWAY = "walk_away"  # "Walk away below $160K base"
-
-
-@dataclass(frozen=True)
-class Threshold:
-    kind: ThresholdKind
-    component: Component
-    comparison: Comparison
-    amount: float
-    currency: str | None
-    sentence: str
-    is_pct: bool = False
-
-
-@dataclass(frozen=True)
-class Coaching:
-    """The coaching half of a guide body: levers, the negotiate-up script and its figures,
-    the thresholds and the evidence. Parsed on first use: a bot serving 10k guides shows a few."""
-
-    levers: tuple[Lever, ...] = ()
-    script: str | None = None
-    targets: tuple[Target, ...] = ()
-    thresholds: tuple[Threshold, ...] = ()
-    evidence: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class Guide:
     company: str
     role: str
@@ -154,8 +109,6 @@ class Guide:
 
     @cached_property
     def coaching(self) -> Coaching:
-        from bot.guides.body import parse_coaching
-
         return parse_coaching(
             self.body, self.threshold_text, self.bands[0].currency if self.bands else None
         )

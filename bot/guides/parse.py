@@ -19,19 +19,19 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from bot.errors import GuideError
-from bot.guides.body import Outline, TableRow, parse_outline
 from bot.guides.model import (
     Band,
     Guide,
-    Level,
     LevelEquivalent,
     LevelMapping,
     ParsedGuide,
     Problem,
+    Severity,
     Span,
 )
+from bot.guides.outline import Outline, TableRow, parse_outline
 from bot.guides.repair import repair_text
-from bot.money import CURRENCIES, find_amounts, format_money, parse_amount, parse_range
+from bot.prose.money import CURRENCIES, find_amounts, format_money, parse_amount, parse_range
 
 # libyaml's C loader is about 7x faster than the pure-Python one, and YAML dominates load time.
 # python-frontmatter ignores a Loader passed to loads() (it becomes metadata), so a handler it is.
@@ -110,7 +110,7 @@ class _Warnings:
         self.items: list[Problem] = []
 
     def __call__(self, message: str) -> None:
-        self.items.append(Problem(self.source, Level.WARNING, message))
+        self.items.append(Problem(self.source, Severity.WARNING, message))
 
 
 def parse_guide(text: str, source: str = "<string>") -> ParsedGuide:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.components import Component
+from bot.prose.components import Component
 
 
 @dataclass(frozen=True)

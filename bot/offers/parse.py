@@ -1,7 +1,7 @@
 """Pasted text -> offers. Pure.
 
 People paste one-liners ("170k + 10% + 120k/4, no signing"), recruiter emails, bullet lists
-and whole chats. The parser finds the figures and what each one is (see bot.figures), splits
+and whole chats. The parser finds the figures and what each one is (see bot.prose.figures), splits
 the paste into offers where a component repeats or a marker says so ("Revised:", "Original
 offer"), and writes down every assumption it makes ("read 210 as $210,000"). What it cannot
 read is reported, never guessed.
@@ -15,12 +15,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from bot.components import LABELS, Component, find_labels
 from bot.errors import OfferError
-from bot.figures import WORD_NUMBERS, Figure, clause_years, extract_figures, word_number
-from bot.money import format_money, parse_amount
 from bot.offers.model import Offer, ParsedPaste, Source
-from bot.query import strip_markup
+from bot.prose.components import LABELS, Component, find_labels
+from bot.prose.figures import WORD_NUMBERS, Figure, clause_years, extract_figures, word_number
+from bot.prose.money import format_money, parse_amount
+from bot.prose.words import strip_markup
 
 MAX_CHARS = 16_000
 EXAMPLE = "205k base, 240k RSUs over 4 years, 10% bonus, 30k signing"

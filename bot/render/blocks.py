@@ -11,8 +11,19 @@ import json
 from functools import singledispatch
 from typing import Any
 
-from bot.intent import Intent
-from bot.present import (
+from bot.coach.intent import Intent
+from bot.coach.replies import (
+    BandsReply,
+    ChooseReply,
+    HelpReply,
+    LeversReply,
+    NotFoundReply,
+    OfferReply,
+    ProblemReply,
+    RegionReply,
+    Reply,
+)
+from bot.render.phrases import (
     NAMES,
     TOPICS,
     VERDICT_ICONS,
@@ -29,17 +40,6 @@ from bot.present import (
     threshold_text,
     totals_text,
     vesting_text,
-)
-from bot.replies import (
-    BandsReply,
-    ChooseReply,
-    HelpReply,
-    LeversReply,
-    NotFoundReply,
-    OfferReply,
-    ProblemReply,
-    RegionReply,
-    Reply,
 )
 
 Block = dict[str, Any]

@@ -9,14 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from bot.errors import OfferError
-from bot.guides.model import Band, Guide
-from bot.index import GuideIndex, Lookup, Status
-from bot.intent import Intent, detect_intent
-from bot.offers.model import ParsedPaste
-from bot.offers.parse import EXAMPLE, parse_offers
-from bot.query import words
-from bot.replies import (
+from bot.coach.intent import Intent, detect_intent
+from bot.coach.replies import (
     Answer,
     BandsReply,
     ChooseReply,
@@ -27,6 +21,12 @@ from bot.replies import (
     ProblemReply,
     RegionReply,
 )
+from bot.errors import OfferError
+from bot.guides.model import Band, Guide
+from bot.index import GuideIndex, Lookup, Status
+from bot.offers.model import ParsedPaste
+from bot.offers.parse import EXAMPLE, parse_offers
+from bot.prose.words import words
 from bot.scoring import ScoringError, assess
 
 MAX_QUERY_CHARS = 2_000

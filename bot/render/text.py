@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from functools import singledispatch
 
-from bot.present import (
+from bot.coach.replies import (
+    BandsReply,
+    ChooseReply,
+    HelpReply,
+    LeversReply,
+    NotFoundReply,
+    OfferReply,
+    ProblemReply,
+    RegionReply,
+    Reply,
+)
+from bot.render.phrases import (
     NAMES,
     TOPICS,
     VERDICTS,
@@ -20,17 +31,6 @@ from bot.present import (
     threshold_text,
     totals_text,
     vesting_text,
-)
-from bot.replies import (
-    BandsReply,
-    ChooseReply,
-    HelpReply,
-    LeversReply,
-    NotFoundReply,
-    OfferReply,
-    ProblemReply,
-    RegionReply,
-    Reply,
 )
 
 

@@ -27,11 +27,11 @@ from slack_bolt import Ack, App, BoltResponse, Respond
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
-from bot.blocks import PICK_ACTION, SHARE_ACTION, home_view, render_blocks
 from bot.coach import Coach
+from bot.coach.intent import Intent
+from bot.coach.replies import Answer, HelpReply
 from bot.config import Settings
-from bot.intent import Intent
-from bot.replies import Answer, HelpReply
+from bot.render.blocks import PICK_ACTION, SHARE_ACTION, home_view, render_blocks
 
 log = logging.getLogger("leverage.slack")
 

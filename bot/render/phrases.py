@@ -5,10 +5,10 @@ Pure formatting of core values; no Slack and no terminal specifics.
 
 from __future__ import annotations
 
-from bot.components import LABELS, Component
 from bot.guides.model import Guide, Span
-from bot.money import format_money, format_pct
 from bot.offers.model import Offer
+from bot.prose.components import LABELS, Component
+from bot.prose.money import format_money, format_pct
 from bot.scoring import Ask, Assessment, Place, Position, ThresholdCheck, Verdict, totals
 
 VERDICTS = {

@@ -11,15 +11,17 @@ with the nearest suggestions. It never answers a question about one company with
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from rapidfuzz import fuzz, process
 
 from bot.guides.model import Guide
-from bot.query import FILLER, LEVEL_RE, ROLE_WORDS, expand, normalize_name, words
-from bot.regions import KNOWN_REGIONS, REGION_ALIASES
+from bot.index.places import KNOWN_REGIONS, REGION_ALIASES
+from bot.index.rank import role_match, role_scorer
+from bot.index.vocabulary import FILLER, LEVEL_RE, ROLE_WORDS, expand
+from bot.prose.words import normalize_name, words
 
 # Suffixes people drop: "Nimora" for "Nimora AI".
 _COMPANY_SUFFIXES = frozenset(
@@ -55,8 +57,6 @@ MATCH_FLOOR = 62.0
 AMBIGUITY_MARGIN = 4.0
 EQUIVALENT_BONUS = 12.0
 LEVEL_BONUS = 4.0
-EXACT_TITLE_BONUS = 6.0
-CHATTER_WEIGHT = 0.25
 
 
 class Status(StrEnum):
@@ -391,7 +391,7 @@ class GuideIndex:
         found = process.extract(
             " ".join(words_),
             self._distinct_roles,
-            scorer=_role_scorer,
+            scorer=role_scorer,
             limit=limit,
             score_cutoff=cutoff,
         )
@@ -457,43 +457,6 @@ class GuideIndex:
 
 def _role_key(guide: Guide) -> str:
     return " ".join(expand(words(guide.role_display)))
-
-
-def role_match(query: Sequence[str], role: str, chatter: Collection[str] = ()) -> float:
-    """How well the typed words describe a role, 0-100.
-
-    Every typed word should be in the role (an unexplained word costs most), and the role's
-    words should be typed (a missing one costs less: people say "segment cdp" for "AI CDP
-    Platform Engineer"); the exact title scores a little above 100, so "software engineer"
-    is not a tie with "senior software engineer". Words match fuzzily ("platfrom"). Words
-    that name nothing we know (``chatter``: "lol", "finally") weigh a quarter, so a chatty
-    message still finds its role while a stray word still tells two readings apart.
-    """
-    role_words = role.split()
-    if not query or not role_words:
-        return 0.0
-    weights = [CHATTER_WEIGHT if word in chatter else 1.0 for word in query]
-    query_hits = [_best(word, role_words) * w for word, w in zip(query, weights, strict=True)]
-    role_hits = [_best(word, query) for word in role_words]
-    precision = sum(query_hits) / sum(weights)
-    recall = sum(role_hits) / len(role_hits)
-    meant = {word for word in query if word not in chatter}
-    exact = EXACT_TITLE_BONUS if meant == set(role_words) else 0.0
-    return 100 * (0.75 * precision + 0.25 * recall) + exact
-
-
-def _best(word: str, candidates: Sequence[str]) -> float:
-    best = 0.0
-    for other in candidates:
-        if word == other:
-            return 1.0
-        ratio = fuzz.ratio(word, other, score_cutoff=75)
-        best = max(best, ratio / 100)
-    return best
-
-
-def _role_scorer(query: str, role: str, **_: object) -> float:
-    return role_match(query.split(), role)
 
 
 def _is_amount(token: str) -> bool:

@@ -1,4 +1,4 @@
-"""What people type, made comparable: Slack markup out, words folded, abbreviations expanded.
+"""The vocabulary of matching: words that name nothing, role abbreviations, role words, levels.
 
 "hey <@U123>, what do Sr SWEs make at Google in the Bay Area?" becomes the tokens
 ["senior", "software", "engineer", "google", "bay", "area"] once filler is dropped.
@@ -7,12 +7,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-
-# <@U123>, <@U123|name>, <#C123|general>, <!here>, <!subteam^S1|@team>, <https://x|label>
-_SLACK_MARKUP_RE = re.compile(r"<([@#!][^>|]*)(?:\|([^>]*))?>|<(https?://[^>|]+)(?:\|([^>]*))?>")
-_URL_RE = re.compile(r"https?://\S+")
-_WORD_RE = re.compile(r"[^\W_]+(?:[.&'][^\W_]+)*", re.UNICODE)
 
 # Words that carry no company, role or region. Kept small and explicit: every word here is a
 # word that can never be searched for.
@@ -350,36 +344,9 @@ ROLE_WORDS = frozenset(
 LEVEL_RE = re.compile(r"^(?:l|e|ic|ict|m|p|t)\d{1,2}$")
 
 
-def strip_markup(text: str) -> str:
-    """Slack markup out (a link keeps its label), URLs out, compatibility forms folded."""
-    text = unicodedata.normalize("NFKC", text)
-
-    def keep_label(m: re.Match[str]) -> str:
-        return f" {m[4]} " if m[3] and m[4] else " "
-
-    text = _SLACK_MARKUP_RE.sub(keep_label, text)
-    return _URL_RE.sub(" ", text)
-
-
-def words(text: str) -> list[str]:
-    """Casefolded words of ``text`` with possessives dropped ("twilio's" -> "twilio")."""
-    found = []
-    for m in _WORD_RE.finditer(strip_markup(text).casefold().replace("’", "'")):
-        word = m.group(0)
-        if word.endswith("'s"):
-            word = word[:-2]
-        found.append(word.replace("'", ""))
-    return found
-
-
 def expand(tokens: list[str]) -> list[str]:
     """Role abbreviations expanded: ["sr", "swe"] -> ["senior", "software", "engineer"]."""
     out: list[str] = []
     for token in tokens:
         out.extend(ABBREVIATIONS.get(token, (token,)))
     return out
-
-
-def normalize_name(text: str) -> str:
-    """A company, role or region name as a lookup key: "Scale AI" -> "scale ai"."""
-    return " ".join(words(text))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from bot.figures import extract_figures
-from bot.query import words
+from bot.prose.figures import extract_figures
+from bot.prose.words import words
 
 
 class Intent(StrEnum):

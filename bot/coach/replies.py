@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from bot.coach.intent import Intent
 from bot.guides.model import Band, Guide
 from bot.index import Candidate, Lookup
-from bot.intent import Intent
 from bot.offers.model import Offer
 from bot.scoring import Assessment
 

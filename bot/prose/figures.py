@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bot.components import Component, find_labels
-from bot.money import Amount, find_amounts, multiplier_value
+from bot.prose.components import Component, find_labels
+from bot.prose.money import Amount, find_amounts, multiplier_value
 
 WORD_NUMBERS = {
     "one": 1,

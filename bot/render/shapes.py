@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.components import Component
+from bot.coach.replies import Answer, OfferReply, ProblemReply, RegionReply
 from bot.index import Status
-from bot.replies import Answer, OfferReply, ProblemReply, RegionReply
+from bot.prose.components import Component
+from bot.render.text import render_text
 from bot.scoring import Assessment
-from bot.text import render_text
 
 _COUNTER_KEYS = {
     Component.BASE: "base",

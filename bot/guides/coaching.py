@@ -1,19 +1,21 @@
-"""Read the markdown body of a guide: region table, levers, negotiate-up script, thresholds.
+"""The coaching half of a guide body: levers, the negotiate-up script and its figures, the
+thresholds and the evidence, as values and as the reader that finds them.
 
-Every reader here tolerates absence: a guide without a table or without levers is still a guide.
 Headings and bold lines are matched by meaning ("levers", "negotiate up", "evidence"), not by
-their exact wording, because guides come from many authors.
+their exact wording, because guides come from many authors. Every reader tolerates absence:
+a guide without levers is still a guide. Parsed on first use (Guide.coaching): a bot serving
+10k guides shows a few.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from typing import TypeVar
 
-from bot.components import Component
-from bot.figures import extract_figures
-from bot.guides.model import Coaching, Comparison, Lever, Target, Threshold, ThresholdKind
+from bot.prose.components import Component
+from bot.prose.figures import extract_figures
 
 _HEADING_RE = re.compile(r"^\s*(?:#{1,6}\s+.*|\*\*[^*]+\*\*:?\s*)$")
 _LIST_ITEM_RE = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s+(?P<item>.+)$")
@@ -26,7 +28,6 @@ _NEGOTIATE_UP_RE = re.compile(r"negotiate[\s-]*up", re.IGNORECASE)
 _AFTER_LABEL_RE = re.compile(r"negotiate[\s-]*up[^:]{0,40}:\**\s*(?P<rest>.+)", re.IGNORECASE)
 _EVIDENCE_RE = re.compile(r"evidence|sources|references", re.IGNORECASE)
 _BELOW_RE = re.compile(r"below|under|less|<", re.IGNORECASE)
-_YEARS_IN_HEADER_RE = re.compile(r"(\d+)\s*-?\s*(?:y|yr|yrs|year|years)\b", re.IGNORECASE)
 _THRESHOLD_RE = re.compile(
     r"\b(?P<kind>accept|take\s+it|walk\s+away|walk|decline|reject|don.?t\s+accept|do\s+not\s+accept)\b"
     r"[^.!?\n]*?"
@@ -37,30 +38,55 @@ _THRESHOLD_RE = re.compile(
 
 
 @dataclass(frozen=True)
-class TableRow:
-    region: str
-    cells: dict[str, str]  # "base" | "stock" | "bonus" | "total" -> cell text
+class Lever:
+    title: str
+    script: str
 
 
 @dataclass(frozen=True)
-class Outline:
-    """What loading needs from the body: the region table and two labelled lines."""
+class Target:
+    """One figure of the negotiate-up ask, with where it sits in the script (to fill in later)."""
 
-    rows: tuple[TableRow, ...]
-    stock_years: int | None
-    summary: str | None
-    level_mapping: str | None
+    component: Component
+    amount: float
+    currency: str | None  # None for percents
+    is_pct: bool = False
+    years: int | None = None
+    start: int = 0
+    end: int = 0
 
 
-def parse_outline(text: str) -> Outline:
-    lines = text.split("\n")
-    rows, years = _region_table(lines)
-    return Outline(
-        rows=rows,
-        stock_years=years,
-        summary=_bold_field(lines, r"negotiation\s+dna|summary"),
-        level_mapping=_bold_field(lines, r"level\s+mapping"),
-    )
+class Comparison(StrEnum):
+    ABOVE = "above"
+    BELOW = "below"
+
+
+class ThresholdKind(StrEnum):
+    ACCEPT = "accept"  # "Accept if above $265K RSUs"
+    WALK_AWAY = "walk_away"  # "Walk away below $160K base"
+
+
+@dataclass(frozen=True)
+class Threshold:
+    kind: ThresholdKind
+    component: Component
+    comparison: Comparison
+    amount: float
+    currency: str | None
+    sentence: str
+    is_pct: bool = False
+
+
+@dataclass(frozen=True)
+class Coaching:
+    """The coaching half of a guide body: levers, the negotiate-up script and its figures,
+    the thresholds and the evidence. Parsed on first use: a bot serving 10k guides shows a few."""
+
+    levers: tuple[Lever, ...] = ()
+    script: str | None = None
+    targets: tuple[Target, ...] = ()
+    thresholds: tuple[Threshold, ...] = ()
+    evidence: tuple[str, ...] = ()
 
 
 def parse_coaching(text: str, threshold_text: str | None, currency: str | None) -> Coaching:
@@ -85,55 +111,6 @@ def _with_currency(item: _T, currency: str | None) -> _T:
     if item.currency is None and not item.is_pct and currency is not None:
         return replace(item, currency=currency)
     return item
-
-
-def _cells(line: str) -> list[str]:
-    return [c.strip() for c in line.strip().strip("|").split("|")]
-
-
-def _region_table(lines: list[str]) -> tuple[tuple[TableRow, ...], int | None]:
-    for i, line in enumerate(lines):
-        if not line.lstrip().startswith("|") or "region" not in line.lower():
-            continue
-        header = [c.lower() for c in _cells(line)]
-        columns: dict[int, str] = {}
-        years = None
-        for j, name in enumerate(header):
-            for key, words in (
-                ("total", ("total",)),
-                ("stock", ("stock", "rsu", "equity")),
-                ("bonus", ("bonus",)),
-                ("base", ("base", "salary")),
-            ):
-                if (
-                    any(w in name for w in words)
-                    and j not in columns
-                    and key not in columns.values()
-                ):
-                    columns[j] = key
-                    if key == "stock" and (m := _YEARS_IN_HEADER_RE.search(name)):
-                        years = int(m[1])
-        rows = []
-        for row_line in lines[i + 1 :]:
-            if not row_line.lstrip().startswith("|"):
-                break
-            cells = _cells(row_line)
-            if not cells or set(cells[0]) <= set("-: "):
-                continue
-            rows.append(
-                TableRow(cells[0], {columns[j]: c for j, c in enumerate(cells) if j in columns})
-            )
-        return tuple(rows), years
-    return (), None
-
-
-def _bold_field(lines: list[str], name: str) -> str | None:
-    """The text after "**Name:**" on its own line."""
-    pattern = re.compile(rf"^\s*\*\*(?:{name})\s*:?\*\*\s*:?\s*(?P<v>\S.*)$", re.IGNORECASE)
-    for line in lines:
-        if m := pattern.match(line):
-            return m["v"].strip()
-    return None
 
 
 def _is_heading(line: str) -> bool:

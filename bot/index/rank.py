@@ -1,0 +1,47 @@
+"""How well typed words describe a role title: the scorer behind every role comparison."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from rapidfuzz import fuzz
+
+EXACT_TITLE_BONUS = 6.0
+CHATTER_WEIGHT = 0.25
+
+
+def role_match(query: Sequence[str], role: str, chatter: Collection[str] = ()) -> float:
+    """How well the typed words describe a role, 0-100.
+
+    Every typed word should be in the role (an unexplained word costs most), and the role's
+    words should be typed (a missing one costs less: people say "segment cdp" for "AI CDP
+    Platform Engineer"); the exact title scores a little above 100, so "software engineer"
+    is not a tie with "senior software engineer". Words match fuzzily ("platfrom"). Words
+    that name nothing we know (``chatter``: "lol", "finally") weigh a quarter, so a chatty
+    message still finds its role while a stray word still tells two readings apart.
+    """
+    role_words = role.split()
+    if not query or not role_words:
+        return 0.0
+    weights = [CHATTER_WEIGHT if word in chatter else 1.0 for word in query]
+    query_hits = [_best(word, role_words) * w for word, w in zip(query, weights, strict=True)]
+    role_hits = [_best(word, query) for word in role_words]
+    precision = sum(query_hits) / sum(weights)
+    recall = sum(role_hits) / len(role_hits)
+    meant = {word for word in query if word not in chatter}
+    exact = EXACT_TITLE_BONUS if meant == set(role_words) else 0.0
+    return 100 * (0.75 * precision + 0.25 * recall) + exact
+
+
+def _best(word: str, candidates: Sequence[str]) -> float:
+    best = 0.0
+    for other in candidates:
+        if word == other:
+            return 1.0
+        ratio = fuzz.ratio(word, other, score_cutoff=75)
+        best = max(best, ratio / 100)
+    return best
+
+
+def role_scorer(query: str, role: str, **_: object) -> float:
+    return role_match(query.split(), role)

@@ -1,0 +1,40 @@
+"""Words of what people type, made comparable: Slack markup out, compatibility forms folded,
+words casefolded. Shared by the guide index, the intent reader and the offer parser.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# <@U123>, <@U123|name>, <#C123|general>, <!here>, <!subteam^S1|@team>, <https://x|label>
+_SLACK_MARKUP_RE = re.compile(r"<([@#!][^>|]*)(?:\|([^>]*))?>|<(https?://[^>|]+)(?:\|([^>]*))?>")
+_URL_RE = re.compile(r"https?://\S+")
+_WORD_RE = re.compile(r"[^\W_]+(?:[.&'][^\W_]+)*", re.UNICODE)
+
+
+def strip_markup(text: str) -> str:
+    """Slack markup out (a link keeps its label), URLs out, compatibility forms folded."""
+    text = unicodedata.normalize("NFKC", text)
+
+    def keep_label(m: re.Match[str]) -> str:
+        return f" {m[4]} " if m[3] and m[4] else " "
+
+    text = _SLACK_MARKUP_RE.sub(keep_label, text)
+    return _URL_RE.sub(" ", text)
+
+
+def words(text: str) -> list[str]:
+    """Casefolded words of ``text`` with possessives dropped ("twilio's" -> "twilio")."""
+    found = []
+    for m in _WORD_RE.finditer(strip_markup(text).casefold().replace("’", "'")):
+        word = m.group(0)
+        if word.endswith("'s"):
+            word = word[:-2]
+        found.append(word.replace("'", ""))
+    return found
+
+
+def normalize_name(text: str) -> str:
+    """A company, role or region name as a lookup key: "Scale AI" -> "scale ai"."""
+    return " ".join(words(text))

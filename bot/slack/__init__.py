@@ -1,0 +1,1 @@
+"""The Slack edge: create_app(settings, coach), its listeners, and serving (HTTP or Socket Mode)."""
