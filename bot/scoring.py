@@ -13,10 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.errors import ScoringError
 from bot.guides.coaching import Comparison, Lever, Target, Threshold, ThresholdKind
 from bot.guides.model import Band, Guide, Span
 from bot.offers.model import Offer
-from bot.prose.components import Component
+from bot.prose.components import COMPONENTS, Component
 from bot.prose.money import format_money, format_pct
 
 HORIZON_YEARS = 4
@@ -119,10 +120,6 @@ class Assessment:
     @property
     def meets_threshold(self) -> bool | None:
         return self.threshold.cleared if self.threshold else None
-
-
-class ScoringError(ValueError):
-    """The offer cannot be scored against this band (no figures in the band's currency)."""
 
 
 def assess(offer: Offer, guide: Guide, band: Band) -> Assessment:
@@ -242,16 +239,6 @@ def totals(offer: Offer, stock_total: float | None) -> tuple[float | None, float
     return year_one, offer.base + bonus + four_years / HORIZON_YEARS
 
 
-def _band_span(band: Band, component: Component, is_pct: bool) -> Span | None:
-    if is_pct:
-        return band.bonus_pct
-    return {
-        Component.BASE: band.base,
-        Component.STOCK: band.stock,
-        Component.TOTAL: band.total_comp,
-    }.get(component)
-
-
 def _carry_over(
     guide: Guide,
     band: Band,
@@ -265,8 +252,8 @@ def _carry_over(
     if is_pct or currency is None or currency == band.currency:
         return amount, None
     source = next((b for b in guide.bands if b.currency == currency), None)
-    source_span = _band_span(source, component, is_pct) if source else None
-    target_span = _band_span(band, component, is_pct)
+    source_span = source.span(component, is_pct=is_pct) if source else None
+    target_span = band.span(component, is_pct=is_pct)
     if source is None or source_span is None or target_span is None:
         return None, f"stated in {currency}, and there is no {currency} band to carry it over from"
     place = source_span.position(amount)
@@ -414,24 +401,11 @@ def _score(positions: list[Position], check: ThresholdCheck | None) -> int:
     return round(min(max(score, 0.0), 100.0))
 
 
-_LEVER_WORDS = {
-    Component.STOCK: ("rsu", "stock", "equity", "grant", "refresh", "shares", "gsu", "option"),
-    Component.SIGNING: (
-        "signing",
-        "sign-on",
-        "sign on",
-        "unvested",
-        "leave behind",
-        "walk away from",
-    ),
-    Component.BASE: ("base", "salary", "level", "scope", "cash"),
-    Component.BONUS: ("bonus", "target"),
-}
 _GENERAL_WORDS = ("offer", "competing", "counter", "market", "scarcity", "rare", "package", "comp")
 
 
 def _levers_for(guide: Guide, component: Component) -> tuple[Lever, ...]:
-    words = _LEVER_WORDS.get(component, ())
+    words = COMPONENTS[component].lever_words
     chosen = [
         lv for lv in guide.levers if any(w in f"{lv.title} {lv.script}".lower() for w in words)
     ]

@@ -84,16 +84,9 @@ def _thresholds(guide: Guide) -> list[str]:
     for threshold in guide.thresholds:
         spans: list[tuple[Band, Span]] = []
         for band in guide.bands:
-            if threshold.is_pct:
-                span = band.bonus_pct
-            elif band.currency != threshold.currency:
+            if not threshold.is_pct and band.currency != threshold.currency:
                 continue
-            else:
-                span = {
-                    "base": band.base,
-                    "stock": band.stock,
-                    "total_comp": band.total_comp,
-                }.get(threshold.component.value)
+            span = band.span(threshold.component, is_pct=threshold.is_pct)
             if span is not None:
                 spans.append((band, span))
         if spans and all(not span.low <= threshold.amount <= span.high for _, span in spans):

@@ -17,6 +17,7 @@ from bot.guides.coaching import (
     ThresholdKind,
     parse_coaching,
 )
+from bot.prose.components import Component
 
 
 class Severity(StrEnum):
@@ -69,6 +70,17 @@ class Band:
     stock_years: int = 4
     bonus_pct: Span | None = None
     total_comp: Span | None = None
+
+    def span(self, component: Component, *, is_pct: bool = False) -> Span | None:
+        """The band's range for ``component``: the bonus only in percent, signing and
+        relocation never (guides give no band for them)."""
+        if is_pct or component is Component.BONUS:
+            return self.bonus_pct if is_pct else None
+        return {
+            Component.BASE: self.base,
+            Component.STOCK: self.stock,
+            Component.TOTAL: self.total_comp,
+        }.get(component)
 
 
 @dataclass(frozen=True)

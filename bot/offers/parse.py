@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.errors import OfferError
 from bot.offers.model import Offer, ParsedPaste, Source
-from bot.prose.components import LABELS, Component, find_labels
+from bot.prose.components import Component, find_labels
 from bot.prose.figures import WORD_NUMBERS, Figure, clause_years, extract_figures, word_number
 from bot.prose.money import format_money, parse_amount
 from bot.prose.words import strip_markup
@@ -285,7 +285,7 @@ def _scaled(figure: Figure, currency: str | None, draft: _Draft) -> Figure | Non
         )
     if high is not None and high != value:
         draft.assumptions.append(
-            f"{LABELS.get(figure.component, 'a figure') if figure.component else 'a figure'} given as a range "
+            f"{figure.component.spoken if figure.component else 'a figure'} given as a range "
             f"({figure.text.strip()}): used the low end, {_show(value, shown_currency)}"
         )
     if figure.per == "hour":
@@ -480,15 +480,9 @@ def _read_nones(body: str, draft: _Draft) -> None:
     """ "no signing", "sign-on: none" -> 0; "bonus: TBD" -> unknown, and said so."""
     values = draft.values
     for component, start, end in find_labels(body):
-        key = {
-            Component.SIGNING: "signing",
-            Component.BONUS: "bonus_pct",
-            Component.RELOCATION: "relocation",
-            Component.STOCK: "stock_total",
-            Component.BASE: "base",
-        }.get(component)
-        if key is None:
-            continue
+        if component is Component.TOTAL:
+            continue  # "TC: none" says nothing about any one component
+        key = component.field
         if component is Component.BONUS and any(k in values for k in ("bonus_pct", "bonus_amount")):
             continue
         if component is Component.STOCK and any(
@@ -502,7 +496,7 @@ def _read_nones(body: str, draft: _Draft) -> None:
             values[key] = 0.0
             draft.nones.add(key)
         elif m := _PLACEHOLDER_AFTER_RE.match(after):
-            draft.warnings.append(f"{LABELS[component]}: {m['p'].strip()} — left as unknown")
+            draft.warnings.append(f"{component.spoken}: {m['p'].strip()} — left as unknown")
 
 
 def _read_vesting(body: str, draft: _Draft) -> None:

@@ -7,6 +7,7 @@ so "sign-on", "RSUs" and "TC" mean the same thing in a guide and in a pasted off
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -18,14 +19,48 @@ class Component(StrEnum):
     RELOCATION = "relocation"
     TOTAL = "total_comp"
 
+    @property
+    def spoken(self) -> str:
+        """The name in a sentence: "signing bonus", "total comp"."""
+        return COMPONENTS[self].spoken
 
-LABELS: dict[Component, str] = {
-    Component.BASE: "base",
-    Component.STOCK: "stock",
-    Component.BONUS: "bonus",
-    Component.SIGNING: "signing bonus",
-    Component.RELOCATION: "relocation",
-    Component.TOTAL: "total comp",
+    @property
+    def display(self) -> str:
+        """The name as a row or column title: "Signing", "Total comp"."""
+        return self.value.replace("_", " ").capitalize()
+
+    @property
+    def field(self) -> str:
+        """The offer field (and JSON key) that holds this component: "stock_total", "bonus_pct"."""
+        return COMPONENTS[self].field
+
+
+@dataclass(frozen=True)
+class ComponentInfo:
+    """One row of the component table. Labels (the words people write for a component) are
+    the regular expressions below, in matching order."""
+
+    spoken: str
+    field: str
+    lever_words: tuple[str, ...] = ()  # words that tie a guide's lever to this component
+
+
+# The one component table: adding a component means adding a row here and its label pattern.
+COMPONENTS: dict[Component, ComponentInfo] = {
+    Component.BASE: ComponentInfo("base", "base", ("base", "salary", "level", "scope", "cash")),
+    Component.STOCK: ComponentInfo(
+        "stock",
+        "stock_total",
+        ("rsu", "stock", "equity", "grant", "refresh", "shares", "gsu", "option"),
+    ),
+    Component.BONUS: ComponentInfo("bonus", "bonus_pct", ("bonus", "target")),
+    Component.SIGNING: ComponentInfo(
+        "signing bonus",
+        "signing",
+        ("signing", "sign-on", "sign on", "unvested", "leave behind", "walk away from"),
+    ),
+    Component.RELOCATION: ComponentInfo("relocation", "relocation"),
+    Component.TOTAL: ComponentInfo("total comp", "total_comp"),
 }
 
 # Order matters: longer phrases first, so "signing bonus" is not read as "bonus".

@@ -24,7 +24,6 @@ from bot.coach.replies import (
     Reply,
 )
 from bot.render.phrases import (
-    NAMES,
     TOPICS,
     VERDICT_ICONS,
     VERDICTS,
@@ -213,7 +212,7 @@ def _(reply: OfferReply) -> tuple[list[Block], str]:
     blocks += _stale(reply)
     if a.positions:
         rows = [
-            f"{NAMES[p.component]:<10} {position_value(p, currency, band.stock_years):<9} "
+            f"{p.component.display:<10} {position_value(p, currency, band.stock_years):<9} "
             f"{band_bar(p, currency)} {place_words(p)}"
             for p in a.positions
         ]

@@ -5,9 +5,10 @@ Pure formatting of core values; no Slack and no terminal specifics.
 
 from __future__ import annotations
 
+from bot.coach.commands import COMMANDS
 from bot.guides.model import Guide, Span
 from bot.offers.model import Offer
-from bot.prose.components import LABELS, Component
+from bot.prose.components import Component
 from bot.prose.money import format_money, format_pct
 from bot.scoring import Ask, Assessment, Place, Position, ThresholdCheck, Verdict, totals
 
@@ -17,14 +18,6 @@ VERDICTS = {
     Verdict.WALK_AWAY: "Walk away",
 }
 VERDICT_ICONS = {Verdict.ACCEPT: "✅", Verdict.NEGOTIATE: "🤝", Verdict.WALK_AWAY: "🛑"}
-NAMES = {
-    Component.BASE: "Base",
-    Component.STOCK: "Stock",
-    Component.BONUS: "Bonus",
-    Component.SIGNING: "Signing",
-    Component.RELOCATION: "Relocation",
-    Component.TOTAL: "Total comp",
-}
 
 
 def levels_text(guide: Guide) -> str | None:
@@ -36,12 +29,8 @@ def levels_text(guide: Guide) -> str | None:
     return " · ".join(parts) if parts else None
 
 
-# The commands, as help shows them: (usage, what it does).
-TOPICS = {
-    "comp": ("/comp company role [region]", "the pay bands, for one region or all."),
-    "levers": ("/levers company role", "the levers, the negotiate-up script and the threshold."),
-    "offer": ("/offer <pasted offer>", "scores an offer and writes your counter. Only you see it."),
-}
+# The commands, as help shows them, by topic: (usage, what it does).
+TOPICS = {c.topic: (c.usage, c.summary) for c in COMMANDS}
 
 
 def money_range(span: Span | None, currency: str) -> str:
@@ -105,7 +94,7 @@ def threshold_text(check: ThresholdCheck, currency: str) -> str:
     sentence = check.threshold.sentence.rstrip(".")
     if check.cleared is None or check.gap is None or check.line is None:
         return f"Guide's line: “{sentence}” — not checked: {check.note or 'no figure to compare'}."
-    what = LABELS.get(check.threshold.component, check.threshold.component.value)
+    what = check.threshold.component.spoken
     if check.threshold.component is Component.STOCK and "rsu" in sentence.lower():
         what = "RSU"
     line = format_pct(check.line) if check.threshold.is_pct else format_money(check.line, currency)
@@ -128,8 +117,8 @@ def ask_text(ask: Ask, currency: str, stock_years: int) -> str:
     else:
         amount = format_money(ask.amount, currency)
     if ask.current is not None and ask.current >= ask.amount:
-        return f"{NAMES[ask.component]}: hold at {amount}"
-    return f"{NAMES[ask.component]}: ask for {amount} ({ask.why})"
+        return f"{ask.component.display}: hold at {amount}"
+    return f"{ask.component.display}: ask for {amount} ({ask.why})"
 
 
 def vesting_text(guide: Guide, years: int) -> str:
@@ -149,7 +138,7 @@ def targets_text(assessment: Assessment) -> str | None:
         else:
             shown = format_money(gap.value, assessment.currency)
             target = format_money(gap.target, assessment.currency)
-        parts.append(f"{NAMES[gap.component].lower()} {shown} vs {target}")
+        parts.append(f"{gap.component.display.lower()} {shown} vs {target}")
     return "Against the guide's targets: " + ", ".join(parts) if parts else None
 
 

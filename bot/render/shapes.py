@@ -10,13 +10,6 @@ from bot.prose.components import Component
 from bot.render.text import render_text
 from bot.scoring import Assessment
 
-_COUNTER_KEYS = {
-    Component.BASE: "base",
-    Component.STOCK: "stock_total",
-    Component.BONUS: "bonus_pct",
-    Component.SIGNING: "signing",
-}
-
 
 def ask_json(answer: Answer) -> dict[str, Any]:
     lookup = answer.lookup
@@ -86,7 +79,7 @@ def _assessment_json(a: Assessment, reply: OfferReply) -> dict[str, Any]:
     counter: dict[str, Any] = {}
     levers: dict[str, list[str]] = {}
     for ask in a.counter:
-        key = _COUNTER_KEYS[ask.component]
+        key = ask.component.field
         counter[key] = ask.amount
         levers[key] = [lv.title for lv in ask.levers]
         if ask.component is Component.STOCK:

@@ -16,7 +16,6 @@ from bot.coach.replies import (
     Reply,
 )
 from bot.render.phrases import (
-    NAMES,
     TOPICS,
     VERDICTS,
     ask_text,
@@ -118,7 +117,7 @@ def _(reply: OfferReply) -> list[str]:
     for position in a.positions:
         value = position_value(position, currency, band.stock_years)
         lines.append(
-            f"  {NAMES[position.component]:<11} {value:<10} "
+            f"  {position.component.display:<11} {value:<10} "
             f"{band_bar(position, currency)} {place_words(position)}"
         )
     lines += ["", totals_text(a)]
