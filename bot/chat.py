@@ -6,6 +6,7 @@ import select
 from typing import TextIO
 
 from bot.coach import Coach
+from bot.coach.commands import run_command
 from bot.render.text import render_text
 
 BANNER = (
@@ -18,11 +19,9 @@ _PASTE_WAIT = 0.05  # seconds: lines arriving this close together are one paste
 def answer(coach: Coach, message: str) -> str:
     """One message, routed as Slack routes it: slash commands, else a sentence."""
     text = message.strip()
-    command, _, rest = text.partition(" ")
-    routes = {"/comp": coach.comp, "/levers": coach.levers, "/offer": coach.offer}
-    if command.lower() in routes:
-        return render_text(routes[command.lower()](rest).reply)
-    return render_text(coach.ask(text).reply)
+    name, _, rest = text.partition(" ")
+    routed = run_command(coach, name, rest) if name.startswith("/") else None
+    return render_text((routed or coach.ask(text)).reply)
 
 
 def next_message(stream: TextIO) -> str | None:

@@ -13,5 +13,9 @@ class OfferError(LeverageError):
     """A pasted offer cannot be read at all (empty, too large, nothing offer-like)."""
 
 
+class ScoringError(LeverageError):
+    """An offer cannot be scored against a band (it is in a currency the band does not use)."""
+
+
 class ConfigError(LeverageError):
     """A setting is missing or wrong; the message names the environment variable."""

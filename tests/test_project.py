@@ -8,7 +8,7 @@ import shlex
 import yaml
 
 from bot.cli import build_parser
-from bot.slack.app import COMMANDS
+from bot.coach.commands import COMMANDS
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -35,7 +35,7 @@ def test_ci_runs_the_readme_test_command_in_a_fresh_venv() -> None:
 def test_manifest_matches_the_app() -> None:
     manifest = yaml.safe_load((ROOT / "manifest.yml").read_text())
     commands = {c["command"] for c in manifest["features"]["slash_commands"]}
-    assert commands == set(COMMANDS)
+    assert commands == {c.name for c in COMMANDS}
     assert set(manifest["oauth_config"]["scopes"]["bot"]) == {
         "commands",
         "chat:write",

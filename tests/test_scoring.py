@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.errors import LeverageError, ScoringError
 from bot.guides import Guide, load_library
 from bot.offers.parse import parse_offers
 from bot.prose.components import Component
-from bot.scoring import Assessment, Place, ScoringError, Verdict, assess
+from bot.scoring import Assessment, Place, Verdict, assess
 from tests.conftest import ROOT
 
 
@@ -85,8 +86,9 @@ def test_a_london_offer_is_scored_against_the_london_band_in_gbp(seed: Guide) ->
 def test_a_gbp_offer_against_a_usd_band_is_refused_not_converted(seed: Guide) -> None:
     band = seed.band("San Francisco")
     assert band is not None
-    with pytest.raises(ScoringError, match="I don't convert currencies"):
+    with pytest.raises(ScoringError, match="I don't convert currencies") as raised:
         assess(parse_offers("£150K base").offer, seed, band)
+    assert isinstance(raised.value, LeverageError)  # the edges catch one tree
 
 
 def test_far_below_the_band_is_walk_away(seed: Guide) -> None:

@@ -21,13 +21,13 @@ from bot.coach.replies import (
     ProblemReply,
     RegionReply,
 )
-from bot.errors import OfferError
+from bot.errors import OfferError, ScoringError
 from bot.guides.model import Band, Guide
 from bot.index import GuideIndex, Lookup, Status
 from bot.offers.model import ParsedPaste
 from bot.offers.parse import EXAMPLE, parse_offers
 from bot.prose.words import words
-from bot.scoring import ScoringError, assess
+from bot.scoring import assess
 
 MAX_QUERY_CHARS = 2_000
 _HELP_WORDS = frozenset({"help", "usage", "?", "h"})

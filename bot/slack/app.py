@@ -28,14 +28,14 @@ from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.coach import Coach
+from bot.coach.commands import COMMANDS, run_command
 from bot.coach.intent import Intent
-from bot.coach.replies import Answer, HelpReply
+from bot.coach.replies import HelpReply
 from bot.config import Settings
 from bot.render.blocks import PICK_ACTION, SHARE_ACTION, home_view, render_blocks
 
 log = logging.getLogger("leverage.slack")
 
-COMMANDS = ("/comp", "/levers", "/offer")
 _USER_ID_RE = re.compile(r"^[UW][A-Z0-9]{2,20}$")
 _MENTION_RE = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
 MAX_TEXT = 40_000  # Slack's own ceiling for a message; the coach caps far lower per use
@@ -89,15 +89,8 @@ class LeverageListeners:
     def command(self, ack: Ack, command: dict[str, Any]) -> None:
         name = str(command.get("command", ""))
         text = _text(command.get("text"))
-        answer = self._run(name, text)
+        answer = run_command(self.coach, name, text) or self.coach.help()
         ack(**render_blocks(answer.reply, share=f"{name} {text}"))
-
-    def _run(self, name: str, text: str) -> Answer:
-        if name == "/levers":
-            return self.coach.levers(text)
-        if name == "/offer":
-            return self.coach.offer(text)
-        return self.coach.comp(text)
 
     # -- interactivity ---------------------------------------------------------------------
 
@@ -106,9 +99,9 @@ class LeverageListeners:
         ack()
         action = (body.get("actions") or [{}])[0]
         name, _, text = str(action.get("value", "")).partition(" ")
-        if name not in COMMANDS:
+        answer = run_command(self.coach, name, text)
+        if answer is None:
             return
-        answer = self._run(name, text)
         user = _user_id(body.get("user", {}).get("id"))
         message = render_blocks(answer.reply)
         if user:
@@ -217,8 +210,8 @@ def create_app(settings: Settings, coach: Coach, *, client: WebClient | None = N
         logger=bolt_logger,
     )
     listeners = LeverageListeners(coach)
-    for name in COMMANDS:
-        app.command(name)(listeners.command)
+    for command in COMMANDS:
+        app.command(command.name)(listeners.command)
     app.action(SHARE_ACTION)(listeners.share)
     app.action(re.compile(f"^{PICK_ACTION}"))(listeners.pick)
     app.event("message")(listeners.message)
