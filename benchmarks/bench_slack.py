@@ -30,7 +30,7 @@ from bot.guides import load_library
 from bot.index import GuideIndex
 from bot.render.blocks import render_blocks
 from bot.synthetic import generate_specs
-from tests.slack_fake import FakeSlack
+from tests.slack.slack_fake import FakeSlack
 
 SECRET = "bench-secret"
 

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 import pytest
 
 from tests.conftest import GUIDES, ROOT
-from tests.slack_fake import FakeSlack
-from tests.socket_fake import FakeSocketMode
+from tests.slack.slack_fake import FakeSlack
+from tests.slack.socket_fake import FakeSocketMode
 
 
 @pytest.fixture(scope="module")

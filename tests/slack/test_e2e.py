@@ -1,7 +1,7 @@
 """End to end: the real server on 127.0.0.1, real signed requests, a fake Slack Web API.
 
 `python -m bot serve --http` runs as a subprocess (gunicorn, Bolt's WSGI adapter) with
-SLACK_API_URL pointing at tests/slack_fake.py, which records every call the bot makes.
+SLACK_API_URL pointing at tests/slack/slack_fake.py, which records every call the bot makes.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import pytest
 from slack_sdk.signature import SignatureVerifier
 
 from tests.conftest import GUIDES, ROOT
-from tests.slack_fake import FakeSlack
+from tests.slack.slack_fake import FakeSlack
 
 SECRET = "test-signing-secret"
 OFFER = "Segment came back with 205k base, 240k RSUs over 4 years, 10% bonus and a 30k sign-on for the cdp role in NYC"
