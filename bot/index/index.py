@@ -18,9 +18,9 @@ from enum import StrEnum
 from rapidfuzz import fuzz, process
 
 from bot.guides.model import Guide
-from bot.index.places import KNOWN_REGIONS, REGION_ALIASES
 from bot.index.rank import role_match, role_scorer
 from bot.index.vocabulary import FILLER, LEVEL_RE, ROLE_WORDS, expand
+from bot.prose.places import KNOWN_REGIONS, REGION_ALIASES
 from bot.prose.words import normalize_name, words
 
 # Suffixes people drop: "Nimora" for "Nimora AI".
