@@ -114,9 +114,6 @@ class Assessment:
     assumptions: tuple[str, ...]
     warnings: tuple[str, ...]
 
-    def position(self, component: Component) -> Position | None:
-        return next((p for p in self.positions if p.component is component), None)
-
     @property
     def meets_threshold(self) -> bool | None:
         return self.threshold.cleared if self.threshold else None

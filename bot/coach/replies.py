@@ -58,7 +58,6 @@ class NotFoundReply:
 class HelpReply:
     topic: str | None = None  # "comp", "levers", "offer", or None for everything
     examples: tuple[str, ...] = ()
-    note: str | None = None
     guide_count: int = 0
 
 

@@ -193,10 +193,6 @@ class GuideIndex:
     def get(self, guide_id: str) -> Guide | None:
         return self._by_id.get(guide_id)
 
-    @property
-    def regions(self) -> list[str]:
-        return sorted(set(self._regions.values()))
-
     def lookup(self, text: str, *, region: str | None = None) -> Lookup:
         """Resolve free text ("segmnt ai cdp nyc", a sentence) to guides and a region."""
         parsed = self._parse(words(text)[:60])

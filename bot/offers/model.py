@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from bot.prose.components import Component
@@ -70,9 +70,6 @@ class Offer:
             return self.base * self.bonus_pct / 100
         return None
 
-    def source(self, component: Component) -> Source | None:
-        return next((s for s in self.sources if s.component is component), None)
-
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape of ``python -m bot offer --json`` (amounts in the offer's currency)."""
         data: dict[str, Any] = {
@@ -108,4 +105,3 @@ class ParsedPaste:
     offer: Offer
     others: tuple[Offer, ...] = ()
     text: str = ""
-    notes: tuple[str, ...] = field(default=())  # about the paste as a whole

@@ -301,8 +301,6 @@ def _(reply: HelpReply) -> tuple[list[Block], str]:
             ),
             context("In a DM, just ask in a sentence or paste an offer. In a channel, mention me."),
         ]
-    if reply.note:
-        blocks.append(section(esc(reply.note)))
     if reply.examples:
         blocks.append(section("*Try:*\n" + "\n".join(f"`{esc(e)}`" for e in reply.examples)))
     return blocks, "How to use Leverage"

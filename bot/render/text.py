@@ -181,8 +181,6 @@ def _(reply: HelpReply) -> list[str]:
             *_TOPICS.values(),
             "Or just ask in a sentence, or paste an offer.",
         ]
-    if reply.note:
-        lines.append(reply.note)
     if reply.examples:
         lines += ["", "Try:", *(f"  {e}" for e in reply.examples)]
     return lines
