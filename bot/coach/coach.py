@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from bot.coach.intent import Intent, detect_intent
+from bot.coach.intent import Intent, read_intent
 from bot.coach.replies import (
     Answer,
     BandsReply,
@@ -44,11 +44,11 @@ class Coach:
 
     def ask(self, text: str) -> Answer:
         """A plain sentence, as in a DM or an @mention."""
-        intent = detect_intent(text)
+        intent, paste = read_intent(text)
         if intent is Intent.HELP:
             return self.help()
         if intent is Intent.OFFER:
-            return self.offer(text)
+            return self._offer(text, paste)
         if intent is Intent.LEVERS:
             return self.levers(text)
         return self.comp(text)
@@ -86,10 +86,22 @@ class Coach:
         """`/offer <pasted offer>`: the score, the verdict and the counter."""
         if _is_help(text):
             return self.help("offer")
-        try:
-            paste = parse_offers(text)
-        except OfferError as exc:
-            return Answer(Intent.OFFER, ProblemReply(str(exc), self.examples("offer")))
+        return self._offer(text, None, guide_id=guide_id, region=region)
+
+    def _offer(
+        self,
+        text: str,
+        paste: ParsedPaste | None,
+        *,
+        guide_id: str | None = None,
+        region: str | None = None,
+    ) -> Answer:
+        """Score ``paste`` (read from ``text`` here unless the caller already read it)."""
+        if paste is None:
+            try:
+                paste = parse_offers(text)
+            except OfferError as exc:
+                return Answer(Intent.OFFER, ProblemReply(str(exc), self.examples("offer")))
         if guide_id:
             guide = self.index.get(guide_id)
             if guide is None:
@@ -158,14 +170,17 @@ class Coach:
         return Answer(intent, reply, found)
 
     def _find_offer_guide(self, paste: ParsedPaste, text: str, region: str | None) -> Lookup:
-        """The guide the offer is for: named beside the offer itself, else anywhere in the paste."""
-        own = self.index.lookup(paste.offer.text, region=region) if paste.offer.text else None
-        if own is not None and own.guide is not None:
+        """The guide the offer is for, looked up once: in a paste of one offer, the whole
+        text; in a paste of several, the scored offer's own part first (it names its
+        company), and the whole text only when that part names no guide."""
+        whole = text[:MAX_QUERY_CHARS]
+        if not paste.others or not paste.offer.text:
+            return self.index.lookup(whole, region=region)
+        own = self.index.lookup(paste.offer.text, region=region)
+        if own.guide is not None:
             return own
-        whole = self.index.lookup(text[:MAX_QUERY_CHARS], region=region)
-        if whole.guide is not None or own is None:
-            return whole
-        return own if own.status is Status.AMBIGUOUS else whole
+        found = self.index.lookup(whole, region=region)
+        return own if found.guide is None and own.status is Status.AMBIGUOUS else found
 
     def _offer_unresolved(self, text: str, found: Lookup) -> Answer:
         if found.status is Status.AMBIGUOUS:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from bot.prose.figures import extract_figures
+from bot.errors import OfferError
+from bot.offers.model import Offer, ParsedPaste
+from bot.offers.parse import MAX_CHARS, parse_offers
 from bot.prose.words import words
 
 
@@ -43,33 +45,40 @@ _HELP_WORDS = frozenset(
         "?",
     }
 )
-_OFFER_WORDS = re.compile(
-    r"\b(?:offer(?:ed)?|came\s+back|sign[- ]?on|rsus?|equity|base)\b", re.IGNORECASE
-)
 
 
-def detect_intent(text: str) -> Intent:
-    """Offer when the text carries offer-like figures; levers when it asks how to negotiate;
-    help when it is empty or only asks what Leverage does; bands otherwise."""
+def read_intent(text: str) -> tuple[Intent, ParsedPaste | None]:
+    """What ``text`` asks for, with the offer it carries when it is one.
+
+    The paste is read here once and handed on, so the coach never reads it again: offer when
+    the text states a pay figure for some component; levers when it asks how to negotiate;
+    help when it is empty or only asks what Leverage does; bands otherwise.
+    """
     tokens = words(text)
     if not tokens or set(tokens) <= _HELP_WORDS:
-        return Intent.HELP
-    if looks_like_offer(text):
-        return Intent.OFFER
+        return Intent.HELP, None
+    if len(text) > MAX_CHARS and any(c.isdigit() for c in text):
+        return Intent.OFFER, None  # the offer reader says how much it reads
+    try:
+        paste = parse_offers(text)
+    except OfferError:
+        paste = None
+    if paste is not None and states_pay(paste.offer):
+        return Intent.OFFER, paste
     if _LEVER_WORDS.search(text):
-        return Intent.LEVERS
-    return Intent.BAND
+        return Intent.LEVERS, None
+    return Intent.BAND, None
 
 
-def looks_like_offer(text: str) -> bool:
-    """Two or more pay figures, or one labelled pay figure ("is 205k base ok?")."""
-    figures = [
-        f
-        for f in extract_figures(text[:20_000])
-        if (f.value >= 1000 or f.is_pct or (f.component and f.bare)) and not f.plus
+def states_pay(offer: Offer) -> bool:
+    """A money figure for some component ("is 205k base ok?"). A percent alone ("is a 15%
+    bonus normal?") or a "none" ("no sign-on?") is a question about the band, not an offer."""
+    money = [
+        offer.base,
+        offer.stock_total,
+        offer.bonus_amount,
+        offer.signing,
+        offer.relocation,
+        offer.total_comp,
     ]
-    money = [f for f in figures if not f.is_pct]
-    labelled = [f for f in money if f.component is not None]
-    if len(money) >= 2 or (labelled and (len(figures) >= 2 or _OFFER_WORDS.search(text))):
-        return True
-    return bool(labelled and labelled[0].value >= 1000)
+    return any(money)

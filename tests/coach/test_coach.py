@@ -321,3 +321,31 @@ def test_a_chatty_paste_still_finds_its_guide(coach: Coach) -> None:
     assert reply.assessment.guide.id == "segment/ai-cdp-platform-engineer"
     assert reply.assessment.band.region == "New York"
     assert reply.assessment.offer.signing == 0
+
+
+class CountingIndex(GuideIndex):
+    """A real index that counts its lookups."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lookups: list[str] = []
+
+    def lookup(self, text: str, *, region: str | None = None) -> Any:
+        self.lookups.append(text)
+        return super().lookup(text, region=region)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "segment ai cdp nyc: 205k base, 240k RSUs over 4 years, 10% bonus",
+        "segment data engineer: 150k base, 100k rsus",
+        "some company nobody has a guide for: 205k base, 240k RSUs",
+        "what does segment pay ai cdp engineers in london?",
+        "any levers for the segment cdp role?",
+    ],
+)
+def test_each_question_is_looked_up_once(library: Library, text: str) -> None:
+    index = CountingIndex(library.guides)
+    Coach(index).ask(text)
+    assert len(index.lookups) == 1, index.lookups

@@ -6,7 +6,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.coach.intent import Intent, detect_intent
 from bot.guides import Library
 from bot.index import GuideIndex, Status
 from bot.index.vocabulary import expand
@@ -124,26 +123,6 @@ def test_scores_are_ranked_best_first(index: GuideIndex) -> None:
 def test_region_given_separately_is_resolved(index: GuideIndex) -> None:
     assert index.lookup("segment cdp", region="nyc").region == "New York"
     assert index.lookup("segment cdp", region="londn").region == "London"
-
-
-@pytest.mark.parametrize(
-    ("text", "intent"),
-    [
-        ("", Intent.HELP),
-        ("help", Intent.HELP),
-        ("hi, what can you do?", Intent.HELP),
-        ("what does Segment pay AI CDP engineers in New York?", Intent.BAND),
-        ("segment cdp london", Intent.BAND),
-        ("any levers for the segment cdp role?", Intent.LEVERS),
-        ("how do I negotiate with google", Intent.LEVERS),
-        ("Segment came back with 205k base, 240k RSUs, 10% bonus", Intent.OFFER),
-        ("is 205k base good for segment cdp?", Intent.OFFER),
-        ("170k + 10% + 120k/4, no signing", Intent.OFFER),
-        ("meta E5 equivalent at segment", Intent.BAND),
-    ],
-)
-def test_intent(text: str, intent: Intent) -> None:
-    assert detect_intent(text) is intent
 
 
 @settings(max_examples=200)
