@@ -1,3 +1,18 @@
-"""Leverage: a Slack bot that coaches people through job-offer negotiation."""
+"""Leverage: a Slack bot that coaches people through job-offer negotiation.
+
+The flow, one package per stage, each importing only the ones above it in this list:
+
+    errors, config   the exception tree; settings read once from the environment
+    prose/           reading text: words, money, places, the component table, figures
+    guides/          guide text -> Guide (pure); a folder -> guides + problems (the only
+                     file I/O), its cache, lint
+    offers/          pasted text -> offers (pure)
+    index/           what someone typed -> the guide they mean (the only rapidfuzz user)
+    scoring          offer x guide x band -> Assessment (pure)
+    coach/           a question or command -> a typed Reply; the one command table
+    render/          Reply -> Block Kit, terminal text, JSON shapes
+    slack/           create_app(settings, coach), listeners, serving
+    chat, cli        the terminal edge: the only code that prints
+"""
 
 __version__ = "0.1.0"
