@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from bot.coach.intent import Intent, read_intent
+from bot.coach.compare import side_by_side, within_paste
+from bot.coach.intent import MAX_QUERY_CHARS, Intent, read_intent
+from bot.coach.offers import choose_band, find_guide, score_others
 from bot.coach.replies import (
     Answer,
     BandsReply,
@@ -19,17 +21,15 @@ from bot.coach.replies import (
     NotFoundReply,
     OfferReply,
     ProblemReply,
-    RegionReply,
 )
 from bot.errors import OfferError, ScoringError
-from bot.guides.model import Band, Guide
+from bot.guides.model import Guide
 from bot.index import GuideIndex, Lookup, Status
 from bot.offers.model import ParsedPaste
 from bot.offers.parse import EXAMPLE, parse_offers
 from bot.prose.words import words
 from bot.scoring import assess
 
-MAX_QUERY_CHARS = 2_000
 _HELP_WORDS = frozenset({"help", "usage", "?", "h"})
 
 
@@ -110,9 +110,9 @@ class Coach:
                 )
             found = self.index.lookup(paste.offer.text or text, region=region)
         else:
-            found = self._find_offer_guide(paste, text, region)
+            found = find_guide(self.index, paste, text, region)
             if found.guide is None:
-                return self._offer_unresolved(text, found)
+                return self._offer_unresolved(text, found, paste)
             guide = found.guide
         return self._score(paste, guide, found, region)
 
@@ -169,89 +169,41 @@ class Coach:
         reply = NotFoundReply(intent, text, found.unknown, found.candidates)
         return Answer(intent, reply, found)
 
-    def _find_offer_guide(self, paste: ParsedPaste, text: str, region: str | None) -> Lookup:
-        """The guide the offer is for, looked up once: in a paste of one offer, the whole
-        text; in a paste of several, the scored offer's own part first (it names its
-        company), and the whole text only when that part names no guide."""
-        whole = text[:MAX_QUERY_CHARS]
-        if not paste.others or not paste.offer.text:
-            return self.index.lookup(whole, region=region)
-        own = self.index.lookup(paste.offer.text, region=region)
-        if own.guide is not None:
-            return own
-        found = self.index.lookup(whole, region=region)
-        return own if found.guide is None and own.status is Status.AMBIGUOUS else found
-
-    def _offer_unresolved(self, text: str, found: Lookup) -> Answer:
+    def _offer_unresolved(self, text: str, found: Lookup, paste: ParsedPaste) -> Answer:
         if found.status is Status.AMBIGUOUS:
-            return Answer(
-                Intent.OFFER, ChooseReply(Intent.OFFER, text, found.candidates, found.region), found
-            )
+            choose = ChooseReply(Intent.OFFER, text, found.candidates, found.region, paste)
+            return Answer(Intent.OFFER, choose, found)
         names = f" (I don't have a guide for {', '.join(found.unknown)})" if found.unknown else ""
         message = (
             f"Which company and role is this offer for{names}? Put them first, for example: "
             f"/offer {self.examples('offer')[0].removeprefix('/offer ') if self.index.guides else EXAMPLE}"
         )
-        return Answer(Intent.OFFER, ProblemReply(message), found)
+        return Answer(Intent.OFFER, ProblemReply(message, read=paste), found)
 
     def _score(self, paste: ParsedPaste, guide: Guide, found: Lookup, region: str | None) -> Answer:
         offer = paste.offer
-        notes: list[str] = []
-        band = self._band_for(guide, found.region or region, offer.currency, notes, paste.text)
-        if not isinstance(band, Band):
-            return Answer(Intent.OFFER, band, found)
+        choice = choose_band(guide, found.region or region, offer, paste)
+        if choice.band is None:
+            assert choice.question is not None
+            return Answer(Intent.OFFER, choice.question, found)
         try:
-            assessment = assess(offer, guide, band)
+            assessment = assess(offer, guide, choice.band)
         except ScoringError as exc:
-            return Answer(Intent.OFFER, ProblemReply(f"I can't score this yet: {exc}"), found)
+            problem = ProblemReply(f"I can't score this yet: {exc}", read=paste)
+            return Answer(Intent.OFFER, problem, found)
+        notes = [choice.note] if choice.note else []
         if paste.others:
             notes.append(
                 f"The paste has {len(paste.others) + 1} offers; I scored the "
                 f"{'revised' if offer.label == 'revised' else 'first'} one."
             )
-        reply = OfferReply(assessment, paste.others, tuple(notes), self._stale(guide))
-        return Answer(Intent.OFFER, reply, found)
-
-    def _band_for(
-        self, guide: Guide, region: str | None, currency: str | None, notes: list[str], text: str
-    ) -> Band | RegionReply | ProblemReply:
-        """Region stated > inferred from the offer's currency > asked for."""
-        names = ", ".join(b.region for b in guide.bands)
-        regions = tuple(b.region for b in guide.bands)
-        if not guide.bands:
-            return ProblemReply(f"The {guide.title} guide has no bands to score against.")
-        if region:
-            band = guide.band(region)
-            if band is not None:
-                return band
-            question = (
-                f"The {guide.title} guide has no {region} figures; it covers {names}. Which one?"
-            )
-            return RegionReply(guide, question, text, regions)
-        if currency:
-            same = [b for b in guide.bands if b.currency == currency]
-            if len(same) == 1:
-                notes.append(f"Scored against {same[0].region}, the guide's {currency} region.")
-                return same[0]
-            if same:
-                notes.append(
-                    f"Scored against {same[0].region}, the guide's first {currency} region; "
-                    f"name a region ({', '.join(b.region for b in same)}) to change it."
-                )
-                return same[0]
-            return ProblemReply(
-                f"The offer is in {currency}, but the {guide.title} guide covers {names} "
-                f"({', '.join(sorted({b.currency for b in guide.bands}))}), and I don't convert "
-                "currencies. Paste the figures in one of those currencies."
-            )
-        if len(guide.bands) == 1:
-            notes.append(f"Scored against {guide.bands[0].region}, the guide's only region.")
-            return guide.bands[0]
-        question = (
-            f"Which region is this offer for? The {guide.title} guide covers {names}. "
-            f"Pick one, or add it to the offer (e.g. '… in {guide.bands[0].region}')."
+        others = score_others(self.index, paste, assessment)
+        revised = within_paste(assessment, others)
+        comparison = None if revised else side_by_side(assessment, others)
+        reply = OfferReply(
+            assessment, others, tuple(notes), self._stale(guide), comparison, revised
         )
-        return RegionReply(guide, question, text, regions)
+        return Answer(Intent.OFFER, reply, found)
 
 
 def _is_help(text: str) -> bool:

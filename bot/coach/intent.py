@@ -10,6 +10,9 @@ from bot.offers.model import Offer, ParsedPaste
 from bot.offers.parse import MAX_CHARS, parse_offers
 from bot.prose.words import words
 
+# A question longer than this is not read (an offer has its own, larger cap).
+MAX_QUERY_CHARS = 2_000
+
 
 class Intent(StrEnum):
     BAND = "band"

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from bot.coach.compare import OtherOffer, Revision, SideBySide
 from bot.coach.intent import Intent
 from bot.guides.model import Band, Guide
 from bot.index import Candidate, Lookup
-from bot.offers.model import Offer
+from bot.offers.model import ParsedPaste
 from bot.scoring import Assessment
 
 
@@ -31,9 +32,11 @@ class LeversReply:
 @dataclass(frozen=True)
 class OfferReply:
     assessment: Assessment
-    others: tuple[Offer, ...] = ()
+    others: tuple[OtherOffer, ...] = ()
     notes: tuple[str, ...] = ()  # how the guide and region were chosen
     stale_since: date | None = None
+    comparison: SideBySide | None = None  # the offers of the paste side by side
+    revision: Revision | None = None  # against the previous offer of the same conversation
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class ChooseReply:
     query: str
     candidates: tuple[Candidate, ...]
     region: str | None = None
+    read: ParsedPaste | None = None  # for an offer: what was read, shown before the question
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,7 @@ class RegionReply:
     question: str
     text: str  # the offer as pasted, to score again with the region picked
     regions: tuple[str, ...]
+    read: ParsedPaste | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,7 @@ class ProblemReply:
 
     message: str
     examples: tuple[str, ...] = ()
+    read: ParsedPaste | None = None  # an offer that was read but cannot be scored yet
 
 
 Reply = (

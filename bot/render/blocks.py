@@ -31,7 +31,7 @@ from bot.render.phrases import (
     band_bar,
     levels_text,
     money_range,
-    offer_summary,
+    other_summary,
     pct_range,
     place_words,
     position_value,
@@ -237,7 +237,7 @@ def _(reply: OfferReply) -> tuple[list[Block], str]:
     if a.warnings:
         blocks.append(context("*Watch out:* " + esc("; ".join(a.warnings))))
     if reply.others:
-        others = "; ".join(offer_summary(other, currency) for other in reply.others)
+        others = "; ".join(other_summary(other, currency) for other in reply.others)
         blocks.append(context("*Also in the paste:* " + esc(others)))
     fallback = f"Your offer for {guide.title}: {VERDICTS[a.verdict]}, score {a.score}/100"
     return blocks, fallback

@@ -6,6 +6,7 @@ Pure formatting of core values; no Slack and no terminal specifics.
 from __future__ import annotations
 
 from bot.coach.commands import COMMANDS
+from bot.coach.compare import COMPARED, OtherOffer, Revision, SideBySide
 from bot.guides.model import Guide, Span
 from bot.offers.model import Offer
 from bot.prose.components import Component
@@ -142,6 +143,16 @@ def targets_text(assessment: Assessment) -> str | None:
     return "Against the guide's targets: " + ", ".join(parts) if parts else None
 
 
+def other_summary(other: OtherOffer, currency: str) -> str:
+    """An offer listed beside the scored one, with its own verdict where it has a guide."""
+    summary = offer_summary(other.offer, currency)
+    a = other.assessment
+    if a is None:
+        return summary
+    verdict = f"{VERDICTS[a.verdict]}, score {a.score}/100"
+    return f"{summary} — {verdict} against {a.guide.title} ({a.band.region})"
+
+
 def offer_summary(offer: Offer, currency: str) -> str:
     """ "revised: base $195K, stock $180K over 4 years, bonus 12%" for offers listed, not scored."""
     pay = offer.currency or currency
@@ -179,3 +190,125 @@ def totals_text(assessment: Assessment) -> str:
         return "Not enough figures for a total."
     text = "; ".join(parts)
     return text[0].upper() + text[1:]
+
+
+# -- what was read -------------------------------------------------------------------------
+
+
+def read_lines(offer: Offer, currency: str | None = None) -> list[str]:
+    """ "Base: $205,000", "Stock: $240,000 over 4 years ($60,000 a year)"...: every figure
+    read from a paste, exactly, with what was not given, so a misread shows at once.
+    ``currency`` is the one the figures were scored in, when the paste wrote none."""
+    pay = offer.currency or currency
+    stock_currency = offer.stock_currency or pay
+
+    def money(value: float | None, currency: str | None = pay) -> str:
+        if value is None:
+            return "not given"
+        return "none" if value == 0 else format_money(value, currency, exact=True)
+
+    stock = money(offer.stock_total, stock_currency)
+    if offer.stock_total:
+        stock += f" over {offer.stock_years} years"
+        if offer.stock_per_year:
+            stock += f" ({format_money(offer.stock_per_year, stock_currency, exact=True)} a year)"
+        if offer.vesting:
+            stock += ", vesting " + "/".join(f"{p:g}" for p in offer.vesting)
+    if offer.bonus_pct is not None:
+        bonus = "none" if offer.bonus_pct == 0 else f"{format_pct(offer.bonus_pct)} of base"
+    else:
+        bonus = money(offer.bonus_amount)
+    lines = [
+        f"Base: {money(offer.base)}",
+        f"Stock: {stock}",
+        f"Bonus: {bonus}",
+        f"Signing: {money(offer.signing)}",
+        f"Currency: {offer.currency or 'not written'}"
+        + (f" (read as {currency})" if currency and not offer.currency else ""),
+    ]
+    if offer.label:
+        lines.insert(0, f"Offer: {offer.label}")
+    return lines
+
+
+# -- offers side by side, and a revised offer ------------------------------------------------
+
+
+def comparison_rows(comparison: SideBySide) -> list[tuple[str, list[str]]]:
+    """(row title, one cell per offer) for the side-by-side table."""
+    columns = comparison.columns
+
+    def cells(values: list[float | None], suffix: str = "") -> list[str]:
+        return [
+            "—" if v is None else format_money(v, c.currency) + suffix
+            for v, c in zip(values, columns, strict=True)
+        ]
+
+    rows = [("", [c.title for c in columns])]
+    for component in COMPARED:
+        title = f"{component.display} a year" if component is not Component.SIGNING else "Signing"
+        rows.append((title, cells([c.value(component) for c in columns])))
+    rows.append(("Year one", cells([c.year_one for c in columns])))
+    rows.append(("4-year average", cells([c.average for c in columns], "/yr")))
+    rows.append(
+        (
+            "Score",
+            [
+                f"{VERDICTS[c.assessment.verdict]} {c.assessment.score}/100"
+                if c.assessment
+                else "—"
+                for c in columns
+            ],
+        )
+    )
+    return rows
+
+
+def comparison_lines(comparison: SideBySide) -> list[str]:
+    """Which offer is stronger, and what each gives you in the other negotiation."""
+    columns = comparison.columns
+    if not comparison.comparable:
+        currencies = ", ".join(sorted({c.currency or "?" for c in columns}))
+        return [f"The offers are in different currencies ({currencies}); I don't rank them."]
+    lines = []
+    if comparison.stronger is not None:
+        best = columns[comparison.stronger]
+        rest = [c.average for i, c in enumerate(columns) if i != comparison.stronger]
+        lead = (best.average or 0.0) - max(v or 0.0 for v in rest)
+        if lead > 0:
+            lines.append(
+                f"Stronger over four years: {best.title}, by {format_money(lead, best.currency)} a year."
+            )
+    for weaker, column in enumerate(columns):
+        edges = [e for e in comparison.edges if e.weaker == weaker]
+        if not edges:
+            continue
+        gives = "; ".join(
+            f"{columns[e.stronger].title}'s {e.component.spoken} "
+            f"{format_money(e.amount, columns[e.stronger].currency)} "
+            f"({format_money(e.gap, columns[e.stronger].currency)} more)"
+            for e in edges
+        )
+        lines.append(f"Negotiating {column.title}, bring up: {gives}.")
+    return lines
+
+
+def revision_text(revision: Revision, currency: str) -> str:
+    """ "Since your last offer: base +$10K, signing +$20K; score 58 -> 74"."""
+    parts = []
+    for change in revision.changes:
+        name, after = change.component.spoken, change.after or 0.0
+        if change.is_pct:  # percentage points read badly as "+2%": show both ends
+            before = "none" if change.before is None else format_pct(change.before)
+            parts.append(f"{name} {before} -> {format_pct(after)}")
+        elif change.before is None:
+            parts.append(f"{name} now {format_money(after, currency)}")
+        else:
+            delta = after - change.before
+            sign = "+" if delta >= 0 else "-"
+            parts.append(f"{name} {sign}{format_money(abs(delta), currency)}")
+    changed = ", ".join(parts) or "no figure changed"
+    score = ""
+    if revision.score_before is not None and revision.score_after is not None:
+        score = f"; score {revision.score_before} -> {revision.score_after}"
+    return f"Since {revision.since}: {changed}{score}."

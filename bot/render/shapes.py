@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.coach.replies import Answer, OfferReply, ProblemReply, RegionReply
+from bot.coach.compare import OtherOffer
+from bot.coach.replies import Answer, ChooseReply, OfferReply, ProblemReply, RegionReply
 from bot.index import Status
+from bot.offers.model import ParsedPaste
 from bot.prose.components import Component
 from bot.render.text import render_text
 from bot.scoring import Assessment
@@ -53,24 +55,29 @@ def offer_json(answer: Answer) -> dict[str, Any]:
     reply = answer.reply
     if isinstance(reply, OfferReply):
         return _assessment_json(reply.assessment, reply)
+    read: ParsedPaste | None = None
+    guide_id = None
     if isinstance(reply, ProblemReply):
-        message = reply.message
+        message, read = reply.message, reply.read
     elif isinstance(reply, RegionReply):
-        message = reply.question
+        message, read, guide_id = reply.question, reply.read, reply.guide.id
     else:
         message = render_text(reply).strip()
+        read = reply.read if isinstance(reply, ChooseReply) else None
+    # What was read is shown even when it cannot be scored yet: the error says why.
+    offer = read.offer if read is not None else None
     return {
         "error": message,
-        "offer": None,
-        "other_offers": [],
-        "guide_id": None,
+        "offer": offer.as_dict() if offer else None,
+        "other_offers": [_other_json(OtherOffer(o)) for o in read.others] if read else [],
+        "guide_id": guide_id,
         "region": answer.lookup.region if answer.lookup else None,
         "verdict": None,
         "score": None,
         "meets_threshold": None,
         "counter": {},
-        "assumptions": [],
-        "warnings": [],
+        "assumptions": list(offer.assumptions) if offer else [],
+        "warnings": list(offer.warnings) if offer else [],
         "candidates": [c.guide.id for c in answer.lookup.candidates] if answer.lookup else [],
     }
 
@@ -91,7 +98,7 @@ def _assessment_json(a: Assessment, reply: OfferReply) -> dict[str, Any]:
         offer["currency"] = a.currency
     return {
         "offer": offer,
-        "other_offers": [o.as_dict() for o in reply.others],
+        "other_offers": [_other_json(o) for o in reply.others],
         "guide_id": a.guide.id,
         "region": a.band.region,
         "verdict": a.verdict.value,
@@ -118,4 +125,16 @@ def _assessment_json(a: Assessment, reply: OfferReply) -> dict[str, Any]:
             "gap": a.threshold.gap,
             "note": a.threshold.note,
         },
+    }
+
+
+def _other_json(other: OtherOffer) -> dict[str, Any]:
+    """An offer listed beside the scored one, with its own guide, verdict and score (null
+    where no guide was found for it)."""
+    a = other.assessment
+    return {
+        **other.offer.as_dict(),
+        "guide_id": a.guide.id if a else None,
+        "verdict": a.verdict.value if a else None,
+        "score": a.score if a else None,
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import singledispatch
 
 from bot.coach.replies import (
@@ -15,17 +16,22 @@ from bot.coach.replies import (
     RegionReply,
     Reply,
 )
+from bot.offers.model import Offer, ParsedPaste
 from bot.render.phrases import (
     TOPICS,
     VERDICTS,
     ask_text,
     band_bar,
+    comparison_lines,
+    comparison_rows,
     levels_text,
     money_range,
-    offer_summary,
+    other_summary,
     pct_range,
     place_words,
     position_value,
+    read_lines,
+    revision_text,
     targets_text,
     threshold_text,
     totals_text,
@@ -114,6 +120,7 @@ def _(reply: OfferReply) -> list[str]:
         "",
     ]
     lines += _stale_line(reply)
+    lines += [*_read(a.offer, a.assumptions, currency), ""]
     for position in a.positions:
         value = position_value(position, currency, band.stock_years)
         lines.append(
@@ -134,7 +141,6 @@ def _(reply: OfferReply) -> list[str]:
     if a.script:
         lines += ["", "Say it like this", f"  “{a.script}”"]
     for title, items in (
-        ("How I read it", a.assumptions),
         ("Watch out", a.warnings),
         ("Notes", reply.notes),
     ):
@@ -142,13 +148,44 @@ def _(reply: OfferReply) -> list[str]:
             lines += ["", title, *(f"  - {item}" for item in items)]
     if reply.others:
         lines += ["", "Other offers in the paste"]
-        lines += [f"  - {offer_summary(other, currency)}" for other in reply.others]
+        lines += [f"  - {other_summary(other, currency)}" for other in reply.others]
+    if reply.revision is not None:
+        lines += ["", revision_text(reply.revision, currency)]
+    if reply.comparison is not None:
+        lines += ["", "Side by side", *_table(comparison_rows(reply.comparison))]
+        lines += comparison_lines(reply.comparison)
     return lines
+
+
+def _table(rows: list[tuple[str, list[str]]]) -> list[str]:
+    """Rows padded into columns; the first row holds the column titles."""
+    title_width = max(len(title) for title, _ in rows)
+    widths = [max(len(cells[i]) for _, cells in rows) for i in range(len(rows[0][1]))]
+    return [
+        "  "
+        + title.ljust(title_width)
+        + "  "
+        + "  ".join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True)).rstrip()
+        for title, cells in rows
+    ]
+
+
+def _read(offer: Offer, assumptions: Sequence[str], currency: str | None = None) -> list[str]:
+    """ "Here is what I read": the figures, then every assumption made reading them."""
+    lines = ["Here is what I read", *(f"  {line}" for line in read_lines(offer, currency))]
+    return lines + [f"  - {item}" for item in assumptions]
+
+
+def _read_first(paste: ParsedPaste | None) -> list[str]:
+    """For an offer that cannot be scored yet: what was read, before the question."""
+    if paste is None:
+        return []
+    return [*_read(paste.offer, paste.offer.assumptions), ""]
 
 
 @_render.register
 def _(reply: ChooseReply) -> list[str]:
-    lines = ["Several guides fit; which one did you mean?"]
+    lines = [*_read_first(reply.read), "Several guides fit; which one did you mean?"]
     for c in reply.candidates:
         lines.append(f"  - {c.guide.title}  ({c.guide.id})")
     lines.append("Add a word of the role to pick one.")
@@ -188,12 +225,12 @@ def _(reply: HelpReply) -> list[str]:
 
 @_render.register
 def _(reply: RegionReply) -> list[str]:
-    return [reply.question]
+    return [*_read_first(reply.read), reply.question]
 
 
 @_render.register
 def _(reply: ProblemReply) -> list[str]:
-    lines = [reply.message]
+    lines = [*_read_first(reply.read), reply.message]
     if reply.examples:
         lines += ["", "Try:", *(f"  {e}" for e in reply.examples)]
     return lines
