@@ -24,8 +24,8 @@ from bot.coach.replies import (
 )
 from bot.errors import OfferError, ScoringError
 from bot.guides.model import Guide
-from bot.index import GuideIndex, Lookup, Status
-from bot.offers.model import ParsedPaste
+from bot.index import Candidate, GuideIndex, Lookup, Status
+from bot.offers.model import Offer, ParsedPaste
 from bot.offers.parse import EXAMPLE, parse_offers
 from bot.prose.words import words
 from bot.scoring import assess
@@ -114,6 +114,12 @@ class Coach:
             if found.guide is None:
                 return self._offer_unresolved(text, found, paste)
             guide = found.guide
+        return self._score(paste, guide, found, region)
+
+    def rescore(self, offer: Offer, guide: Guide, region: str | None) -> Answer:
+        """An offer entered or corrected in the form, scored against the guide it names."""
+        paste = ParsedPaste(offer, (), "")
+        found = Lookup(Status.MATCH, (Candidate(guide, 100.0),), region=region)
         return self._score(paste, guide, found, region)
 
     def help(self, topic: str | None = None) -> Answer:
