@@ -229,6 +229,42 @@ def test_cli_offer_json_shape() -> None:
     assert isinstance(data["score"], int) and 0 <= data["score"] <= 100
 
 
+@pytest.mark.parametrize(
+    ("text", "guide_id", "candidates"),
+    [
+        # the guide is known, its region is not: asked, and what was read is shown
+        (
+            "segment ai cdp: 205k base, 240k RSUs over 4 years",
+            "segment/ai-cdp-platform-engineer",
+            ["segment/ai-cdp-platform-engineer"],
+        ),
+        # several guides fit: the candidates sit beside the offer
+        ("segment: 205k base, 240k RSUs over 4 years", None, None),
+    ],
+)
+def test_cli_offer_json_shows_what_was_read_when_it_cannot_score(
+    text: str, guide_id: str | None, candidates: list[str] | None
+) -> None:
+    code, out = cli("offer", text, "--guides", str(GUIDES), "--json")
+    data = json.loads(out)
+    assert code == 1
+    assert data["error"]
+    assert (data["offer"]["base"], data["offer"]["stock_total"]) == (205_000, 240_000)
+    assert data["guide_id"] == guide_id and data["verdict"] is None and data["score"] is None
+    if candidates is not None:
+        assert data["candidates"][: len(candidates)] == candidates
+    else:
+        assert len(data["candidates"]) >= 2
+
+
+def test_the_terminal_answer_shows_what_was_read_before_asking(coach: Coach) -> None:
+    text = render_text(coach.offer("segment: 205k base, 240k RSUs over 4 years").reply)
+    read, question = text.split("\n\n", 1)
+    assert read.startswith("Here is what I read")
+    assert "Base: 205,000" in read and "Stock: 240,000 over 4 years" in read
+    assert "Several guides fit" in question
+
+
 def test_cli_offer_bad_input_is_a_message_and_exit_1() -> None:
     code, out = cli("offer", "lol no idea", "--json")
     assert code == 1
