@@ -6,7 +6,7 @@ The Slack app and the terminal both go through here, so a DM, an @mention, a sla
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from bot.coach.compare import side_by_side, within_paste
@@ -16,14 +16,17 @@ from bot.coach.replies import (
     Answer,
     BandsReply,
     ChooseReply,
+    GuideEntry,
     HelpReply,
+    HomeReply,
     LeversReply,
+    Miss,
     NotFoundReply,
     OfferReply,
     ProblemReply,
 )
 from bot.errors import OfferError, ScoringError
-from bot.guides.model import Guide
+from bot.guides.model import Guide, Problem
 from bot.index import Candidate, GuideIndex, Lookup, Status
 from bot.offers.model import Offer, ParsedPaste
 from bot.offers.parse import EXAMPLE, parse_offers
@@ -125,6 +128,33 @@ class Coach:
     def help(self, topic: str | None = None) -> Answer:
         reply = HelpReply(topic, self.examples(topic), guide_count=len(self.index.guides))
         return Answer(Intent.HELP, reply)
+
+    def home(
+        self,
+        *,
+        admin: bool = False,
+        problems: Sequence[Problem] = (),
+        misses: Sequence[Miss] = (),
+        limit: int = 25,
+    ) -> HomeReply:
+        """The App Home. Only ``admin`` sees ``problems`` and ``misses``; stale guides come
+        first for them, so what needs review is at the top."""
+        today = self._today()
+        guides = sorted(
+            self.index.guides,
+            key=lambda g: (not (admin and g.is_stale(today)), g.company_display, g.role_display),
+        )
+        entries = tuple(GuideEntry(g, self._stale(g)) for g in guides[:limit])
+        help_reply = self.help().reply
+        assert isinstance(help_reply, HelpReply)
+        return HomeReply(
+            help_reply,
+            entries,
+            len(self.index.guides),
+            admin,
+            tuple(problems) if admin else (),
+            tuple(misses) if admin else (),
+        )
 
     # -- helpers -----------------------------------------------------------------------
 

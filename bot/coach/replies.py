@@ -8,7 +8,7 @@ from datetime import date
 
 from bot.coach.compare import OtherOffer, Revision, SideBySide
 from bot.coach.intent import Intent
-from bot.guides.model import Band, Guide
+from bot.guides.model import Band, Guide, Problem
 from bot.index import Candidate, Lookup
 from bot.offers.model import ParsedPaste
 from bot.scoring import Assessment
@@ -63,6 +63,37 @@ class HelpReply:
     topic: str | None = None  # "comp", "levers", "offer", or None for everything
     examples: tuple[str, ...] = ()
     guide_count: int = 0
+
+
+@dataclass(frozen=True)
+class GuideEntry:
+    """One guide as the App Home lists it."""
+
+    guide: Guide
+    stale_since: date | None = None
+
+
+@dataclass(frozen=True)
+class Miss:
+    """A company and role people asked for and no guide answered (counted, never who)."""
+
+    company: str
+    role: str
+    asks: int
+    people: int
+
+
+@dataclass(frozen=True)
+class HomeReply:
+    """The App Home: what Leverage does and the guides it has; for workspace admins, also
+    the guides that need an author's attention and what people asked for that none answers."""
+
+    help: HelpReply
+    guides: tuple[GuideEntry, ...]
+    guide_count: int
+    admin: bool = False
+    problems: tuple[Problem, ...] = ()  # lint errors and warnings, admins only
+    misses: tuple[Miss, ...] = ()  # admins only
 
 
 @dataclass(frozen=True)

@@ -385,3 +385,19 @@ def test_each_question_is_looked_up_once(library: Library, text: str) -> None:
     index = CountingIndex(library.guides)
     Coach(index).ask(text)
     assert len(index.lookups) == 1, index.lookups
+
+
+def test_home_lists_guides_and_shows_problems_and_misses_to_admins_only(coach: Coach) -> None:
+    from bot.coach.replies import Miss
+    from bot.guides import Problem, Severity
+
+    problem = Problem("a.md", Severity.ERROR, "YAML syntax error")
+    miss = Miss("airbnb", "staff engineer", asks=5, people=3)
+    member = coach.home(problems=[problem], misses=[miss])
+    assert member.guide_count == len(coach.index.guides) == len(member.guides)
+    assert (member.problems, member.misses) == ((), ())
+    admin = coach.home(admin=True, problems=[problem], misses=[miss])
+    assert (admin.problems, admin.misses) == ((problem,), (miss,))
+    # For admins, the guides past review come first.
+    stale = [entry.stale_since is not None for entry in admin.guides]
+    assert stale == sorted(stale, reverse=True) and any(stale)
