@@ -20,12 +20,13 @@ from bot.coach.replies import (
     ChooseReply,
     HelpReply,
     LeversReply,
+    Miss,
     NotFoundReply,
     OfferReply,
     ProblemReply,
     RegionReply,
 )
-from bot.guides import Library
+from bot.guides import Library, Problem, Severity
 from bot.index import GuideIndex
 from bot.render.blocks import render_blocks
 from bot.render.text import render_text
@@ -388,9 +389,6 @@ def test_each_question_is_looked_up_once(library: Library, text: str) -> None:
 
 
 def test_home_lists_guides_and_shows_problems_and_misses_to_admins_only(coach: Coach) -> None:
-    from bot.coach.replies import Miss
-    from bot.guides import Problem, Severity
-
     problem = Problem("a.md", Severity.ERROR, "YAML syntax error")
     miss = Miss("airbnb", "staff engineer", asks=5, people=3)
     member = coach.home(problems=[problem], misses=[miss])
