@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import platformdirs
 
 from bot.errors import ConfigError
 
@@ -29,6 +31,11 @@ class Settings:
     api_url: str | None = None
     port: int = 3000
     oauth_env: bool = False  # SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are both set
+    # Where Leverage keeps its rows: DATABASE_URL as given (bot.store rewrites postgres://),
+    # else an SQLite file in data_dir.
+    database_url: str | None = None
+    data_dir: Path = field(default_factory=lambda: _data_dir({}))
+    reload_seconds: float = 2.0  # how often guides are checked for changes; 0 turns it off
 
     @property
     def has_slack_tokens(self) -> bool:
@@ -85,6 +92,17 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             str(Path(env["HOME"]) / ".cache") if "HOME" in env else None
         )
         cache = str(Path(xdg) / "leverage") if xdg else None
+    reload_text = env.get("LEVERAGE_RELOAD_SECONDS") or "2"
+    try:
+        reload_seconds = float(reload_text)
+    except ValueError:
+        raise ConfigError(
+            f"LEVERAGE_RELOAD_SECONDS must be a number of seconds, not {reload_text!r}"
+        ) from None
+    if not 0 <= reload_seconds <= 3600:
+        raise ConfigError(
+            f"LEVERAGE_RELOAD_SECONDS must be between 0 (off) and 3600, not {reload_text}"
+        )
     return Settings(
         guides_dir=Path(guides) if guides else DEFAULT_GUIDES_DIR,
         cache_dir=Path(cache) if cache else None,
@@ -94,4 +112,17 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         api_url=env.get("SLACK_API_URL") or None,
         port=port,
         oauth_env=bool(env.get("SLACK_CLIENT_ID") and env.get("SLACK_CLIENT_SECRET")),
+        database_url=env.get("DATABASE_URL") or None,
+        data_dir=_data_dir(env),
+        reload_seconds=reload_seconds,
     )
+
+
+def _data_dir(env: Mapping[str, str]) -> Path:
+    """LEVERAGE_DATA_DIR, else the user's data directory (XDG_DATA_HOME on Linux, Application
+    Support on macOS, AppData on Windows), so a laptop install needs no setting at all."""
+    if env.get("LEVERAGE_DATA_DIR"):
+        return Path(env["LEVERAGE_DATA_DIR"])
+    if env.get("XDG_DATA_HOME"):
+        return Path(env["XDG_DATA_HOME"]) / "leverage"
+    return Path(platformdirs.user_data_dir("leverage", appauthor=False))
