@@ -24,7 +24,11 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("prose",),
     ("guides", "offers", "synthetic"),
     ("index", "scoring"),
+    # I/O like guides/load, below the Slack edge; it reads Lookup (misses) but no coach.
+    ("store",),
     ("coach",),
+    # The reloader: builds Coaches, so above coach; the Slack edge and the CLI hold it.
+    ("live",),
     ("render",),
     ("slack", "chat"),
     ("cli",),

@@ -1,0 +1,105 @@
+"""Event claims: each Slack event is answered once, by one process, even across retries.
+
+Slack retries an event (same ``event_id``) when its first delivery was not acknowledged in
+3 s, up to three times over about five minutes. Before a listener runs, the edge claims the
+event id with an INSERT on the primary key: of two processes (or two deliveries) exactly one
+inserts the row. The winner marks it done when the answer is out; done claims are kept for an
+hour, which outlasts every retry, then pruned. A claim never completed (the process died
+mid-answer) lapses after ``LEASE``, and the next retry takes it over and answers: a retry is
+never dropped just for being a retry, because its first delivery may never have arrived.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from bot.store.database import Database, insert
+from bot.store.tables import event_claims as claims
+
+# How long a claim holds while its answer is being made. Longer than any answer should take
+# (Web API calls with a rate-limit wait included), shorter than Slack's second retry (1 min).
+LEASE = timedelta(seconds=30)
+# How long a done claim turns retries away: Slack's last retry comes about 5 minutes in.
+KEEP = timedelta(hours=1)
+PRUNE_EVERY_SECONDS = 60.0
+
+
+class EventClaims:
+    """Claim, complete, release. Safe across threads and processes on one database."""
+
+    def __init__(self, database: Database, *, lease: timedelta = LEASE, keep: timedelta = KEEP):
+        self._db = database
+        self.lease = lease
+        self.keep = keep
+        self._pruned_at = float("-inf")
+
+    def claim(self, event_id: str, team_id: str) -> bool:
+        """True when this caller is to answer ``event_id``; False when another has it or has
+        answered it. A lapsed, uncompleted claim is taken over."""
+        self._prune_now_and_then()
+        now = self._db.clock()
+        c = claims.c
+        with self._db.engine.begin() as conn:
+            inserted = conn.execute(
+                insert(conn, claims)
+                .values(
+                    event_id=event_id,
+                    team_id=team_id,
+                    claimed_at=now,
+                    expires_at=now + self.lease,
+                    done=False,
+                )
+                .on_conflict_do_nothing(index_elements=["event_id"])
+                # RETURNING, not rowcount: psycopg reports -1 for a single-row INSERT
+                .returning(c.event_id)
+            )
+            if inserted.first() is not None:
+                return True
+            # One UPDATE decides a takeover: the database re-checks the WHERE on the row it
+            # locks, so of two processes seeing the same lapsed claim only one gets it.
+            taken = conn.execute(
+                sa.update(claims)
+                .where(c.event_id == event_id, c.done.is_(False), c.expires_at <= now)
+                .values(team_id=team_id, claimed_at=now, expires_at=now + self.lease)
+            )
+            return taken.rowcount == 1
+
+    def complete(self, event_id: str) -> None:
+        """The answer is out: keep the claim long enough to turn every retry away."""
+        with self._db.engine.begin() as conn:
+            conn.execute(
+                sa.update(claims)
+                .where(claims.c.event_id == event_id)
+                .values(done=True, expires_at=self._db.clock() + self.keep)
+            )
+
+    def release(self, event_id: str) -> None:
+        """The answer failed before anything reached the user: let the next retry answer."""
+        with self._db.engine.begin() as conn:
+            conn.execute(
+                sa.delete(claims).where(claims.c.event_id == event_id, claims.c.done.is_(False))
+            )
+
+    def prune(self) -> int:
+        """Drop done claims past their keep, and lapsed claims no retry can come for."""
+        now = self._db.clock()
+        c = claims.c
+        with self._db.engine.begin() as conn:
+            result = conn.execute(
+                sa.delete(claims).where(
+                    sa.or_(
+                        sa.and_(c.done.is_(True), c.expires_at <= now),
+                        c.expires_at <= now - self.keep,
+                    )
+                )
+            )
+        return result.rowcount
+
+    def _prune_now_and_then(self) -> None:
+        """Pruning rides on claims, at most once a minute per process: no timer thread."""
+        if time.monotonic() - self._pruned_at >= PRUNE_EVERY_SECONDS:
+            self._pruned_at = time.monotonic()
+            self.prune()
