@@ -78,6 +78,33 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument("folder", type=Path, help="where to write them (created if needed)")
     generate.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     generate.set_defaults(run=_generate)
+
+    workspaces = commands.add_parser(
+        "workspaces", help="list the Slack workspaces Leverage is installed in (for operators)"
+    )
+    workspaces.add_argument(
+        "--json",
+        action="store_true",
+        help="print a JSON list of {team_id, team_name, enterprise_id, bot_user_id, installed_at}",
+    )
+    workspaces.set_defaults(run=_workspaces)
+
+    misses = commands.add_parser(
+        "misses", help="what people asked that no guide answers (for guide authors)"
+    )
+    misses.add_argument(
+        "--json",
+        action="store_true",
+        help="print a JSON list of {team_id, company, role, asks, people}, most asked first",
+    )
+    misses.add_argument(
+        "--min-users",
+        type=int,
+        metavar="K",
+        # the number is bot.store.MIN_PEOPLE (not imported here: SQLAlchemy is slow to load)
+        help="only misses at least K distinct people hit (default and minimum 3)",
+    )
+    misses.set_defaults(run=_misses)
     return parser
 
 
@@ -204,4 +231,52 @@ def _generate(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         return 2
     write_corpus(args.folder, args.count, args.seed)
     print(f"wrote {args.count} guides to {args.folder}", file=out)
+    return 0
+
+
+def _workspaces(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from bot.store import Store
+
+    store = Store.open(settings)
+    try:
+        found = store.workspaces()
+    finally:
+        store.close()
+    if args.json:
+        _dump([w.as_dict() for w in found], out)
+        return 0
+    for w in found:
+        when = f"{w.installed_at:%Y-%m-%d %H:%M} UTC" if w.installed_at else "-"
+        grid = f"  enterprise {w.enterprise_id}" if w.enterprise_id else ""
+        print(f"{w.team_id or '-'}  {w.team_name or '-'}  installed {when}{grid}", file=out)
+    print(f"{len(found)} workspace(s) in {store.database.url}", file=out)
+    return 0
+
+
+def _misses(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from bot.store import MIN_PEOPLE, Store
+
+    least = MIN_PEOPLE if args.min_users is None else args.min_users
+    if least < MIN_PEOPLE:
+        print(
+            f"leverage: --min-users must be at least {MIN_PEOPLE}: "
+            "a miss fewer people asked for could point at one person",
+            file=sys.stderr,
+        )
+        return 2
+    store = Store.open(settings)
+    try:
+        found = store.misses.top(min_people=least)
+    finally:
+        store.close()
+    if args.json:
+        _dump([m.as_dict() for m in found], out)
+        return 0
+    if not found:
+        print(f"no misses yet that {least} or more people asked for", file=out)
+        return 0
+    print(f"{'asks':>6} {'people':>6}  {'team':<12} company · role", file=out)
+    for m in found:
+        what = f"{m.company or '(no company)'} · {m.role or '(no role)'}"
+        print(f"{m.asks:>6} {m.people:>6}  {m.team_id:<12} {what}", file=out)
     return 0
