@@ -266,6 +266,7 @@ def _misses(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         return 2
     store = Store.open(settings)
     try:
+        store.prune()  # nothing past its retention is listed, however idle the bot was
         found = store.misses.top(min_people=least)
     finally:
         store.close()

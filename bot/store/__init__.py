@@ -32,7 +32,7 @@ class Store:
 
     def __init__(self, database: Database) -> None:
         self.database = database
-        self.claims = EventClaims(database)
+        self.claims = EventClaims(database, maintenance=self.prune)
         self.state = ConversationState(database)
         self.misses = Misses(database)
 
@@ -57,7 +57,8 @@ class Store:
         return delete_team(self.database, team_id, enterprise_id)
 
     def prune(self) -> dict[str, int]:
-        """Everything past its time, now (each part also prunes itself now and then)."""
+        """Delete everything past its time. Runs by itself at most once a minute per process,
+        riding on event claims; call it before reading (the misses command does)."""
         return {
             "event_claims": self.claims.prune(),
             "conversation_state": self.state.purge(),

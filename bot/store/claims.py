@@ -12,11 +12,12 @@ never dropped just for being a retry, because its first delivery may never have 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import timedelta
 
 import sqlalchemy as sa
 
-from bot.store.database import Database, insert
+from bot.store.database import Database, upsert
 from bot.store.tables import event_claims as claims
 
 # How long a claim holds while its answer is being made. Longer than any answer should take
@@ -25,15 +26,34 @@ LEASE = timedelta(seconds=30)
 # How long a done claim turns retries away: Slack's last retry comes about 5 minutes in.
 KEEP = timedelta(hours=1)
 PRUNE_EVERY_SECONDS = 60.0
+# One statement decides a claim: a new event_id is inserted; an existing one is taken over
+# only if it was never completed and has lapsed. The database evaluates that WHERE on the
+# row it has locked, so of two processes seeing one lapsed claim only one gets it back from
+# RETURNING (not rowcount, which psycopg reports as -1 here).
+_CLAIM = upsert(
+    claims,
+    ["event_id"],
+    update={c: f"excluded.{c}" for c in ("team_id", "claimed_at", "expires_at")},
+    where=f"NOT {claims.name}.done AND {claims.name}.expires_at <= excluded.claimed_at",
+    returning="event_id",
+)
 
 
 class EventClaims:
     """Claim, complete, release. Safe across threads and processes on one database."""
 
-    def __init__(self, database: Database, *, lease: timedelta = LEASE, keep: timedelta = KEEP):
+    def __init__(
+        self,
+        database: Database,
+        *,
+        lease: timedelta = LEASE,
+        keep: timedelta = KEEP,
+        maintenance: Callable[[], object] | None = None,
+    ) -> None:
         self._db = database
         self.lease = lease
         self.keep = keep
+        self._maintenance = maintenance or self.prune
         self._pruned_at = float("-inf")
 
     def claim(self, event_id: str, team_id: str) -> bool:
@@ -41,31 +61,15 @@ class EventClaims:
         answered it. A lapsed, uncompleted claim is taken over."""
         self._prune_now_and_then()
         now = self._db.clock()
-        c = claims.c
+        row = {
+            "event_id": event_id,
+            "team_id": team_id,
+            "claimed_at": now,
+            "expires_at": now + self.lease,
+            "done": False,
+        }
         with self._db.engine.begin() as conn:
-            inserted = conn.execute(
-                insert(conn, claims)
-                .values(
-                    event_id=event_id,
-                    team_id=team_id,
-                    claimed_at=now,
-                    expires_at=now + self.lease,
-                    done=False,
-                )
-                .on_conflict_do_nothing(index_elements=["event_id"])
-                # RETURNING, not rowcount: psycopg reports -1 for a single-row INSERT
-                .returning(c.event_id)
-            )
-            if inserted.first() is not None:
-                return True
-            # One UPDATE decides a takeover: the database re-checks the WHERE on the row it
-            # locks, so of two processes seeing the same lapsed claim only one gets it.
-            taken = conn.execute(
-                sa.update(claims)
-                .where(c.event_id == event_id, c.done.is_(False), c.expires_at <= now)
-                .values(team_id=team_id, claimed_at=now, expires_at=now + self.lease)
-            )
-            return taken.rowcount == 1
+            return conn.execute(_CLAIM, row).first() is not None
 
     def complete(self, event_id: str) -> None:
         """The answer is out: keep the claim long enough to turn every retry away."""
@@ -99,7 +103,8 @@ class EventClaims:
         return result.rowcount
 
     def _prune_now_and_then(self) -> None:
-        """Pruning rides on claims, at most once a minute per process: no timer thread."""
+        """Every event is claimed, so pruning (of the whole store, via ``maintenance``) rides
+        on claims, at most once a minute per process: no timer thread to start or stop."""
         if time.monotonic() - self._pruned_at >= PRUNE_EVERY_SECONDS:
             self._pruned_at = time.monotonic()
-            self.prune()
+            self._maintenance()

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -121,11 +119,33 @@ def _sqlite_engine(url: sa.URL) -> Engine:
     return engine
 
 
-def insert(engine: Engine | Connection, table: sa.Table) -> Any:
-    """The dialect's INSERT, which has ``on_conflict_do_nothing`` and ``_do_update``."""
-    if engine.dialect.name == "postgresql":
-        return postgresql.insert(table)
-    return sqlite.insert(table)
+def upsert(
+    table: sa.Table,
+    key: Sequence[str],
+    *,
+    update: Mapping[str, str] | None = None,
+    where: str | None = None,
+    returning: str | None = None,
+) -> sa.TextClause:
+    """``INSERT ... ON CONFLICT (key) DO NOTHING`` (or ``DO UPDATE SET`` column = SQL, only
+    ``where`` it holds), with a bind parameter per column. Written as text because SQLite and PostgreSQL spell it
+    alike, and because SQLAlchemy 2.0 does not cache its dialect ON CONFLICT constructs:
+    compiling one on every call doubled the time of a claim."""
+    columns = [c.name for c in table.columns]
+    sql = (
+        f"INSERT INTO {table.name} ({', '.join(columns)}) "
+        f"VALUES ({', '.join(':' + c for c in columns)}) ON CONFLICT ({', '.join(key)}) "
+    )
+    if update:
+        sql += "DO UPDATE SET " + ", ".join(f"{c} = {expr}" for c, expr in update.items())
+        if where:
+            sql += f" WHERE {where}"
+    else:
+        sql += "DO NOTHING"
+    if returning:
+        sql += f" RETURNING {returning}"
+    types = [sa.bindparam(c.name, type_=c.type) for c in table.columns]
+    return sa.text(sql).bindparams(*types)
 
 
 class Database:
@@ -199,13 +219,12 @@ def _schema_version(conn: Connection) -> int | None:
     return int(row) if row is not None else None
 
 
+_SET_META = upsert(meta, ["key"], update={"value": "excluded.value"})
+_ADD_META = upsert(meta, ["key"])
+
+
 def _set_meta(conn: Connection, key: str, value: str, *, replace: bool) -> None:
-    statement = insert(conn, meta).values(key=key, value=value)
-    if replace:
-        statement = statement.on_conflict_do_update(index_elements=["key"], set_={"value": value})
-    else:
-        statement = statement.on_conflict_do_nothing(index_elements=["key"])
-    conn.execute(statement)
+    conn.execute(_SET_META if replace else _ADD_META, {"key": key, "value": value})
 
 
 def _unreachable(url: str, exc: SQLAlchemyError) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -22,7 +21,7 @@ import sqlalchemy as sa
 from bot.index import Lookup, Status
 from bot.index.vocabulary import ROLE_WORDS, expand
 from bot.prose.words import normalize_name, words
-from bot.store.database import Database, insert
+from bot.store.database import Database, upsert
 from bot.store.tables import NAME
 from bot.store.tables import miss_people as people
 from bot.store.tables import misses as table
@@ -31,11 +30,13 @@ MIN_PEOPLE = 3  # below this a miss is never published: it could point at one pe
 KEEP = timedelta(days=180)  # after the last ask
 MAX_COMPANY_WORDS = 3
 MAX_ROLE_WORDS = 6
-PRUNE_EVERY_SECONDS = 3600.0
 # Seniority first and levels last, so "software engineer senior" and "senior software
 # engineer" count as one miss.
 _FIRST = ("staff", "principal", "senior", "junior", "lead", "head", "director", "vp", "intern")
 _LAST = ("ii", "iii", "iv")
+_KEY = ["team_id", "company", "role"]
+_ASK = upsert(table, _KEY, update={"asks": f"{table.name}.asks + 1", "last_at": "excluded.last_at"})
+_PERSON = upsert(people, [*_KEY, "person"])
 
 
 @dataclass(frozen=True)
@@ -96,29 +97,16 @@ class Misses:
 
     def __init__(self, database: Database) -> None:
         self._db = database
-        self._pruned_at = float("-inf")
 
     def record(self, team_id: str, user_id: str, miss: Miss) -> None:
         """Count one ask. ``user_id`` only feeds the keyed hash; it is never stored."""
-        self._prune_now_and_then()
         now = self._db.clock()
         key = {"team_id": team_id, "company": miss.company, "role": miss.role}
         message = "\x1f".join((team_id, user_id, miss.company, miss.role)).encode()
         person = hmac.new(self._db.salt, message, hashlib.sha256).hexdigest()[:32]
         with self._db.engine.begin() as conn:
-            conn.execute(
-                insert(conn, table)
-                .values(**key, asks=1, first_at=now, last_at=now)
-                .on_conflict_do_update(
-                    index_elements=list(key),
-                    set_={"asks": table.c.asks + 1, "last_at": now},
-                )
-            )
-            conn.execute(
-                insert(conn, people)
-                .values(**key, person=person)
-                .on_conflict_do_nothing(index_elements=[*key, "person"])
-            )
+            conn.execute(_ASK, {**key, "asks": 1, "first_at": now, "last_at": now})
+            conn.execute(_PERSON, {**key, "person": person})
 
     def top(
         self, *, min_people: int = MIN_PEOPLE, team_id: str | None = None, limit: int | None = None
@@ -159,8 +147,3 @@ class Misses:
         old = self._db.clock() - KEEP
         with self._db.engine.begin() as conn:
             return conn.execute(sa.delete(table).where(table.c.last_at <= old)).rowcount
-
-    def _prune_now_and_then(self) -> None:
-        if time.monotonic() - self._pruned_at >= PRUNE_EVERY_SECONDS:
-            self._pruned_at = time.monotonic()
-            self.prune()

@@ -9,7 +9,6 @@ Only that key reads it back, and it expires: ``MAX_TTL`` is the longest anything
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
@@ -17,13 +16,17 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from bot.store.database import Database, insert
+from bot.store.database import Database, upsert
 from bot.store.tables import ID
 from bot.store.tables import conversation_state as state
 
 MAX_TTL = timedelta(hours=24)
 MAX_VALUE_BYTES = 16_000  # a small document: figures and ids, not pastes
-PRUNE_EVERY_SECONDS = 60.0
+_PUT = upsert(
+    state,
+    ["team_id", "conversation_id", "user_id", "name"],
+    update={c: f"excluded.{c}" for c in ("value", "updated_at", "expires_at")},
+)
 
 
 def conversation_id(channel: str, thread_ts: str | None = None) -> str:
@@ -50,7 +53,6 @@ class ConversationState:
 
     def __init__(self, database: Database) -> None:
         self._db = database
-        self._pruned_at = float("-inf")
 
     def put(self, key: StateKey, value: Mapping[str, Any], ttl: timedelta) -> None:
         """Keep ``value`` for ``ttl`` (at most MAX_TTL), replacing what the key held."""
@@ -60,18 +62,10 @@ class ConversationState:
         size = len(json.dumps(document, allow_nan=False, separators=(",", ":")).encode())
         if size > MAX_VALUE_BYTES:
             raise ValueError(f"state value is {size:,} bytes; the limit is {MAX_VALUE_BYTES:,}")
-        self._prune_now_and_then()
         now = self._db.clock()
         row = {**_columns(key), "value": document, "updated_at": now, "expires_at": now + ttl}
         with self._db.engine.begin() as conn:
-            conn.execute(
-                insert(conn, state)
-                .values(**row)
-                .on_conflict_do_update(
-                    index_elements=["team_id", "conversation_id", "user_id", "name"],
-                    set_={k: row[k] for k in ("value", "updated_at", "expires_at")},
-                )
-            )
+            conn.execute(_PUT, row)
 
     def get(self, key: StateKey) -> dict[str, Any] | None:
         """The value, or None when there is none or it has expired (pruned or not)."""
@@ -90,11 +84,6 @@ class ConversationState:
         with self._db.engine.begin() as conn:
             result = conn.execute(sa.delete(state).where(state.c.expires_at <= self._db.clock()))
         return result.rowcount
-
-    def _prune_now_and_then(self) -> None:
-        if time.monotonic() - self._pruned_at >= PRUNE_EVERY_SECONDS:
-            self._pruned_at = time.monotonic()
-            self.purge()
 
 
 def _columns(key: StateKey) -> dict[str, str]:

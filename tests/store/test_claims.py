@@ -9,7 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 from bot.config import Settings
-from bot.store import Store
+from bot.store import Miss, StateKey, Store
 from bot.store.claims import KEEP, LEASE
 from tests.store.conftest import FakeClock, rows_of
 from tests.store.test_database import FORK
@@ -119,3 +119,19 @@ def test_processes_on_one_database_answer_each_event_once(database_url: str) -> 
         p.join(timeout=30)
     claimed = [e for won in results for e in won]
     assert sorted(claimed) == events
+
+
+def test_claims_keep_the_whole_store_pruned(database_url: str, clock: FakeClock) -> None:
+    """Every event is claimed, so the first claim of a process (then one a minute) deletes
+    whatever is past its time in every table: expired state, forgotten misses."""
+    writer = Store.open(Settings(database_url=database_url), clock=clock)
+    writer.state.put(StateKey("T1", "D1", "U1", "previous_offer"), {"base": 1}, timedelta(hours=1))
+    writer.misses.record("T1", "U1", Miss("airbnb", ""))
+    writer.close()
+    clock.advance(timedelta(days=181))
+    store = Store.open(Settings(database_url=database_url), clock=clock)
+    store.claims.claim("Ev1", "T1")
+    rows = rows_of(store)
+    assert rows["leverage_conversation_state"] == [] and rows["leverage_misses"] == []
+    assert [r[0] for r in rows["leverage_event_claims"]] == ["Ev1"]
+    store.close()
