@@ -262,33 +262,35 @@ class LiveCoach:
 def scan(folder: Path, previous: Snapshot) -> Snapshot:
     """Every file below ``folder`` (hidden ones skipped, as the loader does) with its stat
     and content hash; hashes of ``previous`` are reused where the stat is unchanged and old
-    enough to be trusted."""
+    enough to be trusted. Raises ScanError when any folder cannot be listed."""
     found: Snapshot = {}
-    failures: list[OSError] = []
     now = time.time_ns()
     racy_ns = int(RACY_SECONDS * 1e9)
-    for root, dirs, files in os.walk(folder, onerror=failures.append):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            if name.startswith("."):
-                continue
-            path = os.path.join(root, name)
+    folders = [str(folder)]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as entries:
+                listed = [e for e in entries if not e.name.startswith(".")]
+        except OSError as exc:
+            raise ScanError(str(exc)) from None
+        for entry in listed:
             try:
-                info = os.stat(path)  # follows symlinks: a ConfigMap swap changes the target
-                old = previous.get(path)
+                if entry.is_dir(follow_symlinks=False):  # as the loader walks: no loops
+                    folders.append(entry.path)
+                    continue
+                info = entry.stat()  # follows symlinks: a ConfigMap swap changes the target
+                old = previous.get(entry.path)
                 if (
                     old is not None
                     and (old.size, old.mtime_ns, old.inode)
                     == (info.st_size, info.st_mtime_ns, info.st_ino)
                     and old.hashed_ns - info.st_mtime_ns > racy_ns
                 ):
-                    found[path] = old
+                    found[entry.path] = old
                     continue
-                with open(path, "rb") as handle:
+                with open(entry.path, "rb") as handle:
                     digest = hashlib.file_digest(handle, "blake2b").hexdigest()
             except OSError:
                 continue  # vanished or unreadable: the loader reports it if it matters
-            found[path] = FileState(info.st_size, info.st_mtime_ns, info.st_ino, digest, now)
-    if failures:
-        raise ScanError(str(failures[0]))
+            found[entry.path] = FileState(info.st_size, info.st_mtime_ns, info.st_ino, digest, now)
     return found
