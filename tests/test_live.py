@@ -231,3 +231,27 @@ def test_settings_choose_the_folder_and_the_interval(folder: Path) -> None:
     assert live.folder == folder and live.interval == 0
     live.start()  # 0: off
     assert not live.running
+
+
+def test_a_configmap_swap_is_noticed(tmp_path: Path) -> None:
+    """Kubernetes mounts a ConfigMap as symlinks through a hidden ..data link, then swaps that
+    link to a new folder in one rename: no file is written where the watcher looks, and the
+    new files may carry the same size and times. The inode behind the link changes."""
+    folder = tmp_path / "mount"
+    folder.mkdir()
+    text = (GUIDES / STRIPE_FILE).read_text(encoding="utf-8")
+    versions = []
+    for i, figure in enumerate(("185000", "175000")):
+        version = folder / f"..v{i}"
+        version.mkdir()
+        (version / STRIPE_FILE).write_text(text.replace("base_low: 185000", f"base_low: {figure}"))
+        os.utime(version / STRIPE_FILE, ns=(1_700_000_000 * 10**9,) * 2)
+        versions.append(version)
+    (folder / "..data").symlink_to(versions[0].name)
+    (folder / STRIPE_FILE).symlink_to(Path("..data") / STRIPE_FILE)
+    live = LiveCoach(folder, tmp_path / "cache")
+    assert sf_base_low(live.current) == 185000
+    (folder / "..data_tmp").symlink_to(versions[1].name)
+    (folder / "..data_tmp").rename(folder / "..data")
+    assert live.check()
+    assert sf_base_low(live.current) == 175000
