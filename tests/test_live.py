@@ -255,3 +255,15 @@ def test_a_configmap_swap_is_noticed(tmp_path: Path) -> None:
     (folder / "..data_tmp").rename(folder / "..data")
     assert live.check()
     assert sf_base_low(live.current) == 175000
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("soon", "a number of seconds"), ("-1", "between 0"), ("nan", "between 0")],
+)
+def test_a_bad_reload_interval_names_the_variable(value: str, message: str) -> None:
+    from bot.config import load_settings
+    from bot.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=f"LEVERAGE_RELOAD_SECONDS must be {message}"):
+        load_settings({"LEVERAGE_RELOAD_SECONDS": value})

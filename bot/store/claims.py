@@ -19,6 +19,7 @@ import sqlalchemy as sa
 
 from bot.store.database import Database, upsert
 from bot.store.tables import event_claims as claims
+from bot.store.tables import slack_id
 
 # How long a claim holds while its answer is being made. Longer than any answer should take
 # (Web API calls with a rate-limit wait included), shorter than Slack's second retry (1 min).
@@ -62,8 +63,8 @@ class EventClaims:
         self._prune_now_and_then()
         now = self._db.clock()
         row = {
-            "event_id": event_id,
-            "team_id": team_id,
+            "event_id": slack_id("event_id", event_id),
+            "team_id": slack_id("team_id", team_id),
             "claimed_at": now,
             "expires_at": now + self.lease,
             "done": False,

@@ -22,7 +22,7 @@ from bot.index import Lookup, Status
 from bot.index.vocabulary import ROLE_WORDS, expand
 from bot.prose.words import normalize_name, words
 from bot.store.database import Database, upsert
-from bot.store.tables import NAME
+from bot.store.tables import NAME, slack_id
 from bot.store.tables import miss_people as people
 from bot.store.tables import misses as table
 
@@ -101,7 +101,7 @@ class Misses:
     def record(self, team_id: str, user_id: str, miss: Miss) -> None:
         """Count one ask. ``user_id`` only feeds the keyed hash; it is never stored."""
         now = self._db.clock()
-        key = {"team_id": team_id, "company": miss.company, "role": miss.role}
+        key = {"team_id": slack_id("team_id", team_id), "company": miss.company, "role": miss.role}
         message = "\x1f".join((team_id, user_id, miss.company, miss.role)).encode()
         person = hmac.new(self._db.salt, message, hashlib.sha256).hexdigest()[:32]
         with self._db.engine.begin() as conn:

@@ -26,6 +26,14 @@ ID = 64
 NAME = 120  # a normalised company or role
 
 
+def slack_id(name: str, value: str) -> str:
+    """``value`` if it can be a Slack id here; a ValueError (a bug at the edge) otherwise,
+    rather than a DataError from PostgreSQL and a silent pass on SQLite."""
+    if not value or len(value) > ID:
+        raise ValueError(f"{name} must be 1 to {ID} characters, not {len(value)}")
+    return value
+
+
 class UTCDateTime(sa.TypeDecorator[datetime]):
     """Aware UTC datetimes in, aware UTC datetimes out, stored naive in UTC.
 

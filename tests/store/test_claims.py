@@ -8,6 +8,8 @@ import threading
 from datetime import timedelta
 from typing import Any
 
+import pytest
+
 from bot.config import Settings
 from bot.store import Miss, StateKey, Store
 from bot.store.claims import KEEP, LEASE
@@ -135,3 +137,11 @@ def test_claims_keep_the_whole_store_pruned(database_url: str, clock: FakeClock)
     assert rows["leverage_conversation_state"] == [] and rows["leverage_misses"] == []
     assert [r[0] for r in rows["leverage_event_claims"]] == ["Ev1"]
     store.close()
+
+
+@pytest.mark.parametrize(("event_id", "team_id"), [("", "T1"), ("E" * 65, "T1"), ("Ev1", "")])
+def test_ids_that_cannot_be_slack_ids_are_a_clear_error(
+    store: Store, event_id: str, team_id: str
+) -> None:
+    with pytest.raises(ValueError, match="must be 1 to 64 characters"):
+        store.claims.claim(event_id, team_id)
