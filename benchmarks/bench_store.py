@@ -23,7 +23,7 @@ import sqlalchemy as sa
 
 from benchmarks.common import summary
 from bot.config import Settings
-from bot.store import Miss, StateKey, Store
+from bot.store import MissKey, StateKey, Store
 from bot.store.database import normalise_url
 
 POSTGRES = normalise_url(
@@ -80,7 +80,7 @@ def one_backend(name: str, url: str, n: int, run: int) -> None:
         "claim, a retry (refused)": timed(n, lambda i: store.claims.claim(f"{prefix}e{i}", "T1")),
         "complete": timed(n, lambda i: store.claims.complete(f"{prefix}e{i}")),
         "misses.record": timed(
-            n, lambda i: store.misses.record("T1", f"U{i % 7}", Miss("airbnb", "staff engineer"))
+            n, lambda i: store.misses.record("T1", f"U{i % 7}", MissKey("airbnb", "staff engineer"))
         ),
         "state.put (24 h)": timed(
             n, lambda i: store.state.put(key, {"base": i}, timedelta(hours=24))

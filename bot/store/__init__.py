@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from bot.config import Settings
 from bot.store.claims import EventClaims
 from bot.store.database import Clock, Database, database_url, open_database, utc_now
-from bot.store.misses import MIN_PEOPLE, Miss, MissCount, Misses, miss_of
+from bot.store.misses import MIN_PEOPLE, MissCount, Misses, MissKey, miss_of
 from bot.store.state import MAX_TTL, ConversationState, StateKey, conversation_id
 from bot.store.tables import (
     SLACK_BOTS_TABLE,
@@ -79,8 +79,8 @@ __all__ = [
     "Database",
     "Deleted",
     "EventClaims",
-    "Miss",
     "MissCount",
+    "MissKey",
     "Misses",
     "StateKey",
     "Store",

@@ -40,7 +40,7 @@ _PERSON = upsert(people, [*_KEY, "person"])
 
 
 @dataclass(frozen=True)
-class Miss:
+class MissKey:
     company: str  # normalised ("stripe", "scale ai"); "" when the question named none
     role: str  # normalised role words ("senior backend engineer"); "" when none
 
@@ -64,7 +64,7 @@ class MissCount:
         }
 
 
-def miss_of(query: str, lookup: Lookup) -> Miss | None:
+def miss_of(query: str, lookup: Lookup) -> MissKey | None:
     """The miss a lookup of ``query`` stands for, or None (a match, or nothing to count)."""
     if lookup.status is Status.MATCH:
         return None
@@ -81,7 +81,7 @@ def miss_of(query: str, lookup: Lookup) -> Miss | None:
     vocabulary -= set(company.split())
     role = _canonical_role(w for w in expand(words(query)) if w in vocabulary)
     company, role = company[:NAME].strip(), role[:NAME].strip()
-    return Miss(company, role) if company or role else None
+    return MissKey(company, role) if company or role else None
 
 
 def _canonical_role(found: Iterable[str]) -> str:
@@ -98,7 +98,7 @@ class Misses:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    def record(self, team_id: str, user_id: str, miss: Miss) -> None:
+    def record(self, team_id: str, user_id: str, miss: MissKey) -> None:
         """Count one ask. ``user_id`` only feeds the keyed hash; it is never stored."""
         now = self._db.clock()
         key = {"team_id": slack_id("team_id", team_id), "company": miss.company, "role": miss.role}

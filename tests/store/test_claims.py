@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from bot.config import Settings
-from bot.store import Miss, StateKey, Store
+from bot.store import MissKey, StateKey, Store
 from bot.store.claims import KEEP, LEASE
 from tests.store.conftest import FakeClock, rows_of
 from tests.store.test_database import FORK
@@ -128,7 +128,7 @@ def test_claims_keep_the_whole_store_pruned(database_url: str, clock: FakeClock)
     whatever is past its time in every table: expired state, forgotten misses."""
     writer = Store.open(Settings(database_url=database_url), clock=clock)
     writer.state.put(StateKey("T1", "D1", "U1", "previous_offer"), {"base": 1}, timedelta(hours=1))
-    writer.misses.record("T1", "U1", Miss("airbnb", ""))
+    writer.misses.record("T1", "U1", MissKey("airbnb", ""))
     writer.close()
     clock.advance(timedelta(days=181))
     store = Store.open(Settings(database_url=database_url), clock=clock)

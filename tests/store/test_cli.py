@@ -13,7 +13,7 @@ from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallation
 
 from bot.cli import build_parser, main
 from bot.config import Settings
-from bot.store import MIN_PEOPLE, SLACK_BOTS_TABLE, SLACK_INSTALLATIONS_TABLE, Miss, Store
+from bot.store import MIN_PEOPLE, SLACK_BOTS_TABLE, SLACK_INSTALLATIONS_TABLE, MissKey, Store
 from tests.conftest import ROOT
 
 
@@ -31,11 +31,11 @@ def run(*argv: str) -> tuple[int, str]:
 def test_misses_json_lists_what_three_people_asked_most_asked_first(url: str) -> None:
     store = Store.open(Settings(database_url=url))
     for i in range(4):
-        store.misses.record("T1", f"U{i}", Miss("airbnb", "staff engineer"))
-        store.misses.record("T1", f"U{i}", Miss("airbnb", "staff engineer"))
+        store.misses.record("T1", f"U{i}", MissKey("airbnb", "staff engineer"))
+        store.misses.record("T1", f"U{i}", MissKey("airbnb", "staff engineer"))
     for i in range(3):
-        store.misses.record("T9", f"U{i}", Miss("", "data engineer"))
-    store.misses.record("T1", "U1", Miss("notion", ""))  # one person: never shown
+        store.misses.record("T9", f"U{i}", MissKey("", "data engineer"))
+    store.misses.record("T1", "U1", MissKey("notion", ""))  # one person: never shown
     store.close()
     code, out = run("misses", "--json")
     assert code == 0

@@ -13,7 +13,7 @@ from bot.guides import Library
 from bot.index import GuideIndex, Status
 from bot.index.vocabulary import ROLE_WORDS, expand
 from bot.prose.words import words
-from bot.store import MIN_PEOPLE, Miss, Store, miss_of
+from bot.store import MIN_PEOPLE, MissKey, Store, miss_of
 from bot.store.misses import KEEP
 from tests.store.conftest import FakeClock, rows_of
 
@@ -27,26 +27,26 @@ def index(library: Library) -> GuideIndex:
     ("query", "expected"),
     [
         # a company no guide covers, the role in its usual words
-        ("what does airbnb pay staff engineers in nyc", Miss("airbnb", "staff engineer")),
-        ("/comp airbnb sr swe", Miss("airbnb", "senior software engineer")),
-        ("airbnb swe senior", Miss("airbnb", "senior software engineer")),  # one miss, any order
+        ("what does airbnb pay staff engineers in nyc", MissKey("airbnb", "staff engineer")),
+        ("/comp airbnb sr swe", MissKey("airbnb", "senior software engineer")),
+        ("airbnb swe senior", MissKey("airbnb", "senior software engineer")),  # one miss, any order
         (
             "acme corp principal product manager london",
-            Miss("acme corp", "principal product manager"),
+            MissKey("acme corp", "principal product manager"),
         ),
         # figures, levels and regions never reach the role
-        ("notion data engineer L5 250k base in london", Miss("notion", "data engineer")),
+        ("notion data engineer L5 250k base in london", MissKey("notion", "data engineer")),
         # ambiguous: one company, several of its roles fit
-        ("segment engineer", Miss("segment", "engineer")),
+        ("segment engineer", MissKey("segment", "engineer")),
         # ambiguous across companies: no company to name
-        ("backend engineer", Miss("", "backend engineer")),
+        ("backend engineer", MissKey("", "backend engineer")),
         # answered, or nothing to count
         ("stripe backend engineer", None),
         ("hello there", None),
     ],
 )
 def test_misses_are_read_off_the_lookup(
-    index: GuideIndex, query: str, expected: Miss | None
+    index: GuideIndex, query: str, expected: MissKey | None
 ) -> None:
     assert miss_of(query, index.lookup(query)) == expected
 
@@ -120,7 +120,7 @@ def test_a_miss_holds_nothing_but_a_name_and_role_words(
 
 
 def test_a_miss_is_published_from_three_people(store: Store) -> None:
-    miss = Miss("airbnb", "staff engineer")
+    miss = MissKey("airbnb", "staff engineer")
     store.misses.record("T1", "U1", miss)
     store.misses.record("T1", "U1", miss)  # the same person again: an ask, not a person
     store.misses.record("T1", "U2", miss)
@@ -139,9 +139,9 @@ def test_a_miss_is_published_from_three_people(store: Store) -> None:
 
 def test_workspaces_are_counted_apart_and_most_asked_come_first(store: Store) -> None:
     for team, miss, people, extra in [
-        ("T1", Miss("airbnb", ""), 3, 0),
-        ("T2", Miss("airbnb", ""), 2, 5),  # two people in T2: not enough, however often
-        ("T1", Miss("", "data engineer"), 4, 2),
+        ("T1", MissKey("airbnb", ""), 3, 0),
+        ("T2", MissKey("airbnb", ""), 2, 5),  # two people in T2: not enough, however often
+        ("T1", MissKey("", "data engineer"), 4, 2),
     ]:
         for i in range(people):
             store.misses.record(team, f"U{i}", miss)
@@ -172,16 +172,16 @@ def test_no_user_id_and_no_text_is_stored(store: Store, index: GuideIndex) -> No
 
 
 def test_a_person_cannot_be_followed_from_miss_to_miss(store: Store) -> None:
-    store.misses.record("T1", "U1", Miss("airbnb", ""))
-    store.misses.record("T1", "U1", Miss("notion", ""))
+    store.misses.record("T1", "U1", MissKey("airbnb", ""))
+    store.misses.record("T1", "U1", MissKey("notion", ""))
     hashes = [row[3] for row in rows_of(store)["leverage_miss_people"]]
     assert len(set(hashes)) == 2
 
 
 def test_misses_nobody_asks_for_are_forgotten(store: Store, clock: FakeClock) -> None:
-    store.misses.record("T1", "U1", Miss("old", ""))
+    store.misses.record("T1", "U1", MissKey("old", ""))
     clock.advance(KEEP - timedelta(days=1))
-    store.misses.record("T1", "U1", Miss("recent", ""))
+    store.misses.record("T1", "U1", MissKey("recent", ""))
     clock.advance(timedelta(days=2))
     assert store.misses.prune() == 1
     rows = rows_of(store)

@@ -19,7 +19,7 @@ from bot.store import (
     SLACK_BOTS_TABLE,
     SLACK_INSTALLATIONS_TABLE,
     SLACK_OAUTH_STATES_TABLE,
-    Miss,
+    MissKey,
     StateKey,
     Store,
 )
@@ -90,7 +90,7 @@ def _fill(store: Store, team: str) -> None:
     store.claims.claim(f"Ev-{team}", team)
     store.state.put(StateKey(team, "D1", "U1", "previous_offer"), {"base": 1}, timedelta(hours=1))
     for user in ("U1", "U2", "U3"):
-        store.misses.record(team, user, Miss("airbnb", "staff engineer"))
+        store.misses.record(team, user, MissKey("airbnb", "staff engineer"))
 
 
 def test_deleting_a_team_removes_every_row_it_has_and_no_other(
