@@ -9,8 +9,10 @@ SQLite's write lock) makes them take turns, so the second sees the first's table
 
 from __future__ import annotations
 
+import os
 import secrets
 import sqlite3
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -156,6 +158,17 @@ class Database:
         self.metadata = metadata
         self.clock = clock
         self._salt: str | None = None
+        # A forked child (a gunicorn worker) must not use the parent's pooled connections:
+        # two processes on one socket corrupt both. It drops its copies without closing them
+        # (the parent still owns them) and opens its own (SQLAlchemy's advice for fork).
+        ref = weakref.ref(engine)
+
+        def after_fork() -> None:
+            child = ref()
+            if child is not None:
+                child.dispose(close=False)
+
+        os.register_at_fork(after_in_child=after_fork)
 
     @property
     def url(self) -> str:

@@ -145,3 +145,23 @@ def test_ids_that_cannot_be_slack_ids_are_a_clear_error(
 ) -> None:
     with pytest.raises(ValueError, match="must be 1 to 64 characters"):
         store.claims.claim(event_id, team_id)
+
+
+def _claim_in_child(store: Store, out: Any) -> None:
+    out.put([store.claims.claim(f"child{i}", "T1") for i in range(20)])
+
+
+@pytest.mark.skipif(FORK != "fork", reason="no fork here")
+def test_a_forked_worker_uses_connections_of_its_own(store: Store) -> None:
+    """gunicorn forks after the app (and its store) is built: parent and child both claim
+    at once, each on its own connections, and neither sees an error."""
+    assert store.claims.claim("parent-warm", "T1")  # the pool holds a connection now
+    context = multiprocessing.get_context("fork")
+    out = context.Queue()
+    child = context.Process(target=_claim_in_child, args=(store, out))
+    child.start()
+    parent = [store.claims.claim(f"parent{i}", "T1") for i in range(20)]
+    assert out.get(timeout=60) == [True] * 20
+    child.join(timeout=30)
+    assert child.exitcode == 0 and parent == [True] * 20
+    assert not store.claims.claim("child3", "T1")  # the child's claims are in the database
