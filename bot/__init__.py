@@ -9,7 +9,9 @@ The flow, one package per stage, each importing only the ones above it in this l
     offers/          pasted text -> offers (pure)
     index/           what someone typed -> the guide they mean (the only rapidfuzz user)
     scoring          offer x guide x band -> Assessment (pure)
+    store/           the database: event claims, conversation state, misses, workspaces
     coach/           a question or command -> a typed Reply; the one command table
+    live             the Coach that follows its guides folder (reload without restart)
     render/          Reply -> Block Kit, terminal text, JSON shapes
     slack/           create_app(settings, coach), listeners, serving
     chat, cli        the terminal edge: the only code that prints

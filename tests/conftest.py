@@ -32,7 +32,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Bolt and Leverage read SLACK_* and GUIDES_DIR silently; tests start without them."""
     for name in list(os.environ):
-        if name.startswith("SLACK_") or name in {"GUIDES_DIR", "LEVERAGE_CACHE_DIR", "PORT"}:
+        # LEVERAGE_TEST_* configure the test run itself (which PostgreSQL to use).
+        if name.startswith("LEVERAGE_TEST_"):
+            continue
+        if name.startswith(("SLACK_", "LEVERAGE_")) or name in {
+            "GUIDES_DIR",
+            "PORT",
+            "DATABASE_URL",
+        }:
             monkeypatch.delenv(name)
     monkeypatch.setenv("LEVERAGE_CACHE_DIR", "")
 
