@@ -1,15 +1,19 @@
 """Reply -> Slack message ``{"text", "blocks"}``. The only module that knows Block Kit.
 
-Every piece of text that came from a user or a guide file is escaped (``&``, ``<``, ``>``), so
-nothing typed or written in a guide can ping @here, @channel or anyone. Messages stay inside
+Every piece of text that came from a user or a guide file is escaped (``&``, ``<``, ``>``), once,
+so nothing typed or written in a guide can ping @here, @channel or anyone. Messages stay inside
 Slack's limits (50 blocks, 3000 characters a section, 150 a header), trimming with a pointer.
+
+The top-level ``text`` carries the whole answer in plain words: screen readers and
+notifications read only that field. It is the terminal rendering (text.py), with the band bars
+said in words, so there is one wording of each answer, not a third renderer.
 """
 
 from __future__ import annotations
 
-import json
+import re
 from functools import singledispatch
-from typing import Any
+from typing import Any, TypeGuard
 
 from bot.coach.intent import Intent
 from bot.coach.replies import (
@@ -23,6 +27,7 @@ from bot.coach.replies import (
     RegionReply,
     Reply,
 )
+from bot.render.actions import SHARE_ACTION, ButtonValue, encode, fits, pick_action_id
 from bot.render.phrases import (
     TOPICS,
     VERDICT_ICONS,
@@ -40,6 +45,7 @@ from bot.render.phrases import (
     totals_text,
     vesting_text,
 )
+from bot.render.text import render_text
 
 Block = dict[str, Any]
 Message = dict[str, Any]
@@ -47,10 +53,15 @@ Message = dict[str, Any]
 MAX_BLOCKS = 50
 MAX_SECTION = 3000
 MAX_HEADER = 150
-MAX_FALLBACK = 300
-MAX_BUTTON_VALUE = 2000
-SHARE_ACTION = "share_in_channel"
-PICK_ACTION = "pick_guide"
+MAX_BUTTON_TEXT = 75
+# Slack cuts `text` at 40,000 characters and asks for 4,000 at most; the longest reply
+# (a guide's levers and scripts) is about 1,500.
+MAX_TEXT = 4000
+_TRIMMED = "… _(trimmed; ask for less)_"
+_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,20}$")
+# A band bar with its ends ("$200K   $192K ▕─●────────▏ $235K  low"), said in words:
+# "$200K, band $192K to $235K: low".
+_BAR = re.compile(r" *(\S{1,24}) *●?▕[─●]*▏●? *(\S{1,24}) *")
 
 
 def esc(text: str) -> str:
@@ -58,10 +69,15 @@ def esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def is_user_id(value: object) -> TypeGuard[str]:
+    """A Slack user id, safe to write as a mention (``<@U…>``) or to post a DM to."""
+    return isinstance(value, str) and bool(_USER_ID.match(value))
+
+
 def _trim(text: str, limit: int = MAX_SECTION) -> str:
     if len(text) <= limit:
         return text
-    return text[: limit - 40].rstrip() + "… _(trimmed; ask for less)_"
+    return text[: limit - len(_TRIMMED)].rstrip() + _TRIMMED
 
 
 def section(text: str) -> Block:
@@ -69,10 +85,10 @@ def section(text: str) -> Block:
 
 
 def header(text: str) -> Block:
-    return {
-        "type": "header",
-        "text": {"type": "plain_text", "text": _trim(text, MAX_HEADER), "emoji": True},
-    }
+    """A header is plain text: trimmed with an ellipsis, never with mrkdwn."""
+    if len(text) > MAX_HEADER:
+        text = text[: MAX_HEADER - 1].rstrip() + "…"
+    return {"type": "header", "text": {"type": "plain_text", "text": text, "emoji": True}}
 
 
 def context(*parts: str) -> Block:
@@ -89,7 +105,7 @@ def divider() -> Block:
 def button(text: str, action_id: str, value: str, style: str | None = None) -> Block:
     element: Block = {
         "type": "button",
-        "text": {"type": "plain_text", "text": text[:75], "emoji": True},
+        "text": {"type": "plain_text", "text": text[:MAX_BUTTON_TEXT], "emoji": True},
         "action_id": action_id,
         "value": value,
     }
@@ -98,30 +114,79 @@ def button(text: str, action_id: str, value: str, style: str | None = None) -> B
     return element
 
 
-def render_blocks(reply: Reply, *, share: str | None = None) -> Message:
-    """The message for ``reply``. ``share`` (the command that produced it, ≤2000 chars) adds a
-    button that posts the same answer to the channel: the user's explicit choice."""
-    blocks, fallback = _render(reply)
-    shareable = isinstance(reply, BandsReply | LeversReply | OfferReply)
-    if share is not None and shareable and len(share) <= MAX_BUTTON_VALUE:
+def render_blocks(
+    reply: Reply,
+    *,
+    share: bool = False,
+    ref: str | None = None,
+    shared_by: str | None = None,
+    notice: str | None = None,
+) -> Message:
+    """The message for ``reply``.
+
+    ``share`` adds a button that posts the same answer to the channel (the user's explicit
+    choice); ``ref`` is the short reference to the paste behind an offer, for the buttons
+    that score it again; ``shared_by`` (a user id) ends a shared answer with who shared it;
+    ``notice`` opens the message with a line saying why it came this way."""
+    blocks = _render(reply, ref)
+    if notice:
+        blocks.insert(0, context(notice))
+    tail: list[Block] = []
+    value = _share_value(reply, ref) if share else None
+    if value is not None and fits(value):
         label = (
             "Share in channel (shows your figures)"
             if isinstance(reply, OfferReply)
             else "Share in channel"
         )
-        blocks.append({"type": "actions", "elements": [button(label, SHARE_ACTION, share)]})
-    if len(blocks) > MAX_BLOCKS:
+        tail.append({"type": "actions", "elements": [button(label, SHARE_ACTION, encode(value))]})
+    if shared_by is not None and is_user_id(shared_by):
+        tail.append(context(f"Shared by <@{shared_by}>"))
+    room = MAX_BLOCKS - len(tail)
+    if len(blocks) > room:
         blocks = [
-            *blocks[: MAX_BLOCKS - 1],
+            *blocks[: room - 1],
             context("_More than fits in one message; ask for one region or one role._"),
         ]
-    return {"text": esc(_trim(fallback, MAX_FALLBACK)), "blocks": blocks}
+    return {"text": plain_text(reply), "blocks": blocks + tail}
+
+
+def plain_text(reply: Reply) -> str:
+    """The whole answer in plain words, escaped once, within Slack's limit for ``text``."""
+    lines = [
+        " ".join((_BAR.sub(r", band \1 to \2: ", line) if "▕" in line else line).split())
+        for line in render_text(reply).splitlines()
+    ]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    escaped = esc(text)
+    while len(escaped) > MAX_TEXT:
+        text = text[: len(text) - (len(escaped) - MAX_TEXT) - 40].rstrip()
+        escaped = esc(text) + "… (trimmed; ask for less)"
+    return escaped
+
+
+def _share_value(reply: Reply, ref: str | None) -> ButtonValue | None:
+    if isinstance(reply, BandsReply):
+        return ButtonValue(Intent.BAND, reply.guide.id, reply.region_asked)
+    if isinstance(reply, LeversReply):
+        return ButtonValue(Intent.LEVERS, reply.guide.id)
+    if isinstance(reply, OfferReply) and ref is not None:
+        return ButtonValue(
+            Intent.OFFER, reply.assessment.guide.id, reply.assessment.band.region, ref
+        )
+    return None
+
+
+def _pick_buttons(labelled: list[tuple[str, ButtonValue]]) -> list[Block]:
+    buttons: list[Block] = []
+    for label, value in labelled:
+        if fits(value):
+            buttons.append(button(label, pick_action_id(len(buttons)), encode(value)))
+    return buttons
 
 
 @singledispatch
-def _render(
-    reply: Reply,
-) -> tuple[list[Block], str]:  # pragma: no cover - every Reply is registered
+def _render(reply: Reply, ref: str | None) -> list[Block]:  # pragma: no cover - all registered
     raise TypeError(f"no Block Kit renderer for {type(reply).__name__}")
 
 
@@ -136,7 +201,7 @@ def _stale(reply: BandsReply | LeversReply | OfferReply) -> list[Block]:
 
 
 @_render.register
-def _(reply: BandsReply) -> tuple[list[Block], str]:
+def _(reply: BandsReply, ref: str | None) -> list[Block]:
     guide = reply.guide
     blocks = [header(guide.title)]
     if levels := levels_text(guide):
@@ -171,15 +236,11 @@ def _(reply: BandsReply) -> tuple[list[Block], str]:
         f"Sources: {esc(', '.join(guide.data_sources))}" if guide.data_sources else None,
     ]
     blocks.append(context(" · ".join(m for m in meta if m) or f"Guide {esc(guide.id)}"))
-    first = reply.bands[0] if reply.bands else None
-    summary = f"{guide.title}: " + (
-        f"{first.region} base {money_range(first.base, first.currency)}" if first else "no bands"
-    )
-    return blocks, summary
+    return blocks
 
 
 @_render.register
-def _(reply: LeversReply) -> tuple[list[Block], str]:
+def _(reply: LeversReply, ref: str | None) -> list[Block]:
     guide = reply.guide
     blocks = [header(f"Negotiating {guide.title}")]
     blocks += _stale(reply)
@@ -196,11 +257,11 @@ def _(reply: LeversReply) -> tuple[list[Block], str]:
         blocks.append(
             section("\n".join(f"*Threshold:* {esc(t.sentence)}." for t in guide.thresholds))
         )
-    return blocks, f"Levers for {guide.title}: {len(guide.levers)}"
+    return blocks
 
 
 @_render.register
-def _(reply: OfferReply) -> tuple[list[Block], str]:
+def _(reply: OfferReply, ref: str | None) -> list[Block]:
     a = reply.assessment
     guide, band, currency = a.guide, a.band, a.currency
     blocks = [header(f"Your offer: {guide.title} — {band.region}")]
@@ -239,35 +300,36 @@ def _(reply: OfferReply) -> tuple[list[Block], str]:
     if reply.others:
         others = "; ".join(other_summary(other, currency) for other in reply.others)
         blocks.append(context("*Also in the paste:* " + esc(others)))
-    fallback = f"Your offer for {guide.title}: {VERDICTS[a.verdict]}, score {a.score}/100"
-    return blocks, fallback
+    return blocks
 
 
 @_render.register
-def _(reply: ChooseReply) -> tuple[list[Block], str]:
+def _(reply: ChooseReply, ref: str | None) -> list[Block]:
     blocks = [section("Several guides fit. Which one did you mean?")]
-    buttons: list[Block] = []
-    for c in reply.candidates[:5]:
-        value: dict[str, Any] = {
-            "intent": reply.intent.value,
-            "guide": c.guide.id,
-            "region": reply.region,
-        }
-        if reply.intent is Intent.OFFER:
-            value["text"] = reply.query
-        encoded = json.dumps(value, ensure_ascii=False)
-        if len(encoded) <= MAX_BUTTON_VALUE:
-            buttons.append(button(c.guide.title, PICK_ACTION + f"_{len(buttons)}", encoded))
+    offer = reply.intent is Intent.OFFER
+    buttons = (
+        []
+        if offer and ref is None  # nothing to score again with: the list below instead
+        else _pick_buttons(
+            [
+                (
+                    c.guide.title,
+                    ButtonValue(reply.intent, c.guide.id, reply.region, ref if offer else None),
+                )
+                for c in reply.candidates[:5]
+            ]
+        )
+    )
     if buttons:
         blocks.append({"type": "actions", "elements": buttons})
     else:
         blocks.append(section("\n".join(f"• {esc(c.guide.title)}" for c in reply.candidates)))
     blocks.append(context("Or add a word of the role to your question."))
-    return blocks, "Several guides fit: " + "; ".join(c.guide.title for c in reply.candidates[:5])
+    return blocks
 
 
 @_render.register
-def _(reply: NotFoundReply) -> tuple[list[Block], str]:
+def _(reply: NotFoundReply, ref: str | None) -> list[Block]:
     if reply.unknown:
         first = f"I have no guide for *{esc(', '.join(reply.unknown))}*."
     else:
@@ -282,14 +344,14 @@ def _(reply: NotFoundReply) -> tuple[list[Block], str]:
                 )
             )
         )
-    return blocks, first.replace("*", "")
+    return blocks
 
 
 _TOPICS = {topic: f"`{esc(usage)}` — {what}" for topic, (usage, what) in TOPICS.items()}
 
 
 @_render.register
-def _(reply: HelpReply) -> tuple[list[Block], str]:
+def _(reply: HelpReply, ref: str | None) -> list[Block]:
     if reply.topic in _TOPICS:
         blocks = [section(_TOPICS[reply.topic])]
     else:
@@ -303,39 +365,87 @@ def _(reply: HelpReply) -> tuple[list[Block], str]:
         ]
     if reply.examples:
         blocks.append(section("*Try:*\n" + "\n".join(f"`{esc(e)}`" for e in reply.examples)))
-    return blocks, "How to use Leverage"
+    return blocks
 
 
 @_render.register
-def _(reply: RegionReply) -> tuple[list[Block], str]:
+def _(reply: RegionReply, ref: str | None) -> list[Block]:
     blocks = [section(esc(reply.question))]
-    buttons: list[Block] = []
-    for region in reply.regions[:10]:
-        value = json.dumps(
-            {
-                "intent": Intent.OFFER.value,
-                "guide": reply.guide.id,
-                "region": region,
-                "text": reply.text,
-            },
-            ensure_ascii=False,
+    if ref is not None:
+        buttons = _pick_buttons(
+            [
+                (region, ButtonValue(Intent.OFFER, reply.guide.id, region, ref))
+                for region in reply.regions[:10]
+            ]
         )
-        if len(value) <= MAX_BUTTON_VALUE:
-            buttons.append(button(region, f"{PICK_ACTION}_{len(buttons)}", value))
-    if buttons:
-        blocks.append({"type": "actions", "elements": buttons})
-    return blocks, reply.question
+        if buttons:
+            blocks.append({"type": "actions", "elements": buttons})
+    return blocks
 
 
 @_render.register
-def _(reply: ProblemReply) -> tuple[list[Block], str]:
+def _(reply: ProblemReply, ref: str | None) -> list[Block]:
     blocks = [section(esc(reply.message))]
     if reply.examples:
         blocks.append(section("*Try:*\n" + "\n".join(f"`{esc(e)}`" for e in reply.examples)))
-    return blocks, reply.message
+    return blocks
 
 
 def home_view(reply: HelpReply) -> dict[str, Any]:
     """The App Home tab: how to use Leverage, with examples from the loaded guides."""
-    blocks, _ = _render(reply)
-    return {"type": "home", "blocks": [header("Leverage"), *blocks][:100]}
+    return {"type": "home", "blocks": [header("Leverage"), *_render(reply, None)][:100]}
+
+
+# -- the Slack edge's own messages: where an answer went, or why it could not ----------------
+
+
+def _note(text: str) -> Message:
+    return {"text": text, "blocks": [section(text)]}
+
+
+def dm_sent_note(user: str) -> Message:
+    """In the thread, for everyone: where the private answer went. No figures."""
+    return _note(f"<@{user}>, offers stay private: I've sent you the score in a direct message.")
+
+
+def open_dm_note(user: str) -> Message:
+    """In the thread, for everyone, when neither a DM nor an ephemeral reply reached the user."""
+    return _note(
+        f"<@{user}>, offers stay private, and I couldn't send you a direct message. "
+        "Open a DM with me (Leverage, under Apps) and paste the offer there."
+    )
+
+
+PRIVATE_FALLBACK = "I couldn't send you a direct message, so here it is where only you can see it."
+THREAD_FALLBACK = "I couldn't post in this thread, so here is my answer, visible only to you."
+
+
+def stale_button() -> Message:
+    return _note("This button is from an older version of Leverage; ask again.")
+
+
+def expired_paste() -> Message:
+    return _note(
+        "I no longer have that offer (I keep a paste for 30 minutes, for you only). Paste it again."
+    )
+
+
+def went_wrong() -> Message:
+    return _note(
+        "Something went wrong on my side and I couldn't answer that. Try again in a moment."
+    )
+
+
+def file_without_text() -> Message:
+    return _note(
+        "I read text, not files or screenshots: paste the offer's figures as a message, "
+        "or ask me about a company and role."
+    )
+
+
+def share_failed(error: str) -> Message:
+    """To the user only, when their answer could not be posted to the channel."""
+    return _note(
+        f"I couldn't post that to the channel (Slack said `{esc(error)}`). "
+        "Invite me with `/invite @Leverage`, or ask again in a channel I'm in."
+    )

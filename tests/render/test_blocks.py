@@ -11,10 +11,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.coach import Coach
-from bot.coach.replies import LeversReply, ProblemReply, Reply
+from bot.coach.intent import Intent
+from bot.coach.replies import BandsReply, LeversReply, NotFoundReply, ProblemReply, Reply
 from bot.guides import Library, parse_guide
 from bot.index import GuideIndex
-from bot.render.blocks import MAX_BLOCKS, MAX_HEADER, MAX_SECTION, esc, render_blocks
+from bot.render.actions import SHARE_ACTION, decode
+from bot.render.blocks import (
+    MAX_BLOCKS,
+    MAX_HEADER,
+    MAX_SECTION,
+    MAX_TEXT,
+    esc,
+    plain_text,
+    render_blocks,
+)
 from bot.render.text import render_text
 
 QUERIES = {
@@ -65,7 +75,7 @@ def limits_hold(message: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("name", list(QUERIES))
 def test_golden_blocks(coach: Coach, golden: Any, name: str) -> None:
-    message = render_blocks(reply_for(coach, name), share=f"/cmd {name}")
+    message = render_blocks(reply_for(coach, name), share=True, ref="p-golden")
     limits_hold(message)
     golden.check(f"blocks/{name}.json", message)
 
@@ -77,7 +87,7 @@ def test_golden_text(coach: Coach, golden: Any, name: str) -> None:
 
 def test_share_button_only_on_answers_worth_sharing(coach: Coach) -> None:
     def actions(name: str) -> list[str]:
-        message = render_blocks(reply_for(coach, name), share="/comp x")
+        message = render_blocks(reply_for(coach, name), share=True, ref="p1")
         return [
             e["action_id"]
             for b in message["blocks"]
@@ -91,7 +101,7 @@ def test_share_button_only_on_answers_worth_sharing(coach: Coach) -> None:
 
 
 def test_offer_share_button_says_it_shows_figures(coach: Coach) -> None:
-    message = render_blocks(reply_for(coach, "offer_negotiate"), share="/offer x")
+    message = render_blocks(reply_for(coach, "offer_negotiate"), share=True, ref="p1")
     labels = [
         e["text"]["text"]
         for b in message["blocks"]
@@ -115,6 +125,10 @@ def test_long_answers_are_trimmed_within_limits() -> None:
     message = render_blocks(LeversReply(guide))
     limits_hold(message)
     assert any("trimmed" in b.get("text", {}).get("text", "") for b in message["blocks"])
+    (head,) = [b for b in message["blocks"] if b["type"] == "header"]
+    assert head["text"]["type"] == "plain_text"
+    assert head["text"]["text"].endswith("…") and "_" not in head["text"]["text"][-30:]
+    assert len(message["text"]) <= MAX_TEXT and message["text"].endswith("(trimmed; ask for less)")
 
 
 @settings(max_examples=200)
@@ -136,3 +150,81 @@ def test_user_text_can_never_become_a_mention_or_link(text: str) -> None:
 )
 def test_esc(text: str, escaped: str) -> None:
     assert esc(text) == escaped
+
+
+def buttons_of(message: dict[str, Any]) -> list[dict[str, Any]]:
+    return [e for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]]
+
+
+@pytest.mark.parametrize("name", list(QUERIES))
+def test_the_text_carries_the_whole_answer_in_plain_words(coach: Coach, name: str) -> None:
+    """Screen readers read only `text`: every line of the terminal answer is in it."""
+    reply = reply_for(coach, name)
+    text = render_blocks(reply)["text"]
+    assert "▕" not in text and "●" not in text, "band bars are said in words"
+    for line in render_text(reply).splitlines():
+        words_of_line = [
+            w for w in line.replace("▕", " ").replace("▏", " ").split() if "─" not in w
+        ]
+        for word in words_of_line:
+            assert esc(word.strip("●")) in text, f"{word!r} of {name} missing from text"
+
+
+def test_an_offer_text_says_bands_counter_and_script(coach: Coach) -> None:
+    text = render_blocks(reply_for(coach, "offer_negotiate"))["text"]
+    assert "Base $200K, band $192K to $235K: low (19%)" in text
+    assert "Counter with" in text and "ask for $232K" in text
+    assert "Say it like this" in text and "I'd like $282K" in text
+
+
+def test_text_is_escaped_once(coach: Coach) -> None:
+    reply = NotFoundReply(Intent.BAND, "at&t engineer", ("at&t",))
+    message = render_blocks(reply)
+    assert "at&amp;t" in message["text"] and "&amp;amp;" not in message["text"]
+    assert "at&amp;t" in json.dumps(message["blocks"]) and "&amp;amp;" not in json.dumps(message)
+
+
+def test_a_long_answer_keeps_its_share_button_and_room_for_shared_by(library: Library) -> None:
+    guide = library.guides[0]
+    band = guide.bands[0]
+    reply = BandsReply(guide, tuple([band] * 80))
+    for shared_by in (None, "U0SAM"):
+        message = render_blocks(reply, share=shared_by is None, shared_by=shared_by)
+        limits_hold(message)
+        blocks = message["blocks"]
+        assert len(blocks) == MAX_BLOCKS
+        assert "More than fits" in json.dumps(blocks[-2])
+        if shared_by:
+            assert blocks[-1]["elements"][0]["text"] == "Shared by <@U0SAM>"
+        else:
+            assert blocks[-1]["elements"][0]["action_id"] == SHARE_ACTION
+
+
+def test_shared_by_is_written_only_for_a_real_user_id(coach: Coach) -> None:
+    reply = reply_for(coach, "bands_london")
+    assert "Shared by <@U0SAM>" in json.dumps(render_blocks(reply, shared_by="U0SAM"))
+    assert "Shared by" not in json.dumps(render_blocks(reply, shared_by="<!channel>"))
+
+
+def test_buttons_carry_small_values_never_the_paste(coach: Coach) -> None:
+    paste = QUERIES["region_question"][1]
+    message = render_blocks(reply_for(coach, "region_question"), ref="p1")
+    values = [decode(b["value"]) for b in buttons_of(message)]
+    assert [v.region for v in values if v] == ["San Francisco", "New York", "London"]
+    assert all(v is not None and v.ref == "p1" for v in values)
+    assert paste not in json.dumps(message)
+
+
+def test_offer_buttons_need_a_reference_to_the_paste(coach: Coach) -> None:
+    """Without a stored paste there is nothing to score again: no dead buttons."""
+    assert buttons_of(render_blocks(reply_for(coach, "region_question"))) == []
+    offer = render_blocks(reply_for(coach, "offer_negotiate"), share=True)
+    assert buttons_of(offer) == []
+    bands = render_blocks(reply_for(coach, "bands_london"), share=True)
+    (share,) = buttons_of(bands)
+    value = decode(share["value"])
+    assert value is not None and (value.intent, value.region) == (Intent.BAND, "London")
+
+
+def test_plain_text_of_a_problem_is_its_message() -> None:
+    assert plain_text(ProblemReply("No <@U1> here & there")) == "No &lt;@U1&gt; here &amp; there"
