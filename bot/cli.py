@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--http", action="store_true", help="serve HTTP even if SLACK_APP_TOKEN is set"
     )
     serve.add_argument("--port", type=int, help="HTTP port (default: $PORT, else 3000)")
+    serve.add_argument(
+        "--host",
+        default="0.0.0.0",
+        help="HTTP address to listen on (default 0.0.0.0, as platforms such as Heroku need)",
+    )
     _guides_option(serve)
     serve.set_defaults(run=_serve)
 
@@ -178,25 +183,49 @@ def _chat(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
 
 def _serve(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from bot.config import withdraw_slack_environment
     from bot.slack.app import create_app, quiet_slack_loggers
-    from bot.slack.serve import serve_http, serve_socket_mode
+    from bot.slack.auth import check_app_token, check_bot_token
+    from bot.slack.deliver import web_client
+    from bot.slack.serve import serve_http
+    from bot.slack.socket import serve_socket_mode
+    from bot.slack.work import Work
 
+    withdraw_slack_environment()  # Settings hold them; Bolt must not read them behind our back
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     quiet_slack_loggers()
+    log = logging.getLogger("leverage")
     http = args.http or not settings.socket_mode
     if http:
         settings.require_http()
     else:
         settings.require_socket()
+    folder = args.guides or settings.guides_dir
     coach = _coach(args, settings)
-    logging.getLogger("leverage").info("%d guides loaded", len(coach.index.guides))
-    app = create_app(settings, coach)
-    if http:
-        serve_http(app, args.port or settings.port)
+    count = len(coach.index.guides)
+    if count:
+        log.info("%d guides loaded from %s", count, folder)
     else:
-        serve_socket_mode(app, settings)
+        log.warning("no guides loaded from %s: /healthz reports not ready", folder)
+    client = web_client(None, settings.api_url)
+    identity = check_bot_token(client, settings.bot_token or "")
+    log.info("SLACK_BOT_TOKEN checked: bot %s in team %s", identity.bot_user_id, identity.team_id)
+    first_url = None if http else check_app_token(client, settings.app_token or "")
+    work = Work(settings.work_threads)
+    app = create_app(settings, coach, client=client, identity=identity, work=work)
+    if http:
+        serve_http(
+            app,
+            signing_secret=settings.signing_secret or "",
+            guides=lambda: len(coach.index.guides),
+            work=work,
+            host=args.host,
+            port=args.port or settings.port,
+        )
+    else:
+        serve_socket_mode(app, settings.app_token or "", client, work, first_url)
     return 0
 
 

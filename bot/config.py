@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +36,7 @@ class Settings:
     database_url: str | None = None
     data_dir: Path = field(default_factory=lambda: _data_dir({}))
     reload_seconds: float = 2.0  # how often guides are checked for changes; 0 turns it off
+    work_threads: int = 32  # LEVERAGE_WORK_THREADS: threads for the work after each ack
 
     @property
     def has_slack_tokens(self) -> bool:
@@ -85,6 +86,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         raise ConfigError(f"PORT must be a whole number, not {port_text!r}") from None
     if not 0 < port < 65536:
         raise ConfigError(f"PORT must be between 1 and 65535, not {port}")
+    work_threads = _whole(env, "LEVERAGE_WORK_THREADS", 32, 1, 512)
     guides = env.get("GUIDES_DIR")
     cache = env.get("LEVERAGE_CACHE_DIR")
     if cache is None:
@@ -115,6 +117,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         database_url=env.get("DATABASE_URL") or None,
         data_dir=_data_dir(env),
         reload_seconds=reload_seconds,
+        work_threads=work_threads,
     )
 
 
@@ -126,3 +129,24 @@ def _data_dir(env: Mapping[str, str]) -> Path:
     if env.get("XDG_DATA_HOME"):
         return Path(env["XDG_DATA_HOME"]) / "leverage"
     return Path(platformdirs.user_data_dir("leverage", appauthor=False))
+
+
+def _whole(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    text = env.get(name) or str(default)
+    try:
+        value = int(text)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, not {text!r}") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{name} must be between {low} and {high}, not {value}")
+    return value
+
+
+def withdraw_slack_environment(environ: MutableMapping[str, str] | None = None) -> None:
+    """Remove the SLACK_* variables once Settings hold them. Bolt and slack_sdk read them
+    silently (beside an explicit client, ``App()`` warns that SLACK_BOT_TOKEN "will be
+    unused"; with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET it switches to OAuth): after this,
+    only what Settings pass reaches them."""
+    env = os.environ if environ is None else environ
+    for name in [n for n in env if n.startswith("SLACK_")]:
+        del env[name]

@@ -33,6 +33,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("slack", "chat"),
     ("cli",),
     ("__main__",),
+    ("testing",),  # stand-ins for Slack, for tests and benchmarks: nothing in the bot uses them
 )
 LAYER_OF = {name: depth for depth, names in enumerate(LAYERS) for name in names}
 # Only these may talk to Slack, print, or read the environment.

@@ -1,76 +1,255 @@
-"""Serving the Slack app: Socket Mode, or HTTP on POST /slack/events under gunicorn.
+"""Serving the Slack app over HTTP: uvicorn, an ASGI front on POST /slack/events, GET /healthz.
 
-The app, the index and the guides are built once in the parent process before gunicorn forks
-its worker, and frozen out of the garbage collector's view, so the worker shares them.
+Why uvicorn and not gunicorn's threads: a thread per connection lets eight clients that send a
+byte a second hold every thread (issue 11 froze the bot, /healthz included). uvicorn reads
+requests on one event loop, where a slow client costs a few kilobytes and no thread, and this
+front gives each request a deadline for its headers (``HEADER_TIMEOUT``) and its body
+(``BODY_TIMEOUT``). Only a whole, small request reaches a thread: a body over ``MAX_BODY`` is
+refused from its Content-Length before it is read. Bolt then runs on a small pool of request
+threads (it is synchronous, and a command costs a millisecond or two of CPU), while the Web API
+work runs on the work pool after the ack (work.py).
+
+SIGTERM: uvicorn stops accepting, finishes the requests in flight, then the lifespan shutdown
+drains the work pool, so every acknowledged event is still answered.
 """
 
 from __future__ import annotations
 
-import gc
+import asyncio
+import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from gunicorn.app.base import BaseApplication
-from slack_bolt import App
-from slack_bolt.adapter.socket_mode import SocketModeHandler
-from slack_bolt.adapter.wsgi import SlackRequestHandler
+import h11
+import uvicorn
+from slack_bolt import App, BoltRequest
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from bot.config import Settings
+from bot.slack.guard import signed
+from bot.slack.work import Work, code_path
 
 log = logging.getLogger("leverage.serve")
 
 EVENTS_PATH = "/slack/events"
-WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+MAX_BODY = 1_000_000  # bytes. Slack's payloads are far under: a 40,000-character message is ~0.2 MB
+HEADER_TIMEOUT = 5.0  # seconds for a request's headers, from its connection or the last answer
+BODY_TIMEOUT = 10.0  # seconds for its body to arrive once the headers have
+REQUEST_THREADS = 8  # Bolt's dispatch: CPU-bound and short; more threads only share one GIL
+DRAIN_TIMEOUT = 25.0  # Heroku sends SIGKILL 30 s after SIGTERM
+
+Scope = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
+Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
+Response = tuple[int, dict[str, str], bytes]
 
 
-def wsgi_app(app: App) -> WSGIApp:
-    """Bolt's WSGI adapter on /slack/events, plus GET /healthz for load balancers."""
-    handler = SlackRequestHandler(app, path=EVENTS_PATH)
-
-    def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        if environ.get("PATH_INFO") == "/healthz" and environ.get("REQUEST_METHOD") == "GET":
-            start_response("200 OK", [("Content-Type", "text/plain")])
-            return [b"ok"]
-        return handler(environ, start_response)
-
-    return application
+class _TooBig(Exception):
+    pass
 
 
-class _Gunicorn(BaseApplication):  # type: ignore[misc]
-    def __init__(self, application: WSGIApp, options: dict[str, Any]) -> None:
-        self.application = application
-        self.options = options
-        super().__init__()
+class SlackFront:
+    """The ASGI application: limits first, then Bolt on a thread."""
 
-    def load_config(self) -> None:
-        for key, value in self.options.items():
-            self.cfg.set(key, value)
+    def __init__(
+        self,
+        app: App,
+        *,
+        signing_secret: str,
+        guides: Callable[[], int],
+        work: Work,
+        threads: int = REQUEST_THREADS,
+    ) -> None:
+        self.app = app
+        self.secret = signing_secret
+        self.guides = guides
+        self.work = work
+        self.requests = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="request")
 
-    def load(self) -> WSGIApp:
-        return self.application
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+            return
+        if scope["type"] != "http":
+            return
+        path, method = scope["path"], scope["method"]
+        if path == "/healthz" and method in {"GET", "HEAD"}:
+            await _send(send, *self.health())
+        elif path != EVENTS_PATH:
+            await _send(send, *_plain(404, "not found"))
+        elif method != "POST":
+            await _send(send, *_plain(405, "POST only"))
+        else:
+            await _send(send, *await self._events(scope, receive))
+
+    def health(self) -> Response:
+        """Ready once at least one guide is loaded; says how many are."""
+        count = self.guides()
+        body = {"ready": count > 0, "guides": count, "pending_jobs": self.work.pending}
+        data = json.dumps(body).encode()
+        return (200 if count else 503), {"content-type": "application/json"}, data
+
+    async def _events(self, scope: Scope, receive: Receive) -> Response:
+        headers = _headers(scope["headers"])
+        declared = headers.get("content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
+            log.warning("request refused (413): Content-Length %s over %d", declared[:20], MAX_BODY)
+            return _plain(413, "body too large", close=True)
+        try:
+            body = await asyncio.wait_for(_read_body(receive), BODY_TIMEOUT)
+        except _TooBig:
+            log.warning("request refused (413): body over %d bytes", MAX_BODY)
+            return _plain(413, "body too large", close=True)
+        except TimeoutError:
+            log.warning("request refused (408): body not sent within %.0f s", BODY_TIMEOUT)
+            return _plain(408, "request timeout", close=True)
+        query = scope.get("query_string", b"").decode("latin-1")
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.requests, self._dispatch, body, query, headers)
+
+    def _dispatch(self, raw: bytes, query: str, headers: dict[str, str]) -> Response:
+        try:
+            return self._bolt(raw, query, headers)
+        except Exception as error:  # Bolt handles listener errors; this is a last resort
+            log.error("dispatch failed: %s at %s", type(error).__name__, code_path(error))
+            return _plain(500, "internal error")
+
+    def _bolt(self, raw: bytes, query: str, headers: dict[str, str]) -> Response:
+        try:
+            bolt_headers: dict[str, str | Sequence[str]] = dict(headers)
+            request = BoltRequest(body=raw.decode("utf-8"), query=query, headers=bolt_headers)
+        except (ValueError, AttributeError, TypeError, KeyError):
+            # Unreadable before any check could run: unsigned is 401, signed but garbled 400.
+            ok = signed(
+                self.secret,
+                raw,
+                headers.get("x-slack-request-timestamp"),
+                headers.get("x-slack-signature"),
+            )
+            if not ok:
+                return _plain(401, "invalid request")
+            log.warning("signed request refused (400): the body could not be parsed")
+            return _plain(400, "malformed request")
+        response = self.app.dispatch(request)
+        out = {k: ", ".join(v) for k, v in response.headers.items() if k != "content-length"}
+        return response.status, out, (response.body or "").encode("utf-8")
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await asyncio.to_thread(self.work.drain, DRAIN_TIMEOUT)
+                self.requests.shutdown(wait=False)
+                log.info("Leverage stopped")
+                await send({"type": "lifespan.shutdown.complete"})
+                return
 
 
-def serve_http(app: App, port: int, host: str = "0.0.0.0", threads: int = 8) -> None:
-    """Gunicorn, one worker with threads (Bolt's Heroku example); blocks until stopped."""
-    gc.freeze()  # the guides live as long as the process; keep them out of every GC pass
-    options = {
-        "bind": f"{host}:{port}",
-        "workers": 1,
-        "threads": threads,
-        "worker_class": "gthread",
-        "timeout": 30,
-        "graceful_timeout": 5,
-        "accesslog": None,  # an access log line carries no payload, but nor does it help here
-        "errorlog": "-",
-        "loglevel": "warning",
-        "proc_name": "leverage",
-    }
+async def _read_body(receive: Receive) -> bytes:
+    chunks = bytearray()
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":  # the client went away
+            return bytes(chunks)
+        chunks += message.get("body", b"")
+        if len(chunks) > MAX_BODY:
+            raise _TooBig
+        if not message.get("more_body", False):
+            return bytes(chunks)
+
+
+def _headers(raw: Iterable[tuple[bytes, bytes]]) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    for name, value in raw:
+        key = name.decode("latin-1").lower()
+        text = value.decode("latin-1")
+        headers[key] = f"{headers[key]}, {text}" if key in headers else text
+    return headers
+
+
+def _plain(status: int, text: str, *, close: bool = False) -> Response:
+    headers = {"content-type": "text/plain; charset=utf-8"}
+    if close:
+        headers["connection"] = "close"
+    return status, headers, text.encode()
+
+
+async def _send(send: Send, status: int, headers: dict[str, str], body: bytes) -> None:
+    raw = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
+    raw.append((b"content-length", str(len(body)).encode()))
+    await send({"type": "http.response.start", "status": status, "headers": raw})
+    await send({"type": "http.response.body", "body": body})
+
+
+class GuardedH11Protocol(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol with a deadline for each request's headers. uvicorn times
+    out only idle keep-alive connections; a client trickling its headers would be kept open
+    for ever (it holds no thread here, but it holds a socket)."""
+
+    header_timeout = HEADER_TIMEOUT
+    _deadline: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)  # type: ignore[arg-type]
+        self._arm()
+
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        if self.conn.their_state is not h11.IDLE:
+            self._disarm()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        self._arm()  # the next request on this keep-alive connection gets its own deadline
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def _arm(self) -> None:
+        self._disarm()
+        self._deadline = self.loop.call_later(self.header_timeout, self._too_slow)
+
+    def _disarm(self) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+
+    def _too_slow(self) -> None:
+        self._deadline = None
+        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+            log.info("connection closed: headers not sent within %.0f s", self.header_timeout)
+            self.transport.close()
+
+
+def serve_http(
+    app: App,
+    *,
+    signing_secret: str,
+    guides: Callable[[], int],
+    work: Work,
+    port: int,
+    host: str = "0.0.0.0",
+) -> None:
+    """Serve until SIGTERM or SIGINT, then drain. Blocks."""
+    front = SlackFront(app, signing_secret=signing_secret, guides=guides, work=work)
+    config = uvicorn.Config(
+        front,
+        host=host,
+        port=port,
+        http=GuardedH11Protocol,
+        lifespan="on",
+        log_config=None,
+        log_level="warning",
+        access_log=False,  # an access line carries no payload, but nor does it help here
+        timeout_keep_alive=5,
+        timeout_graceful_shutdown=int(DRAIN_TIMEOUT),
+        h11_max_incomplete_event_size=16 * 1024,  # headers; Slack's are about 1 KB
+        server_header=False,
+        backlog=2048,
+    )
     log.info("Leverage listening on http://%s:%d%s", host, port, EVENTS_PATH)
-    _Gunicorn(wsgi_app(app), options).run()
-
-
-def serve_socket_mode(app: App, settings: Settings) -> None:
-    gc.freeze()
-    log.info("Leverage connecting to Slack in Socket Mode")
-    SocketModeHandler(app, settings.app_token).start()  # type: ignore[no-untyped-call]
+    uvicorn.Server(config).run()

@@ -1,7 +1,18 @@
-"""A fake of Slack's Web API on 127.0.0.1 that records what the bot sends.
+"""A fake of Slack's Web API on 127.0.0.1 that records what the bot sends and, when told to,
+fails the way Slack does.
 
-It answers the methods Leverage calls (auth.test, chat.postMessage, chat.postEphemeral,
-views.publish) and the response_url posts under /response/, like Bolt's own test server.
+It answers the methods Leverage calls (auth.test, apps.connections.open, chat.postMessage,
+chat.postEphemeral, views.publish) and the ``response_url`` posts under /response/, like Slack:
+
+- a token is required (``not_authed``, ``invalid_auth`` for one not handed out);
+- a DM posted to a user id comes back with the ``D…`` id of the conversation Slack opened;
+- limits are checked as Slack checks them (``msg_too_long``, ``invalid_blocks``, ``no_text``);
+- a ``response_url`` answers ``ok`` as plain text, and a failure as plain text with a non-200
+  status (``expired_url`` 404, ``invalid_blocks`` 400), not as JSON;
+- rules make a method (or one channel) fail: ``ok: false`` with a real error code, HTTP 429
+  with ``Retry-After``, a 5xx page, or a slow answer, for a number of calls or for good.
+
+Tests and benchmarks both use it (benchmarks do not reach into tests/).
 """
 
 from __future__ import annotations
@@ -9,56 +20,93 @@ from __future__ import annotations
 import json
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
+
+BOT_TOKEN = "xoxb-test-token"
+APP_TOKEN = "xapp-test-token"
+RESPONSE = "response_url"  # the method name rules and records use for response_url posts
+_ERROR_PAGE = b"<html><body><h1>503 Service Unavailable</h1></body></html>"
 
 
 @dataclass
 class Call:
     path: str
     body: dict[str, Any]
+    status: int = 200
+    error: str | None = None  # the error code the fake answered with, if any
+    at: float = field(default_factory=time.monotonic)
 
     @property
     def method(self) -> str:
-        return self.path.rsplit("/", 1)[-1]
+        return RESPONSE if self.path.startswith("/response/") else self.path.rsplit("/", 1)[-1]
+
+    @property
+    def ok(self) -> bool:
+        return self.status == 200 and self.error is None
+
+
+@dataclass
+class Rule:
+    """How calls to ``method`` are answered (``"*"``: any Web API method; ``RESPONSE``:
+    response_url posts), for calls naming ``channel`` if given, for ``times`` calls (None:
+    until cleared)."""
+
+    method: str
+    channel: str | None = None
+    error: str | None = None
+    status: int = 200
+    retry_after: int | None = None
+    delay: float = 0.0
+    times: int | None = None
+
+    def matches(self, method: str, body: dict[str, Any]) -> bool:
+        if self.times is not None and self.times <= 0:
+            return False
+        if self.method != method and not (self.method == "*" and method != RESPONSE):
+            return False
+        return self.channel is None or body.get("channel") == self.channel
 
 
 class FakeSlack:
     def __init__(self) -> None:
         self.calls: list[Call] = []
+        self.rules: list[Rule] = []
         self.socket_url: str | None = None  # what apps.connections.open hands out
-        self.failing: set[str] = set()  # methods that answer {"ok": false}
+        self.tokens = {BOT_TOKEN, APP_TOKEN}
         self._lock = threading.Lock()
+        self._ts = 0
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", 0))
-                raw = self.rfile.read(length).decode()
-                if self.headers.get("Content-Type", "").startswith("application/json"):
-                    body = json.loads(raw or "{}")
-                else:
-                    body = {k: v[0] for k, v in parse_qs(raw).items()}
-                    for key in ("blocks", "view"):
-                        if isinstance(body.get(key), str):
-                            body[key] = json.loads(body[key])
-                with fake._lock:
-                    fake.calls.append(Call(self.path, body))
-                payload = fake.answer(self.path, body)
-                data = json.dumps(payload).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                raw = self.rfile.read(length).decode("utf-8", "replace")
+                body = _parse(raw, self.headers.get("Content-Type", ""))
+                token = self.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+                status, headers, data = fake.handle(self.path, body, token or body.get("token"))
+                try:
+                    self.send_response(status)
+                    for name, value in headers.items():
+                        self.send_header(name, value)
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up waiting (a timeout, a process stopped)
 
             def log_message(self, *args: object) -> None:
                 pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    # -- set up -------------------------------------------------------------------------
 
     @property
     def url(self) -> str:
@@ -68,29 +116,8 @@ class FakeSlack:
     def api_url(self) -> str:
         return f"{self.url}/api/"
 
-    def answer(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
-        method = path.rsplit("/", 1)[-1]
-        if method in self.failing:
-            return {"ok": False, "error": "channel_not_found"}
-        if method == "auth.test":
-            return {
-                "ok": True,
-                "team_id": "T0001",
-                "user_id": "UBOT",
-                "bot_id": "BBOT",
-                "user": "leverage",
-            }
-        if method == "chat.postMessage":
-            return {"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}"}
-        if method == "apps.connections.open":
-            return (
-                {"ok": True, "url": self.socket_url}
-                if self.socket_url
-                else {"ok": False, "error": "no_socket"}
-            )
-        if method == "chat.postEphemeral":
-            return {"ok": True, "message_ts": f"{time.time():.6f}"}
-        return {"ok": True}
+    def response_url(self, name: str) -> str:
+        return f"{self.url}/response/{name}"
 
     def start(self) -> FakeSlack:
         self.thread.start()
@@ -103,17 +130,246 @@ class FakeSlack:
     def clear(self) -> None:
         with self._lock:
             self.calls.clear()
-            self.failing.clear()
+            self.rules.clear()
 
-    def sent(self, method: str) -> list[dict[str, Any]]:
+    def add(self, rule: Rule) -> Rule:
         with self._lock:
-            return [c.body for c in self.calls if c.method == method]
+            self.rules.append(rule)
+        return rule
 
-    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[dict[str, Any]]:
+    def fail(
+        self, method: str, error: str, *, channel: str | None = None, times: int | None = None
+    ) -> Rule:
+        """``{"ok": false, "error": error}`` with HTTP 200, as the Web API answers."""
+        return self.add(Rule(method, channel, error=error, times=times))
+
+    def rate_limit(
+        self,
+        method: str,
+        retry_after: int = 1,
+        *,
+        channel: str | None = None,
+        times: int | None = None,
+    ) -> Rule:
+        return self.add(
+            Rule(
+                method,
+                channel,
+                error="ratelimited",
+                status=429,
+                retry_after=retry_after,
+                times=times,
+            )
+        )
+
+    def server_error(
+        self,
+        method: str,
+        status: int = 503,
+        *,
+        channel: str | None = None,
+        times: int | None = None,
+    ) -> Rule:
+        return self.add(Rule(method, channel, status=status, times=times))
+
+    def slow(
+        self, method: str, seconds: float, *, channel: str | None = None, times: int | None = None
+    ) -> Rule:
+        return self.add(Rule(method, channel, delay=seconds, times=times))
+
+    def fail_response(
+        self, error: str = "expired_url", status: int = 404, *, times: int | None = None
+    ) -> Rule:
+        """response_url posts answered as Slack does when they fail: plain text, non-200."""
+        return self.add(Rule(RESPONSE, error=error, status=status, times=times))
+
+    # -- what was sent --------------------------------------------------------------------
+
+    def sent(self, method: str, *, ok: bool | None = None) -> list[dict[str, Any]]:
+        with self._lock:
+            return [c.body for c in self.calls if c.method == method and (ok is None or c.ok == ok)]
+
+    def responses(self, name: str) -> list[dict[str, Any]]:
+        """What was posted to ``response_url(name)`` and accepted."""
+        with self._lock:
+            return [c.body for c in self.calls if c.path == f"/response/{name}" and c.ok]
+
+    def wait_for(
+        self, method: str, count: int = 1, timeout: float = 5.0, *, ok: bool | None = True
+    ) -> list[dict[str, Any]]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            found = self.sent(method)
+            found = self.sent(method, ok=ok)
             if len(found) >= count:
                 return found
             time.sleep(0.01)
-        return self.sent(method)
+        return self.sent(method, ok=ok)
+
+    def wait_for_response(self, name: str, timeout: float = 5.0) -> list[dict[str, Any]]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and not self.responses(name):
+            time.sleep(0.01)
+        return self.responses(name)
+
+    # -- answering -------------------------------------------------------------------------
+
+    def handle(
+        self, path: str, body: dict[str, Any], token: str | None
+    ) -> tuple[int, dict[str, str], bytes]:
+        call = Call(path, body)
+        rule = self._rule(call.method, body)
+        if rule is not None and rule.delay:
+            time.sleep(rule.delay)
+        if call.method == RESPONSE:
+            status, headers, data, call.error = self._response_url(body, rule)
+        else:
+            status, headers, payload = self._web_api(call.method, body, token, rule)
+            if isinstance(payload, bytes):
+                data, call.error = payload, f"http_{status}"
+            else:
+                data = json.dumps(payload).encode()
+                call.error = None if payload.get("ok") else str(payload.get("error") or status)
+        call.status = status
+        with self._lock:
+            self.calls.append(call)
+        return status, headers, data
+
+    def _rule(self, method: str, body: dict[str, Any]) -> Rule | None:
+        with self._lock:
+            for rule in self.rules:
+                if rule.matches(method, body):
+                    if rule.times is not None:
+                        rule.times -= 1
+                    return rule
+        return None
+
+    def _response_url(
+        self, body: dict[str, Any], rule: Rule | None
+    ) -> tuple[int, dict[str, str], bytes, str | None]:
+        text = {"Content-Type": "text/plain; charset=utf-8"}
+        if rule is not None and (rule.error or rule.status != 200):
+            error = rule.error or "internal_error"
+            return (rule.status if rule.status != 200 else 404), text, error.encode(), error
+        problem = _blocks_problem(body) or _text_problem(body)
+        if problem:
+            return 400, text, problem.encode(), problem
+        return 200, text, b"ok", None
+
+    def _web_api(
+        self, method: str, body: dict[str, Any], token: str | None, rule: Rule | None
+    ) -> tuple[int, dict[str, str], dict[str, Any] | bytes]:
+        headers = {"Content-Type": "application/json; charset=utf-8"}
+        if rule is not None and rule.status == 429:
+            headers["Retry-After"] = str(rule.retry_after or 1)
+            return 429, headers, {"ok": False, "error": "ratelimited"}
+        if rule is not None and rule.status >= 500:  # an HTML error page, not the Web API's JSON
+            return rule.status, {"Content-Type": "text/html"}, _ERROR_PAGE
+        if rule is not None and rule.error:
+            return 200, headers, {"ok": False, "error": rule.error}
+        if not token:
+            return 200, headers, {"ok": False, "error": "not_authed"}
+        if token not in self.tokens:
+            return 200, headers, {"ok": False, "error": "invalid_auth"}
+        return 200, headers, self._answer(method, body, token)
+
+    def _answer(self, method: str, body: dict[str, Any], token: str) -> dict[str, Any]:
+        if method == "apps.connections.open":
+            if not token.startswith("xapp-"):
+                return {"ok": False, "error": "not_allowed_token_type"}
+            if not self.socket_url:
+                return {"ok": False, "error": "internal_error"}
+            return {"ok": True, "url": self.socket_url}
+        if not token.startswith("xoxb-"):
+            return {"ok": False, "error": "not_allowed_token_type"}
+        if method == "auth.test":
+            return {
+                "ok": True,
+                "url": "https://acme.slack.com/",
+                "team": "Acme",
+                "user": "leverage",
+                "team_id": "T0001",
+                "user_id": "UBOT",
+                "bot_id": "BBOT",
+                "is_enterprise_install": False,
+            }
+        if method in {"chat.postMessage", "chat.postEphemeral"}:
+            channel = str(body.get("channel") or "")
+            if not channel:
+                return {"ok": False, "error": "channel_not_found"}
+            problem = _blocks_problem(body) or _text_problem(body)
+            if problem:
+                return {"ok": False, "error": problem}
+            if method == "chat.postEphemeral":
+                if not body.get("user"):
+                    return {"ok": False, "error": "user_not_in_channel"}
+                return {"ok": True, "message_ts": self._next_ts()}
+            if channel[0] in "UW":  # Slack opens the DM and answers with its D… id
+                channel = "D" + channel[1:]
+            ts = self._next_ts()
+            return {"ok": True, "channel": channel, "ts": ts, "message": {"ts": ts}}
+        if method == "views.publish":
+            view = body.get("view")
+            if not isinstance(view, dict) or len(view.get("blocks", [])) > 100:
+                return {"ok": False, "error": "invalid_arguments"}
+            return {"ok": True, "view": {"id": "V0001", **view}}
+        return {"ok": False, "error": "unknown_method"}
+
+    def _next_ts(self) -> str:
+        with self._lock:
+            self._ts += 1
+            return f"{int(time.time())}.{self._ts:06d}"
+
+
+def _parse(raw: str, content_type: str) -> dict[str, Any]:
+    if content_type.startswith("application/json"):
+        data = json.loads(raw or "{}")
+        return data if isinstance(data, dict) else {}
+    body: dict[str, Any] = {k: v[0] for k, v in parse_qs(raw).items()}
+    for key in ("blocks", "view"):
+        if isinstance(body.get(key), str):
+            body[key] = json.loads(body[key])
+    return body
+
+
+def _blocks_problem(body: dict[str, Any]) -> str | None:
+    blocks = body.get("blocks")
+    if blocks is None:
+        return None
+    if not isinstance(blocks, list) or len(blocks) > 50:
+        return "invalid_blocks"
+    for block in blocks:
+        text = block.get("text") if isinstance(block, dict) else None
+        if isinstance(text, dict) and len(str(text.get("text", ""))) > 3000:
+            return "invalid_blocks"
+    return None
+
+
+def _text_problem(body: dict[str, Any]) -> str | None:
+    text = body.get("text")
+    if text is None and not body.get("blocks"):
+        return "no_text"
+    if isinstance(text, str) and len(text) > 40_000:
+        return "msg_too_long"
+    return None
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m bot.testing.slack_fake [--slow SECONDS]``: serve in a process of its own
+    (load benchmarks keep the fake off the client's CPU); prints its URL, runs until stdin
+    closes."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--slow", type=float, default=0.0, help="seconds per Web API call")
+    args = parser.parse_args(argv)
+    fake = FakeSlack().start()
+    if args.slow:
+        fake.slow("*", args.slow)
+    print(fake.url, flush=True)
+    sys.stdin.read()
+    fake.stop()
+
+
+if __name__ == "__main__":
+    main()

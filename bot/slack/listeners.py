@@ -1,0 +1,306 @@
+"""The listeners: read the payload, acknowledge, hand the work to the pool.
+
+A slash command is answered in the body of its HTTP response (a lookup takes a millisecond or
+two, far inside Slack's 3 s). Everything that calls the Web API (events, buttons) acks first and
+does its work on the pool (work.py), so an event is acknowledged in milliseconds whatever the
+Web API does. Each listener makes one coach call and renders it with render/blocks.py; the
+routes in deliver.py get the message to the person, by another path when one fails.
+
+Privacy: command answers are ephemeral; an offer pasted in a channel mention is scored in a
+DM to the person who posted it, and the thread only hears where the answer went. No message
+text or figure is ever logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from slack_bolt import Ack
+from slack_sdk import WebClient
+
+from bot.coach import Coach
+from bot.coach.commands import run_command
+from bot.coach.intent import Intent
+from bot.coach.replies import Answer, ChooseReply, HelpReply, OfferReply, RegionReply
+from bot.render.actions import ButtonValue, decode
+from bot.render.blocks import (
+    PRIVATE_FALLBACK,
+    THREAD_FALLBACK,
+    Message,
+    expired_paste,
+    file_without_text,
+    home_view,
+    is_user_id,
+    render_blocks,
+    stale_button,
+    went_wrong,
+)
+from bot.slack.deliver import (
+    Outbox,
+    private_score,
+    replace_card,
+    share_card,
+    tell,
+    to_dm,
+    to_thread,
+)
+from bot.slack.state import EventClaims, PasteStore
+from bot.slack.work import Work
+
+log = logging.getLogger("leverage.slack")
+
+CoachSource = Callable[[], Coach]
+MAX_TEXT = 40_000  # Slack's own ceiling for a message; the coach caps far lower per use
+_MENTION_RE = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
+# DM subtypes that carry something the person typed: a caption under a file (an offer typed
+# under its screenshot), a thread reply also sent to the conversation. Every other subtype
+# (edits, deletions, joins, bot messages) is left unanswered on purpose.
+ANSWERED_SUBTYPES = frozenset({None, "file_share", "thread_broadcast"})
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an interaction came from: who pressed, in which channel, how to answer in place."""
+
+    user: str | None
+    channel: str | None
+    response_url: str | None
+    ephemeral: bool = False
+
+    @classmethod
+    def of(cls, body: dict[str, Any]) -> Origin:
+        user = (body.get("user") or {}).get("id")
+        channel = (body.get("channel") or {}).get("id")
+        url = body.get("response_url")
+        return cls(
+            user if is_user_id(user) else None,
+            channel if isinstance(channel, str) and channel else None,
+            url if isinstance(url, str) and url.startswith(("https://", "http://")) else None,
+            bool((body.get("container") or {}).get("is_ephemeral")),
+        )
+
+
+class Listeners:
+    """The listeners, as bound methods over the coach of the moment."""
+
+    def __init__(
+        self, coach: CoachSource, work: Work, claims: EventClaims, pastes: PasteStore
+    ) -> None:
+        self.coach = coach  # called once per request: a guide reload swaps what it returns
+        self.work = work
+        self.claims = claims
+        self.pastes = pastes
+
+    # -- slash commands: answered in the response body ------------------------------------
+
+    def command(self, ack: Ack, command: dict[str, Any]) -> None:
+        coach = self.coach()
+        text = _text(command.get("text"))
+        answer = run_command(coach, str(command.get("command", "")), text) or coach.help()
+        ack(**self._render(answer, _user(command.get("user_id")), text, share=True))
+
+    # -- events: acknowledged at once, answered on the pool ---------------------------------
+
+    def message(self, event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
+        """Direct messages. Other bots, edits, deletions and other channels: no answer."""
+        channel, user = event.get("channel"), _user(event.get("user"))
+        if (
+            event.get("channel_type") != "im"
+            or event.get("bot_id")
+            or event.get("subtype") not in ANSWERED_SUBTYPES
+            or user is None
+            or not isinstance(channel, str)
+        ):
+            self._leave(body)
+            return
+        text, files = _text(event.get("text")), bool(event.get("files"))
+        thread_ts = _ts(event.get("thread_ts"))
+        out = Outbox(client, "dm")
+
+        def answer() -> None:
+            if files and not text.strip():
+                message = file_without_text()
+            else:
+                message = self._render(self.coach().ask(text), user, text)
+            to_dm(out, channel, user, message, thread_ts)
+
+        def crashed() -> None:
+            to_dm(out, channel, user, went_wrong(), thread_ts)
+
+        self._later(body, out, answer, crashed)
+
+    def mention(self, event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
+        """@Leverage in a channel: answered in the thread; an offer goes privately to its poster."""
+        channel, user = event.get("channel"), _user(event.get("user"))
+        thread_ts = _ts(event.get("thread_ts")) or _ts(event.get("ts"))
+        if event.get("bot_id") or not isinstance(channel, str) or thread_ts is None:
+            self._leave(body)
+            return
+        text = _MENTION_RE.sub(" ", _text(event.get("text")))
+        out = Outbox(client, "mention")
+
+        def answer() -> None:
+            found = self.coach().ask(text)
+            ref = self._ref(found, user, text)
+            message = render_blocks(found.reply, ref=ref)
+            if not found.private:
+                notice = render_blocks(found.reply, ref=ref, notice=THREAD_FALLBACK)
+                to_thread(out, channel, user, thread_ts, message, notice)
+            elif user is None:  # an offer from no one we could reach privately: not in public
+                log.info("private answer with no user to send it to (mention)")
+            else:
+                notice = render_blocks(found.reply, ref=ref, notice=PRIVATE_FALLBACK)
+                private_score(out, channel, user, thread_ts, message, notice)
+
+        def crashed() -> None:
+            to_thread(out, channel, user, thread_ts, went_wrong(), went_wrong())
+
+        self._later(body, out, answer, crashed)
+
+    def home(self, event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
+        user = _user(event.get("user"))
+        if event.get("tab") != "home" or user is None:
+            self._leave(body)
+            return
+        out = Outbox(client, "home")
+
+        def publish() -> None:
+            reply = self.coach().help().reply
+            assert isinstance(reply, HelpReply)
+            out.publish("publish", user, home_view(reply))
+
+        self._later(body, out, publish, None)
+
+    def ignore(self, body: dict[str, Any]) -> None:
+        """Events we do not act on still get a 200, so Slack does not retry them."""
+        self._leave(body)
+
+    # -- buttons: acknowledged at once, answered through their response_url ------------------
+
+    def share(self, ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        """The user chose to post the answer to the channel."""
+        ack()
+        origin, value = Origin.of(body), decode(_action_value(body))
+        out = Outbox(client, "share")
+
+        def run() -> None:
+            again = self._again(value, origin.user)
+            if isinstance(again, Answer):
+                message = render_blocks(again.reply, shared_by=origin.user)
+                share_card(out, origin.response_url, origin.channel, origin.user, message)
+            else:
+                tell(out, origin.response_url, origin.channel, origin.user, again)
+
+        self.work.submit("share", run, self._told(out, origin, went_wrong()))
+
+    def pick(self, ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        """A guide or a region picked from the buttons of an earlier answer."""
+        ack()
+        origin, value = Origin.of(body), decode(_action_value(body))
+        out = Outbox(client, "pick")
+
+        def run() -> None:
+            again = self._again(value, origin.user)
+            if not isinstance(again, Answer):
+                tell(out, origin.response_url, origin.channel, origin.user, again)
+                return
+            ref = value.ref if value is not None else None
+            message = render_blocks(again.reply, share=origin.ephemeral, ref=ref)
+            replace_card(out, origin.response_url, origin.channel, origin.user, message)
+
+        self.work.submit("pick", run, self._told(out, origin, went_wrong()))
+
+    def stale(self, ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        """A button or shortcut no listener knows (from an older deploy): say so, briefly."""
+        ack()
+        origin = Origin.of(body)
+        self.work.submit("stale", self._told(Outbox(client, "stale"), origin, stale_button()))
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _render(
+        self, answer: Answer, user: str | None, asked: str, *, share: bool = False
+    ) -> Message:
+        return render_blocks(answer.reply, share=share, ref=self._ref(answer, user, asked, share))
+
+    def _ref(self, answer: Answer, user: str | None, asked: str, share: bool = False) -> str | None:
+        """Keep the paste when a button under its answer will need it again."""
+        if user is None or answer.intent is not Intent.OFFER:
+            return None
+        reply = answer.reply
+        if isinstance(reply, RegionReply | ChooseReply) or (
+            share and isinstance(reply, OfferReply)
+        ):
+            return self.pastes.keep(user, asked)
+        return None
+
+    def _again(self, value: ButtonValue | None, user: str | None) -> Answer | Message:
+        """The answer a button asks for again, or what to tell the user instead."""
+        coach = self.coach()
+        guide = coach.index.get(value.guide_id) if value is not None else None
+        if value is None or guide is None:
+            return stale_button()
+        if value.intent is Intent.OFFER:
+            text = self.pastes.get(user, value.ref) if user and value.ref else None
+            if text is None:
+                return expired_paste()
+            return coach.offer(text, guide_id=guide.id, region=value.region)
+        query = f"{guide.id} {value.region or ''}".strip()
+        answer = coach.levers(query) if value.intent is Intent.LEVERS else coach.comp(query)
+        if getattr(answer.reply, "guide", None) is not guide:
+            return stale_button()  # the guide moved under its id since the button was drawn
+        return answer
+
+    def _later(
+        self,
+        body: dict[str, Any],
+        out: Outbox,
+        job: Callable[[], None],
+        crashed: Callable[[], None] | None,
+    ) -> None:
+        event_id = body.get("event_id")
+
+        def run() -> None:
+            try:
+                job()
+            finally:
+                if isinstance(event_id, str):
+                    self.claims.done(event_id)
+
+        if not self.work.submit(out.path, run, crashed) and isinstance(event_id, str):
+            self.claims.release(event_id)
+
+    def _leave(self, body: dict[str, Any]) -> None:
+        event_id = body.get("event_id")
+        if isinstance(event_id, str):
+            self.claims.done(event_id)
+
+    @staticmethod
+    def _told(out: Outbox, origin: Origin, message: Message) -> Callable[[], None]:
+        def run() -> None:
+            tell(out, origin.response_url, origin.channel, origin.user, message)
+
+        return run
+
+
+def _text(value: object) -> str:
+    return value[:MAX_TEXT] if isinstance(value, str) else ""
+
+
+def _user(value: object) -> str | None:
+    return value if is_user_id(value) else None
+
+
+def _ts(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _action_value(body: dict[str, Any]) -> object:
+    actions = body.get("actions")
+    if isinstance(actions, list) and actions and isinstance(actions[0], dict):
+        return actions[0].get("value")
+    return None
