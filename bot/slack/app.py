@@ -85,12 +85,13 @@ def create_app(
     app.use(EventGate(claims, work))
     source: CoachSource = (lambda: coach) if isinstance(coach, Coach) else coach
     listeners = Listeners(source, work, claims, pastes or MemoryPastes())
-    app.command(re.compile(r"^/"))(listeners.command)
-    app.action(SHARE_ACTION)(listeners.share)
-    app.action(PICK_PATTERN)(listeners.pick)
+    # Events first: Bolt tries the listeners in order, and an event's ack is the one in a hurry.
     app.event("message")(listeners.message)
     app.event("app_mention")(listeners.mention)
     app.event("app_home_opened")(listeners.home)
+    app.command(re.compile(r"^/"))(listeners.command)
+    app.action(SHARE_ACTION)(listeners.share)
+    app.action(PICK_PATTERN)(listeners.pick)
     _fallbacks(app, listeners)
 
     @app.error

@@ -16,6 +16,7 @@ drains the work pool, so every acknowledged event is still answered.
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import logging
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping, Sequence
@@ -235,6 +236,7 @@ def serve_http(
     host: str = "0.0.0.0",
 ) -> None:
     """Serve until SIGTERM or SIGINT, then drain. Blocks."""
+    gc.freeze()  # the guides live as long as the process: keep them out of every GC pass
     front = SlackFront(app, signing_secret=signing_secret, guides=guides, work=work)
     config = uvicorn.Config(
         front,

@@ -14,6 +14,7 @@ Envelopes are dispatched to Bolt on a small pool and acknowledged with the liste
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import random
@@ -208,6 +209,7 @@ def serve_socket_mode(
     app: App, app_token: str, client: WebClient, work: Work, first_url: str | None = None
 ) -> None:
     """Run Socket Mode until SIGTERM or SIGINT (then drain) or until Slack refuses the token."""
+    gc.freeze()  # the guides live as long as the process: keep them out of every GC pass
     logging.getLogger("websockets").setLevel(logging.WARNING)
     runner = SocketMode(app, app_token, client, work)
     stop = threading.Event()
