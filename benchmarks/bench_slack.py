@@ -1,6 +1,8 @@
-"""Request to response over loopback: signed /comp commands and DM events against Leverage with
-10k generated guides, beside a bare Bolt app acking a fixed text (Bolt's default runner and
-process_before_response=True) and beside the lookup alone, all in one run.
+"""Request to response over loopback, one client: signed /comp commands and DM events against
+Leverage with 10k generated guides, beside a bare Bolt app acking a fixed text (Bolt's default
+runner and process_before_response=True) and beside the lookup alone, all in one run. Then
+the acknowledgement of DM events while the Web API takes 2 s per call, beside a bare Bolt app
+that posts inside its listener (Leverage's design before issue 11).
 
 Run: python -m benchmarks.bench_slack [--guides 10000] [--requests 2000]
 """
@@ -9,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import json
 import os
 import random
 import subprocess
@@ -20,9 +21,6 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlencode
-
-from slack_sdk.signature import SignatureVerifier
 
 from benchmarks.common import ROOT, corpus, percentile, summary
 from bot.coach import Coach
@@ -30,9 +28,10 @@ from bot.guides import load_library
 from bot.index import GuideIndex
 from bot.render.blocks import render_blocks
 from bot.synthetic import generate_specs
-from tests.slack.slack_fake import FakeSlack
+from bot.testing import requests as rq
+from bot.testing.slack_fake import BOT_TOKEN, FakeSlack
 
-SECRET = "bench-secret"
+SLOW_API = 2.0  # seconds per Web API call in the acknowledgement run
 
 
 @contextmanager
@@ -56,54 +55,15 @@ def running(command: list[str], port: int, env: dict[str, str]) -> Iterator[None
         process.wait(timeout=15)
 
 
-def signed(body: bytes) -> dict[str, str]:
-    ts = str(int(time.time()))
-    return {
-        "X-Slack-Request-Timestamp": ts,
-        "X-Slack-Signature": SignatureVerifier(SECRET).generate_signature(timestamp=ts, body=body),
-    }
-
-
-def command_body(text: str, fake: FakeSlack) -> bytes:
-    return urlencode(
-        {
-            "command": "/comp",
-            "text": text,
-            "team_id": "T1",
-            "user_id": "U1",
-            "channel_id": "C1",
-            "response_url": f"{fake.url}/response/1",
-            "trigger_id": "1",
-            "api_app_id": "A1",
-        }
-    ).encode()
-
-
 def event_body(text: str, i: int) -> bytes:
-    return json.dumps(
-        {
-            "type": "event_callback",
-            "team_id": "T1",
-            "api_app_id": "A1",
-            "event_id": f"Ev{i}-{time.time()}",
-            "authorizations": [{"team_id": "T1", "user_id": "UBOT", "is_bot": True}],
-            "event": {
-                "type": "message",
-                "channel_type": "im",
-                "channel": "D1",
-                "user": "U1",
-                "text": text,
-                "ts": "1.1",
-            },
-        }
-    ).encode()
+    return rq.event_body(rq.dm(text), f"Ev{i}-{time.time()}")
 
 
-def measure(port: int, bodies: list[tuple[bytes, str]]) -> list[float]:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+def measure(port: int, bodies: list[tuple[bytes, str]], warm: bool = True) -> list[float]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     samples = []
     for body, content_type in bodies:
-        headers = {"Content-Type": content_type, **signed(body)}
+        headers = rq.signed_headers(body, content_type)
         t = time.perf_counter()
         connection.request("POST", "/slack/events", body=body, headers=headers)
         response = connection.getresponse()
@@ -111,7 +71,12 @@ def measure(port: int, bodies: list[tuple[bytes, str]]) -> list[float]:
         samples.append(time.perf_counter() - t)
         assert response.status == 200, response.status
     connection.close()
-    return samples[len(samples) // 10 :]  # the first tenth warms up
+    return samples[len(samples) // 10 :] if warm else samples  # the first tenth warms up
+
+
+def leverage(port: int, folder: Path) -> list[str]:
+    serve = [sys.executable, "-m", "bot", "serve", "--http", "--host", "127.0.0.1"]
+    return [*serve, "--port", str(port), "--guides", str(folder)]
 
 
 def free_port() -> int:
@@ -142,15 +107,19 @@ def main() -> None:
     env = {
         "PATH": os.environ.get("PATH", ""),
         "HOME": str(args.work),
-        "SLACK_BOT_TOKEN": "xoxb-bench",
-        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": rq.SECRET,
         "SLACK_API_URL": fake.api_url,
         "LEVERAGE_CACHE_DIR": str(cache),
     }
-    commands = [(command_body(q, fake), "application/x-www-form-urlencoded") for q in queries]
+    response_url = fake.response_url("1")
+    commands = [(rq.command_body("/comp", q, response_url=response_url), rq.FORM) for q in queries]
     events = [
-        (event_body(f"what does {q} pay?", i), "application/json")
+        (event_body(f"what does {q} pay?", i), rq.JSON)
         for i, q in enumerate(queries[: args.requests // 4])
+    ]
+    slow_events = [
+        (event_body(f"what does {q} pay?", i), rq.JSON) for i, q in enumerate(queries[:200])
     ]
     results: dict[str, list[float]] = {}
     port = free_port()
@@ -164,20 +133,21 @@ def main() -> None:
     with running([sys.executable, "-m", "benchmarks.bare_app", str(port)], port, env):
         results["bare Bolt, process_before_response, /comp ack"] = measure(port, commands)
     port = free_port()
-    server = [
-        sys.executable,
-        "-m",
-        "bot",
-        "serve",
-        "--http",
-        "--port",
-        str(port),
-        "--guides",
-        str(folder),
-    ]
-    with running(server, port, env):
+    with running(leverage(port, folder), port, env):
         results[f"leverage /comp, {args.guides:,} guides"] = measure(port, commands)
         results[f"leverage DM event, {args.guides:,} guides"] = measure(port, events)
+    slow: dict[str, list[float]] = {}
+    port = free_port()
+    with running(leverage(port, folder), port, env):
+        fake.slow("*", SLOW_API)
+        slow["leverage DM event ack"] = measure(port, slow_events, warm=False)
+        fake.clear()
+    port = free_port()
+    bare_post = [sys.executable, "-m", "benchmarks.bare_app", str(port), "--post-in-listener"]
+    with running(bare_post, port, env):
+        fake.slow("*", SLOW_API)
+        slow["bare Bolt posting in its listener"] = measure(port, slow_events[:10], warm=False)
+        fake.clear()
     fake.stop()
 
     index = GuideIndex(library.guides)
@@ -188,7 +158,7 @@ def main() -> None:
         index.lookup(q)
         lookup.append(time.perf_counter() - t)
         t = time.perf_counter()
-        render_blocks(coach.comp(q).reply, share=f"/comp {q}")
+        render_blocks(coach.comp(q).reply, share=True)
         answer.append(time.perf_counter() - t)
     results["lookup alone (in process)"] = lookup
     results["coach.comp + render_blocks (in process)"] = answer
@@ -199,6 +169,9 @@ def main() -> None:
     bare = results["bare Bolt, process_before_response, /comp ack"]
     ours = results[f"leverage /comp, {args.guides:,} guides"]
     added = percentile(ours, 50) - percentile(bare, 50) - percentile(lookup, 50)
+    print(f"\nDM event acknowledged while the Web API takes {SLOW_API:.0f} s per call, one client")
+    for label, samples in slow.items():
+        print(f"  {label:48s} {summary(samples)}")
     print(
         f"\nLeverage /comp p99 {percentile(ours, 99) * 1000:.2f} ms; beyond a bare Bolt ack and the lookup, "
         f"Leverage adds {added * 1000:.2f} ms at p50 "
