@@ -57,7 +57,7 @@ class Samples:
             return f"  {label:34s} no answers; {self.busy} × 503, {self.errors} errors"
         ms = [s * 1000 for s in self.seconds]
         return (
-            f"  {label:34s} {len(ms) / duration:7.0f}/s  p50 {percentile(ms, 50):7.1f} ms  "
+            f"  {label:34s} {len(ms) / duration:7.1f}/s  p50 {percentile(ms, 50):7.1f} ms  "
             f"p99 {percentile(ms, 99):7.1f} ms  max {max(ms):7.1f} ms  "
             f"503 {self.busy:5d}  errors {self.errors}"
         )
