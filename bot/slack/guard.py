@@ -127,7 +127,9 @@ class EventGate(Middleware):
             )
             return BoltResponse(status=503, body="")
         event_id = body.get("event_id")
-        if isinstance(event_id, str) and not self.claims.claim(event_id):
+        team_id = body.get("team_id")
+        team = team_id if isinstance(team_id, str) else ""
+        if isinstance(event_id, str) and not self.claims.claim(event_id, team):
             retry = _header(req, "x-slack-retry-num") or "-"
             shown = event_id if _EVENT_ID.match(event_id) else "?"
             log.info("event %s already claimed (retry %s): not answered twice", shown, retry[:3])

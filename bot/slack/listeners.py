@@ -269,7 +269,7 @@ class Listeners:
                 job()
             finally:
                 if isinstance(event_id, str):
-                    self.claims.done(event_id)
+                    self.claims.complete(event_id)
 
         if not self.work.submit(out.path, run, crashed) and isinstance(event_id, str):
             self.claims.release(event_id)
@@ -277,7 +277,7 @@ class Listeners:
     def _leave(self, body: dict[str, Any]) -> None:
         event_id = body.get("event_id")
         if isinstance(event_id, str):
-            self.claims.done(event_id)
+            self.claims.complete(event_id)
 
     @staticmethod
     def _told(out: Outbox, origin: Origin, message: Message) -> Callable[[], None]:

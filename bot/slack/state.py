@@ -1,8 +1,9 @@
 """The little state the Slack edge keeps between requests, each behind a small interface.
 
 - ``EventClaims``: which events are being or have been answered, so Slack's retries of one
-  event (same ``event_id``) are answered once. In memory here; issue 12 claims each event
-  with an insert on a primary key in the database, so that several processes agree.
+  event (same ``event_id``) are answered once. In memory here; ``bot.store``'s EventClaims
+  (an insert on a primary key, so that several processes agree) has the same three methods
+  and can be passed to ``create_app`` as it is.
 - ``PasteStore``: a pasted offer, kept for 30 minutes for the person who pasted it, so the
   buttons under its answer (the region to score it for, "Share") carry a short reference
   instead of the text. In memory here, so a button works on the process that drew it; issue
@@ -25,11 +26,11 @@ Clock = Callable[[], float]
 
 
 class EventClaims(Protocol):
-    def claim(self, event_id: str) -> bool:
+    def claim(self, event_id: str, team_id: str) -> bool:
         """True for the first delivery of an event, and for a retry of one whose claim expired
         unanswered; False while another delivery is answering it or has answered it."""
 
-    def done(self, event_id: str) -> None:
+    def complete(self, event_id: str) -> None:
         """The event has been answered (or deliberately left unanswered)."""
 
     def release(self, event_id: str) -> None:
@@ -60,8 +61,8 @@ class MemoryClaims:
         self._clock = clock
         self._lock = threading.Lock()
 
-    def claim(self, event_id: str) -> bool:
-        now = self._clock()
+    def claim(self, event_id: str, team_id: str = "") -> bool:
+        now = self._clock()  # event ids are unique across workspaces: the team is not needed
         with self._lock:
             held = self._claims.get(event_id)
             if held is not None and (held.done or now - held.at < self._expiry):
@@ -72,7 +73,7 @@ class MemoryClaims:
                 self._claims.popitem(last=False)
             return True
 
-    def done(self, event_id: str) -> None:
+    def complete(self, event_id: str) -> None:
         with self._lock:
             held = self._claims.get(event_id)
             if held is not None:

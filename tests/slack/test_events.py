@@ -12,11 +12,16 @@ from typing import Any
 import pytest
 
 from bot.coach import Coach
+from bot.config import Settings
 from bot.guides import Library
 from bot.index import GuideIndex
+from bot.slack.app import create_app
+from bot.slack.deliver import web_client
+from bot.slack.work import Work
+from bot.store import Store
 from bot.testing import requests as rq
-from bot.testing.slack_fake import FakeSlack
-from tests.slack.conftest import FIGURES_RE, OFFER, Bot, BrokenIndex, build, failures
+from bot.testing.slack_fake import BOT_TOKEN, FakeSlack
+from tests.slack.conftest import FIGURES_RE, IDENTITY, OFFER, Bot, BrokenIndex, build, failures
 
 # -- direct messages ----------------------------------------------------------------------
 
@@ -338,3 +343,36 @@ def test_no_offer_text_or_figures_reach_the_log(bot: Bot, caplog: pytest.LogCapt
     assert "no answer reached the user" in logged
     for secret in ("12345", "9876", "RSUs"):
         assert secret not in logged
+
+
+def test_the_database_claims_slot_in_for_the_memory_ones(
+    fake: FakeSlack, coach: Coach, tmp_path: Any
+) -> None:
+    """bot.store's EventClaims has the interface the app asks for: two apps (two processes)
+    on one database answer an event once."""
+    fake.clear()
+    settings = Settings(
+        bot_token=BOT_TOKEN, signing_secret=rq.SECRET, api_url=fake.api_url, data_dir=tmp_path
+    )
+    store = Store.open(settings)
+    bots = []
+    for _ in range(2):
+        work = Work(2)
+        app = create_app(
+            settings,
+            coach,
+            client=web_client(None, fake.api_url),
+            identity=IDENTITY,
+            work=work,
+            claims=store.claims,
+        )
+        bots.append(Bot(app, work, fake, [0.0]))
+    try:
+        for bot in bots:
+            assert bot.event(rq.dm("segment data engineer"), "Ev-db-claim").status == 200
+            bot.settle()
+        assert len(fake.sent("chat.postMessage")) == 1
+    finally:
+        for bot in bots:
+            bot.work.drain(5)
+        store.close()
