@@ -1,5 +1,6 @@
-"""The Slack app: ``create_app(settings, coach)``. With serve.py and socket.py, the only
-slack_bolt importers.
+"""The Slack app: ``create_app(settings, coach)``. bot/slack is the only package that imports
+slack_bolt; the other modules here are the listeners, the work after the ack, the paths to the
+user, the request guard, the small state, the token checks and the two ways of serving.
 
 The app is built with ``process_before_response=True``: a slash command is answered in the body
 of its HTTP response (no 10 ms polling floor of Bolt's default runner), and every listener that
