@@ -66,13 +66,7 @@ class Coach:
         guide = found.guide
         if guide is None:
             return self._unresolved(Intent.BAND, text, found)
-        bands = guide.bands
-        band = guide.band(found.region) if found.region else None
-        missing = found.region is not None and band is None
-        if band is not None:
-            bands = (band,)
-        reply = BandsReply(guide, bands, found.region, missing, self._stale(guide))
-        return Answer(Intent.BAND, reply, found)
+        return Answer(Intent.BAND, self._bands(guide, found.region), found)
 
     def levers(self, text: str) -> Answer:
         """`/levers company role`: levers, the negotiate-up ask and the threshold."""
@@ -84,6 +78,19 @@ class Coach:
         if found.guide is None:
             return self._unresolved(Intent.LEVERS, text, found)
         return Answer(Intent.LEVERS, LeversReply(found.guide, self._stale(found.guide)), found)
+
+    def guide_answer(
+        self, intent: Intent, guide_id: str, region: str | None = None
+    ) -> Answer | None:
+        """The bands or levers of one guide by its id (a button pressed on an earlier answer),
+        or None when no guide has that id any more."""
+        guide = self.index.get(guide_id)
+        if guide is None:
+            return None
+        found = Lookup(Status.MATCH, (Candidate(guide, 100.0),), region=region)
+        if intent is Intent.LEVERS:
+            return Answer(Intent.LEVERS, LeversReply(guide, self._stale(guide)), found)
+        return Answer(Intent.BAND, self._bands(guide, region), found)
 
     def offer(self, text: str, *, guide_id: str | None = None, region: str | None = None) -> Answer:
         """`/offer <pasted offer>`: the score, the verdict and the counter."""
@@ -183,6 +190,13 @@ class Coach:
             by_topic["offer"][0],
             f"what does {guide.company_display} pay a {guide.role_display} in {region.title() or 'your city'}?",
         )
+
+    def _bands(self, guide: Guide, region: str | None) -> BandsReply:
+        """Every band, or the one of ``region`` (saying so when the guide lacks it)."""
+        band = guide.band(region) if region else None
+        bands = (band,) if band is not None else guide.bands
+        missing = region is not None and band is None
+        return BandsReply(guide, bands, region, missing, self._stale(guide))
 
     def _stale(self, guide: Guide) -> date | None:
         return guide.next_review_due if guide.is_stale(self._today()) else None

@@ -249,11 +249,7 @@ class Listeners:
             if text is None:
                 return expired_paste()
             return coach.offer(text, guide_id=guide.id, region=value.region)
-        query = f"{guide.id} {value.region or ''}".strip()
-        answer = coach.levers(query) if value.intent is Intent.LEVERS else coach.comp(query)
-        if getattr(answer.reply, "guide", None) is not guide:
-            return stale_button()  # the guide moved under its id since the button was drawn
-        return answer
+        return coach.guide_answer(value.intent, guide.id, value.region) or stale_button()
 
     def _later(
         self,

@@ -399,3 +399,12 @@ def test_home_lists_guides_and_shows_problems_and_misses_to_admins_only(coach: C
     # For admins, the guides past review come first.
     stale = [entry.stale_since is not None for entry in admin.guides]
     assert stale == sorted(stale, reverse=True) and any(stale)
+
+
+def test_a_guide_is_answered_by_its_id_for_buttons(coach: Coach) -> None:
+    bands = coach.guide_answer(Intent.BAND, "segment/ai-cdp-platform-engineer", "London")
+    assert bands is not None and isinstance(bands.reply, BandsReply)
+    assert [b.region for b in bands.reply.bands] == ["London"]
+    levers = coach.guide_answer(Intent.LEVERS, "segment/ai-cdp-platform-engineer")
+    assert levers is not None and isinstance(levers.reply, LeversReply)
+    assert coach.guide_answer(Intent.BAND, "gone/guide") is None
