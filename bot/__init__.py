@@ -12,9 +12,10 @@ The flow, one package per stage, each importing only the ones above it in this l
     store/           the database: event claims, conversation state, misses, workspaces
     coach/           a question or command -> a typed Reply; the one command table
     live             the Coach that follows its guides folder (reload without restart)
-    render/          Reply -> Block Kit, terminal text, JSON shapes
-    slack/           create_app(settings, coach), listeners, serving
+    render/          Reply -> Block Kit, terminal text, JSON shapes; the button protocol
+    slack/           create_app(settings, coach), listeners, delivery, serving
     chat, cli        the terminal edge: the only code that prints
+    testing/         fakes of Slack for tests and benchmarks (nothing above imports it)
 """
 
 __version__ = "0.1.0"
