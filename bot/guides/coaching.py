@@ -1,40 +1,60 @@
 """The coaching half of a guide body: levers, the negotiate-up script and its figures, the
-thresholds and the evidence, as values and as the reader that finds them.
+accept and walk-away lines and the evidence, as values and as the reader that finds them.
 
-Headings and bold lines are matched by meaning ("levers", "negotiate up", "evidence"), not by
-their exact wording, because guides come from many authors. Every reader tolerates absence:
-a guide without levers is still a guide. Parsed on first use (Guide.coaching): a bot serving
-10k guides shows a few.
+The body is read as blocks (headings, list items, paragraphs, quotes, tables) inside sections
+told apart by meaning (bot.guides.sections), because guides come from many authors. Every
+reader tolerates absence: a guide without levers is still a guide. What looks meant but cannot
+be read becomes a problem naming its line, for lint. Parsed on first use (Guide.coaching): a
+bot serving 100k guides shows a few.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from enum import StrEnum
 from typing import TypeVar
 
+from bot.guides.lines import Comparison, Threshold, ThresholdKind, find_lines
+from bot.guides.sections import (
+    Heading,
+    Kind,
+    blank_quotes,
+    first_quote,
+    heading_of,
+    is_underline,
+    strip_bullet,
+    unquote,
+)
+from bot.guides.values import normalise_digits
 from bot.prose.components import Component
-from bot.prose.figures import extract_figures
+from bot.prose.figures import Figure, extract_figures, word_number
 
-_HEADING_RE = re.compile(r"^\s*(?:#{1,6}\s+.*|\*\*[^*]+\*\*:?\s*)$")
-_LIST_ITEM_RE = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s+(?P<item>.+)$")
+__all__ = ["Coaching", "Comparison", "Lever", "Target", "Threshold", "ThresholdKind"]
+
 _BOLD_TITLE_RE = re.compile(r"^\*\*(?P<title>[^*]+?)(?::\*\*|\*\*\s*[:\-–—]?)\s*(?P<rest>.*)$")
-_QUOTE_RE = re.compile(r"[\"“](?P<q>[^\"”]{12,})[\"”]")
-_THRESHOLD_WORDS = ("accept", "take it", "walk", "decline", "reject")
-_LEVERS_RE = re.compile(r"\blevers?\b", re.IGNORECASE)
-_PLURAL_LEVERS_RE = re.compile(r"\blevers\b", re.IGNORECASE)
-_NEGOTIATE_UP_RE = re.compile(r"negotiate[\s-]*up", re.IGNORECASE)
-_AFTER_LABEL_RE = re.compile(r"negotiate[\s-]*up[^:]{0,40}:\**\s*(?P<rest>.+)", re.IGNORECASE)
-_EVIDENCE_RE = re.compile(r"evidence|sources|references", re.IGNORECASE)
-_BELOW_RE = re.compile(r"below|under|less|<", re.IGNORECASE)
-_THRESHOLD_RE = re.compile(
-    r"\b(?P<kind>accept|take\s+it|walk\s+away|walk|decline|reject|don.?t\s+accept|do\s+not\s+accept)\b"
-    r"[^.!?\n]*?"
-    r"(?P<cmp>above|over|exceeds?|at\s+least|more\s+than|greater\s+than|>=?|below|under|less\s+than|<=?)"
-    r"[^.!?\n]*",
+_DASH_RE = re.compile(r"\s[—–-]\s")
+_NEGOTIATE_UP_RE = re.compile(r"negotiat\w*[\s-]*up", re.IGNORECASE)
+_AFTER_LABEL_RE = re.compile(r"negotiat\w*[\s-]*up[^:]{0,40}:\**\s*(?P<rest>.+)", re.IGNORECASE)
+_AFTER_PHRASE_RE = re.compile(
+    r"negotiat\w*[\s-]*up\b(?:\s*(?:here|strategy|script|approach|is|to|by|:|—|–|-))*\s*(?P<rest>.+)",
     re.IGNORECASE,
 )
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(*_>¥$£€₹]|[A-Z]{1,2}\$)")
+_COMPETING_RE = re.compile(
+    r"\boffers?\s+(?:from|at)\b|\bcompeting\b|\bcurrently\s+(?:make|earn)", re.I
+)
+_SPLIT_RE = re.compile(
+    r"\bsplit\s+(?:over|across|between|into)\s+(?P<n>\d|two|three|four)\s+"
+    r"(?:years?|instal+ments?|payments?|tranches?|parts)\b"
+    r"|\b(?:paid\s+)?(?:in|as)\s+(?P<m>\d|two|three|four)\s+(?:instal+ments?|tranches?|payments?)\b",
+    re.IGNORECASE,
+)
+_INSTALMENT_RE = re.compile(
+    r"\b(?:in\s+)?(?:year\s*(?:one|two|three|1|2|3)|(?:first|second|third)\s+year"
+    r"|(?:after|at)\s+(?:12|twelve|24)\s+months|up\s*front|on\s+joining)\b",
+    re.IGNORECASE,
+)
+_ACCEPT_HEADING_RE = re.compile(r"\baccept|\bsign|\bgreen|\byes\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -45,7 +65,9 @@ class Lever:
 
 @dataclass(frozen=True)
 class Target:
-    """One figure of the negotiate-up ask, with where it sits in the script (to fill in later)."""
+    """One figure of the negotiate-up ask, with where it sits in the script (to fill in later).
+    Stock is the whole grant over ``years``; a signing bonus paid in instalments is one target
+    over ``years``. ``end`` 0 means the figure cannot be filled in place (it was converted)."""
 
     component: Component
     amount: float
@@ -56,51 +78,62 @@ class Target:
     end: int = 0
 
 
-class Comparison(StrEnum):
-    ABOVE = "above"
-    BELOW = "below"
-
-
-class ThresholdKind(StrEnum):
-    ACCEPT = "accept"  # "Accept if above $265K RSUs"
-    WALK_AWAY = "walk_away"  # "Walk away below $160K base"
-
-
-@dataclass(frozen=True)
-class Threshold:
-    kind: ThresholdKind
-    component: Component
-    comparison: Comparison
-    amount: float
-    currency: str | None
-    sentence: str
-    is_pct: bool = False
-
-
 @dataclass(frozen=True)
 class Coaching:
     """The coaching half of a guide body: levers, the negotiate-up script and its figures,
-    the thresholds and the evidence. Parsed on first use: a bot serving 10k guides shows a few."""
+    the thresholds and the evidence, and what could not be read (by body line)."""
 
     levers: tuple[Lever, ...] = ()
     script: str | None = None
     targets: tuple[Target, ...] = ()
     thresholds: tuple[Threshold, ...] = ()
     evidence: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
 
 
-def parse_coaching(text: str, threshold_text: str | None, currency: str | None) -> Coaching:
+@dataclass(frozen=True)
+class _Block:
+    kind: str  # "heading", "item", "para", "quote", "table"
+    line: int  # index of its first line in the body
+    text: str
+    heading: Heading | None = None
+
+
+def parse_coaching(
+    text: str,
+    threshold_text: str | None,
+    currency: str | None,
+    *,
+    stock_years: int = 4,
+    has_total: bool = True,
+    first_line: int = 1,
+) -> Coaching:
     """Levers, script, targets, thresholds and evidence. Amounts written without a currency
-    take ``currency`` (the guide's first region's)."""
-    lines = text.split("\n")
-    script, targets = _negotiate_up(lines)
-    thresholds = find_thresholds(threshold_text) if threshold_text else []
+    take ``currency`` (the guide's first region's); a yearly stock figure in the script is a
+    grant over ``stock_years``. ``first_line`` is the body's first line in the file."""
+    blocks = _blocks(text.split("\n"))
+    problems: list[str] = []
+    levers, evidence = _levers_and_evidence(blocks, problems, first_line)
+    script, script_block = _negotiate_up(blocks)
+    targets = _targets(script, stock_years) if script else []
+    if script_block is not None and script and not targets:
+        problems.append(
+            f"line {script_block + first_line}: negotiate-up script has no figure Leverage can read"
+        )
+    thresholds: list[Threshold] = []
+    if threshold_text:
+        for part in threshold_text.split("\n"):
+            thresholds += _read_lines(part, None, has_total, problems, "frontmatter")
+    for block, default in _line_blocks(blocks):
+        where = f"line {block.line + first_line}"
+        thresholds += _read_lines(block.text, default, has_total, problems, where)
     return Coaching(
-        levers=_levers(lines),
+        levers=tuple(levers),
         script=script,
         targets=tuple(_with_currency(t, currency) for t in targets),
-        thresholds=tuple(_with_currency(t, currency) for t in thresholds or find_thresholds(text)),
-        evidence=_evidence(lines),
+        thresholds=tuple(_with_currency(t, currency) for t in _distinct(thresholds)),
+        evidence=tuple(evidence),
+        problems=tuple(problems),
     )
 
 
@@ -113,192 +146,308 @@ def _with_currency(item: _T, currency: str | None) -> _T:
     return item
 
 
-def _is_heading(line: str) -> bool:
-    """A markdown heading, a bold line, or a short title line such as "Levers:"."""
-    if _LIST_ITEM_RE.match(line):
-        return False
-    if _HEADING_RE.match(line):
-        return True
-    title = line.strip().rstrip(":")
-    return (
-        0 < len(title) <= 40
-        and len(title.split()) <= 4
-        and title[-1].isalnum()
-        and title[0] not in "|>"
-    )
+def _distinct(found: list[Threshold]) -> list[Threshold]:
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for t in found:
+        key = (t.kind, t.component, t.amount, t.per_year)
+        if key not in seen:
+            seen.add(key)
+            kept.append(t)
+    return kept
 
 
-def _levers(lines: list[str]) -> tuple[Lever, ...]:
-    """List items under a "Levers" heading; or, under a "## Levers" heading, each deeper
-    "### 1. Title" heading with the paragraph below it as the script."""
-    levers: list[Lever] = []
-    section: int | None = None  # markdown level of the current levers heading (7: bold/plain)
-    plural = False  # "Levers", not "Core Lever": only then are deeper headings levers
-    title: str | None = None  # a lever written as a sub-heading, collecting its paragraph
-    script: list[str] = []
+# -- blocks -------------------------------------------------------------------------------
+
+
+def _blocks(lines: list[str]) -> list[_Block]:
+    blocks: list[_Block] = []
+    para: list[str] = []
+    start = 0
 
     def flush() -> None:
-        if title:
-            levers.append(Lever(title, _unquote(" ".join(script))))
+        if para:
+            blocks.append(_Block("para", start, " ".join(p.strip() for p in para)))
+            para.clear()
 
-    for line in lines:
-        if _is_heading(line):
-            level = _heading_level(line)
-            if section is not None and plural and section < level <= 6:
-                flush()
-                title, script = _heading_text(line), []
-                continue
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        stripped = line.strip()
+        if not stripped or is_underline(lines, i):
             flush()
-            title, script = None, []
-            section = level if _LEVERS_RE.search(line) else None
-            plural = bool(_PLURAL_LEVERS_RE.search(line))
-            continue
-        if section is None:
-            continue
-        if title is not None:
-            if line.strip():
-                script.append(line.strip().lstrip(">").strip())
-            continue
-        if m := _LIST_ITEM_RE.match(line):
-            levers.append(_lever(m["item"]))
-        elif line.strip().startswith(">"):
-            section = None
+        elif (heading := heading_of(lines, i)) is not None:
+            flush()
+            blocks.append(_Block("heading", i, heading.text, heading))
+        elif stripped.startswith("|"):
+            flush()
+            blocks.append(_Block("table", i, stripped))
+        elif stripped.startswith(">"):
+            flush()
+            quote = [stripped.lstrip(">").strip()]
+            while i + 1 < len(lines) and lines[i + 1].strip().startswith(">"):
+                i += 1
+                quote.append(lines[i].strip().lstrip(">").strip())
+            blocks.append(_Block("quote", i - len(quote) + 1, " ".join(q for q in quote if q)))
+        elif (item := strip_bullet(line)) is not None:
+            flush()
+            start_line = i
+            while (
+                i + 1 < len(lines)
+                and lines[i + 1].startswith(("  ", "\t"))
+                and lines[i + 1].strip()
+                and strip_bullet(lines[i + 1]) is None
+            ):
+                i += 1
+                item += " " + lines[i].strip()
+            blocks.append(_Block("item", start_line, item))
+        else:
+            if not para:
+                start = i
+            para.append(line)
+        i += 1
     flush()
-    return tuple(levers)
+    return blocks
 
 
-def _heading_level(line: str) -> int:
-    """1-6 for markdown headings, 7 for bold or plain title lines."""
-    stripped = line.lstrip()
-    hashes = len(stripped) - len(stripped.lstrip("#"))
-    return hashes if 1 <= hashes <= 6 and stripped[hashes : hashes + 1] == " " else 7
+def _sections(blocks: list[_Block]) -> list[tuple[_Block, Heading | None, Heading | None]]:
+    """Each block with the section heading it sits under and, inside a plural levers section,
+    the lever sub-heading it belongs to."""
+    out: list[tuple[_Block, Heading | None, Heading | None]] = []
+    section: Heading | None = None
+    lever: Heading | None = None
+    for block in blocks:
+        h = block.heading
+        if h is not None:
+            inside_levers = section is not None and section.kind is Kind.LEVERS and section.plural
+            if (
+                inside_levers
+                and section is not None
+                and section.level < h.level <= 7
+                and (
+                    h.kind in (Kind.OTHER, Kind.LEVERS) and not (h.kind is Kind.LEVERS and h.plural)
+                )
+            ):
+                lever = h
+            elif section is not None and h.level > section.level and h.kind is Kind.OTHER:
+                lever = None  # a sub-section of a non-lever section keeps its section
+            else:
+                section, lever = h, None
+        elif (
+            block.kind == "quote"
+            and section is not None
+            and section.kind is Kind.LEVERS
+            and lever is None
+        ):
+            section = None  # "> **Negotiate Up:** ..." after a list of levers ends them
+        out.append((block, section, lever))
+    return out
 
 
-def _heading_text(line: str) -> str:
-    """ "### 2. **Scope of the role:**" -> "Scope of the role"."""
-    text = line.strip().lstrip("#").strip().strip("*").strip()
-    text = re.sub(r"^\d+[.)]\s*", "", text)
-    return text.strip("*: ").strip()
+# -- levers and evidence ------------------------------------------------------------------
+
+
+def _levers_and_evidence(
+    blocks: list[_Block], problems: list[str], first_line: int
+) -> tuple[list[Lever], list[str]]:
+    levers: list[Lever] = []
+    evidence: list[str] = []
+    scripts: dict[Heading, list[str]] = {}
+    order: list[Heading] = []
+    lever_headings: dict[int, Heading] = {}  # line of a levers heading -> it, to report empty
+    counts: dict[int, int] = {}
+    for block, section, lever in _sections(blocks):
+        if section is None or block.kind == "heading":
+            if block.heading is not None and block.heading.kind is Kind.LEVERS:
+                lever_headings[block.line] = block.heading
+                counts.setdefault(block.line, 0)
+            if lever is not None and block.heading is lever:
+                scripts[lever] = []
+                order.append(lever)
+            continue
+        if section.kind is Kind.EVIDENCE and block.kind == "item":
+            item = block.text.strip()
+            evidence.append(
+                item[1:-1].strip() if item.startswith("[") and item.endswith("]") else item
+            )
+        if section.kind is not Kind.LEVERS:
+            continue
+        key = next((ln for ln, h in lever_headings.items() if h is section), -1)
+        if lever is not None and block.kind in ("para", "quote", "item"):
+            scripts[lever].append(block.text)
+            counts[key] = counts.get(key, 0) + 1
+        elif lever is None and block.kind == "item":
+            levers.append(_lever(block.text))
+            counts[key] = counts.get(key, 0) + 1
+    for heading in order:
+        levers.append(Lever(heading.text, unquote(" ".join(scripts[heading]))))
+    for line, count in counts.items():
+        if count == 0 and lever_headings[line].plural:
+            problems.append(
+                f"line {line + first_line}: '{lever_headings[line].text}' has no lever Leverage "
+                "can read (numbered or bulleted items, or one sub-heading per lever)"
+            )
+    return levers, evidence
 
 
 def _lever(item: str) -> Lever:
     item = item.strip()
     if m := _BOLD_TITLE_RE.match(item):
         title, rest = m["title"].strip().rstrip(":"), m["rest"].strip()
-    elif ":" in item[:80]:
+    elif ":" in item[:80] and not item.startswith(('"', "“")):
         title, rest = (part.strip() for part in item.split(":", 1))
+    elif (dash := _DASH_RE.search(item[:80])) is not None:
+        title, rest = item[: dash.start()].strip(), item[dash.end() :].strip()
     else:
         title, rest = item, ""
-    return Lever(title=title.strip("* "), script=_unquote(rest))
+    return Lever(title=title.strip("*_ "), script=unquote(rest.lstrip("-–—: ")))
 
 
-def _unquote(text: str) -> str:
-    text = text.strip()
-    if len(text) >= 2 and text[0] in '"“' and text[-1] in '"”':
-        return text[1:-1].strip()
-    return text
+# -- negotiate up -------------------------------------------------------------------------
 
 
-def _negotiate_up(lines: list[str]) -> tuple[str | None, tuple[Target, ...]]:
-    for i, line in enumerate(lines):
-        if not _NEGOTIATE_UP_RE.search(line):
+def _negotiate_up(blocks: list[_Block]) -> tuple[str | None, int | None]:
+    """The script: the first quotation of the negotiate-up paragraph or section, else its
+    text less any accept or walk-away sentence. Also the block's line."""
+    for n, block in enumerate(blocks):
+        if block.heading is not None and block.heading.kind is Kind.NEGOTIATE:
+            for following in blocks[n + 1 :]:
+                if following.heading is not None:
+                    if (
+                        following.heading.level <= block.heading.level
+                        or following.heading.kind is not Kind.OTHER
+                    ):
+                        break
+                    continue
+                if following.kind == "table":
+                    continue
+                script = first_quote(following.text) or _unquoted(following.text)
+                if script:
+                    return script, following.line
             continue
-        # The script is the first quotation in this paragraph (it may span blockquote lines).
-        paragraph = [line]
-        for following in lines[i + 1 :]:
-            if not following.strip() or _is_heading(following):
-                break
-            paragraph.append(following)
-        text = " ".join(p.strip().lstrip(">").strip() for p in paragraph)
-        m = _QUOTE_RE.search(text)
-        script = m["q"].strip() if m else _unquoted_script(text)
-        if not script:
+        if block.kind == "heading" or not _NEGOTIATE_UP_RE.search(block.text):
             continue
-        return script, tuple(_targets(script))
-    return None, ()
+        script = first_quote(block.text) or _unquoted(_after_label(block.text))
+        if script:
+            return script, block.line
+    return None, None
 
 
-def _unquoted_script(text: str) -> str | None:
-    """ "**Negotiate Up:** I'd like a $195K base ... Walk away below $170K." without quotes: the
-    text after the label, less the threshold sentence."""
-    m = _AFTER_LABEL_RE.search(text)
-    if not m:
-        return None
-    sentences = re.split(r"(?<=[.!?])\s+", m["rest"].strip().strip("*").strip())
-    kept = [s for s in sentences if s and not _THRESHOLD_RE.search(s)]
-    return " ".join(kept).strip() or None
+def _after_label(text: str) -> str:
+    m = _AFTER_LABEL_RE.search(text) or _AFTER_PHRASE_RE.search(text)
+    return m["rest"].strip().strip("*").strip() if m else ""
 
 
-def _targets(script: str) -> list[Target]:
+def _unquoted(text: str) -> str | None:
+    """A script written without quotes: the text less the accept or walk-away sentences."""
+    text = text.strip().strip("*").strip()
+    if _NEGOTIATE_UP_RE.match(text):
+        text = _after_label(text)
+    kept = [s for s in _SENTENCE_END_RE.split(text) if s and not _is_line(s)]
+    script = " ".join(kept).strip()
+    return unquote(script) or None
+
+
+def _is_line(sentence: str) -> bool:
+    found, _, _ = find_lines(normalise_digits(sentence))
+    return bool(found)
+
+
+def _targets(script: str, stock_years: int) -> list[Target]:
+    text = normalise_digits(script)
+    figures = [f for f in extract_figures(text) if not f.negative and not f.plus]
     targets: list[Target] = []
     seen: set[Component] = set()
-    for f in extract_figures(script):
-        if f.component is None or f.plus or f.component in seen or f.negative:
+    signing: list[Figure] = []
+    for n, f in enumerate(figures):
+        if f.component is None and signing and _INSTALMENT_RE.search(text, f.end, f.end + 30):
+            signing.append(f)  # "S$30K sign-on in year one and S$20K in year two"
+            continue
+        if f.component is None or f.component in seen or _competing(text, f):
             continue
         seen.add(f.component)
-        targets.append(
-            Target(
-                component=f.component,
-                amount=f.value,
-                currency=None if f.is_pct else f.currency,
-                is_pct=f.is_pct,
-                years=f.years,
-                start=f.start,
-                end=f.start + len(f.text.rstrip()),
-            )
-        )
+        if f.component is Component.SIGNING:
+            signing.append(f)
+            continue
+        targets.append(_target(f, stock_years))
+        del n
+    if signing:
+        targets.append(_signing(text, signing))
     return targets
 
 
-def find_thresholds(text: str) -> list[Threshold]:
-    """Sentences such as "Accept if above $265K RSUs" or "Walk away below $160K base"."""
-    found: list[Threshold] = []
-    lowered = text.lower()
-    if not any(word in lowered for word in _THRESHOLD_WORDS):
-        return found  # the regex below is the slowest part of loading a guide
-    for m in _THRESHOLD_RE.finditer(text):
-        sentence = m.group(0).strip().rstrip(".").strip("*_ ")
-        figures = [f for f in extract_figures(sentence) if not f.negative]
-        if not figures:
+def _competing(text: str, f: Figure) -> bool:
+    """ "I have offers from AI labs at $430K": a figure quoted, not asked for."""
+    before = text[max(0, f.start - 40) : f.start]
+    return bool(_COMPETING_RE.search(before)) and "like" not in before and "ask" not in before
+
+
+def _target(f: Figure, stock_years: int) -> Target:
+    end = f.start + len(f.text.rstrip())
+    if f.component is Component.STOCK and f.per == "year":
+        # "C$55K a year in RSUs": the grant is the yearly figure over the guide's vesting years.
+        return Target(f.component, f.value * stock_years, f.currency, False, stock_years, 0, 0)
+    return Target(
+        component=f.component or Component.BASE,
+        amount=f.value,
+        currency=None if f.is_pct else f.currency,
+        is_pct=f.is_pct,
+        years=f.years if f.component is Component.STOCK else None,
+        start=f.start,
+        end=end,
+    )
+
+
+def _signing(text: str, parts: list[Figure]) -> Target:
+    """One signing target: instalments add up; "split over two years" says how many."""
+    first = parts[0]
+    if len(parts) > 1:
+        currency = next((p.currency for p in parts if p.currency), None)
+        return Target(Component.SIGNING, sum(p.value for p in parts), currency, False, len(parts))
+    m = _SPLIT_RE.search(text, first.end, first.end + 60)
+    years = word_number(m["n"] or m["m"]) if m else None
+    end = 0 if years else first.start + len(first.text.rstrip())
+    return Target(Component.SIGNING, first.value, first.currency, False, years, first.start, end)
+
+
+# -- lines ----------------------------------------------------------------------------------
+
+
+def _line_blocks(blocks: list[_Block]) -> list[tuple[_Block, ThresholdKind | None]]:
+    """The blocks that may state a line, each with the kind its section heading implies."""
+    found = []
+    for block, section, lever in _sections(blocks):
+        if block.kind in ("heading", "table") or lever is not None:
             continue
-        figure = figures[0]
-        component = figure.component or _component_from_words(sentence)
-        if component is None:
+        kind = section.kind if section is not None else None
+        if kind is Kind.EVIDENCE or (kind is Kind.LEVERS and block.kind == "item"):
             continue
-        kind_word = m["kind"].lower()
-        walk = kind_word.startswith(("walk", "decline", "reject", "don", "do "))
-        comparison = Comparison.BELOW if _BELOW_RE.match(m["cmp"]) else Comparison.ABOVE
-        found.append(
-            Threshold(
-                kind=ThresholdKind.WALK_AWAY if walk else ThresholdKind.ACCEPT,
-                component=component,
-                comparison=comparison,
-                amount=figure.value,
-                currency=None if figure.is_pct else figure.currency,
-                sentence=sentence,
-                is_pct=figure.is_pct,
-            )
-        )
+        default = None
+        if kind is Kind.THRESHOLD and section is not None:
+            accept = _ACCEPT_HEADING_RE.search(section.text) and "walk" not in section.text.lower()
+            default = ThresholdKind.ACCEPT if accept else ThresholdKind.WALK_AWAY
+        found.append((block, default))
     return found
 
 
-def _component_from_words(sentence: str) -> Component | None:
-    lowered = sentence.lower()
-    if "total" in lowered or "tc" in lowered.split():
-        return Component.TOTAL
-    return None
-
-
-def _evidence(lines: list[str]) -> tuple[str, ...]:
-    items: list[str] = []
-    in_section = False
-    for line in lines:
-        if _is_heading(line):
-            in_section = bool(_EVIDENCE_RE.search(line))
-            continue
-        if in_section and (m := _LIST_ITEM_RE.match(line)):
-            item = m["item"].strip()
-            if item.startswith("[") and item.endswith("]"):
-                item = item[1:-1]
-            items.append(item.strip())
-    return tuple(items)
+def _read_lines(
+    text: str, default: ThresholdKind | None, has_total: bool, problems: list[str], where: str
+) -> list[Threshold]:
+    shown = blank_quotes(text)
+    scanned = blank_quotes(normalise_digits(text))
+    found: list[Threshold] = []
+    bounds = [0]
+    for m in _SENTENCE_END_RE.finditer(scanned):
+        bounds += [m.start(), m.end()]
+    bounds.append(len(scanned))
+    for start, end in zip(bounds[::2], bounds[1::2], strict=True):
+        lines, unread, notes = find_lines(
+            scanned[start:end], shown=shown[start:end], default_kind=default, has_total=has_total
+        )
+        found += lines
+        problems += [f"{where}: {note}" for note in notes]
+        problems += [
+            f"{where}: '{u.sentence}' reads like an accept or walk-away line, but {u.reason}"
+            for u in unread
+        ]
+    return found

@@ -27,7 +27,11 @@ def lint_guide(guide: Guide, today: date) -> list[Problem]:
     for band in guide.bands:
         found.extend(_total_comp(band))
     if not guide.levers:
-        found.append("no levers found (a 'Levers' heading followed by a numbered list)")
+        found.append(
+            "no levers found (a 'Levers' heading followed by numbered or bulleted items, "
+            "or one sub-heading per lever)"
+        )
+    found.extend(guide.coaching.problems)
     found.extend(_thresholds(guide))
     found.extend(_foreign_currencies(guide))
     return [Problem(guide.source, Severity.WARNING, message) for message in found]

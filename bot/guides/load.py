@@ -7,6 +7,7 @@ import gc
 import hashlib
 import os
 import pickle
+import stat
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -47,6 +48,47 @@ def guide_files(folder: Path) -> list[Path]:
             and name.lower() not in {"readme.md", "license.txt"}
         )
     return found
+
+
+def read_guide_bytes(path: Path) -> bytes:
+    """A guide file's bytes, from a regular file only: opened without blocking (a FIFO named
+    *.md must not hang start-up), checked on the open descriptor, and capped in size."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise GuideError(f"cannot read file: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise GuideError("not a regular file (a folder, FIFO or device); skipped")
+        if info.st_size > MAX_GUIDE_CHARS * 4:
+            raise GuideError(f"file is {info.st_size:,} bytes; too large to be a guide")
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            if sum(map(len, chunks)) > MAX_GUIDE_CHARS * 4:
+                raise GuideError("file grew past the size limit while being read")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise GuideError(f"cannot read file: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+def read_guide_file(path: Path) -> ParsedGuide:
+    """One guide file on its own (for `guide PATH`); GuideError says why it cannot be used."""
+    return parse_bytes(read_guide_bytes(path), str(path))
+
+
+def load_files(paths: Iterable[Path]) -> Library:
+    """The named guide files as a library (for `lint FILE...`, as a pre-commit hook calls it)."""
+    results: list[tuple[str, ParsedGuide | str]] = []
+    for path in paths:
+        try:
+            results.append((str(path), read_guide_file(path)))
+        except GuideError as exc:
+            results.append((str(path), str(exc)))
+    return _assemble(Path("."), results)
 
 
 def parse_bytes(data: bytes, source: str) -> ParsedGuide:
@@ -104,6 +146,9 @@ def load_library(
             except OSError as exc:
                 entries[name] = f"cannot read file: {exc.strerror or exc}"
                 continue
+            if not stat.S_ISREG(info.st_mode):
+                entries[name] = "not a regular file (a folder, FIFO or device); skipped"
+                continue
             stamp = (info.st_size, info.st_mtime_ns)
             cached = old.get(name)
             if cached is not None and cached[0] == stamp:
@@ -142,9 +187,9 @@ def _load_one(job: _Job) -> Entry | str:
         message = f"file is {stamp[0]:,} bytes; too large to be a guide"
         return stamp, "", pickle.dumps(message)
     try:
-        data = Path(name).read_bytes()
-    except OSError as exc:
-        return f"cannot read file: {exc.strerror or exc}"
+        data = read_guide_bytes(Path(name))
+    except GuideError as exc:
+        return str(exc)
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
     if cached is not None and cached[1] == digest:
         return stamp, digest, cached[2]

@@ -118,11 +118,18 @@ class Guide:
     source: str = "<string>"
     body: str = field(default="", repr=False, compare=False)  # repaired markdown body
     threshold_text: str | None = field(default=None, repr=False)  # frontmatter 'threshold:'
+    body_line: int = field(default=1, repr=False, compare=False)  # the body's first line
 
     @cached_property
     def coaching(self) -> Coaching:
+        first = self.bands[0] if self.bands else None
         return parse_coaching(
-            self.body, self.threshold_text, self.bands[0].currency if self.bands else None
+            self.body,
+            self.threshold_text,
+            first.currency if first else None,
+            stock_years=first.stock_years if first else (len(self.vesting) or 4),
+            has_total=not self.bands or any(b.total_comp for b in self.bands),
+            first_line=self.body_line,
         )
 
     @property

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+_REGION_HEADER_RE = re.compile(r"\b(?:region|location|city|market|office)s?\b", re.IGNORECASE)
 _YEARS_IN_HEADER_RE = re.compile(r"(\d+)\s*-?\s*(?:y|yr|yrs|year|years)\b", re.IGNORECASE)
 
 
@@ -26,6 +27,8 @@ class Outline:
     stock_years: int | None
     summary: str | None
     level_mapping: str | None
+    last_updated: str | None = None  # "**Last updated:** 2026-02-23" in the body
+    next_review: str | None = None
 
 
 def parse_outline(text: str) -> Outline:
@@ -36,6 +39,8 @@ def parse_outline(text: str) -> Outline:
         stock_years=years,
         summary=_bold_field(lines, r"negotiation\s+dna|summary"),
         level_mapping=_bold_field(lines, r"level\s+mapping"),
+        last_updated=_bold_field(lines, r"last\s+updated|updated"),
+        next_review=_bold_field(lines, r"next\s+review(?:\s+due)?|review\s+by"),
     )
 
 
@@ -45,7 +50,7 @@ def _cells(line: str) -> list[str]:
 
 def _region_table(lines: list[str]) -> tuple[tuple[TableRow, ...], int | None]:
     for i, line in enumerate(lines):
-        if not line.lstrip().startswith("|") or "region" not in line.lower():
+        if not line.lstrip().startswith("|") or not _REGION_HEADER_RE.search(line):
             continue
         header = [c.lower() for c in _cells(line)]
         columns: dict[int, str] = {}

@@ -7,11 +7,8 @@ A guide that cannot be used raises GuideError with the reason.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
-from dataclasses import replace
-from datetime import date
 from typing import Any
 
 import frontmatter
@@ -19,25 +16,39 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from bot.errors import GuideError
+from bot.guides.bands import StockDefaults, read_bands
+from bot.guides.lines import HAS_CUE_RE
 from bot.guides.model import (
-    Band,
     Guide,
     LevelEquivalent,
     LevelMapping,
     ParsedGuide,
     Problem,
     Severity,
-    Span,
 )
-from bot.guides.outline import Outline, TableRow, parse_outline
+from bot.guides.outline import Outline, parse_outline
 from bot.guides.repair import repair_text
-from bot.prose.money import CURRENCIES, find_amounts, format_money, parse_amount, parse_range
+from bot.guides.sections import Kind, blank_quotes, heading_of
+from bot.guides.values import read_date, stock_basis
 
 # libyaml's C loader is about 7x faster than the pure-Python one, and YAML dominates load time.
 # python-frontmatter ignores a Loader passed to loads() (it becomes metadata), so a handler it is.
 YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_GUIDE_CHARS = 1_000_000
+
+# Frontmatter keys that state a line, with the cue a bare value under them needs.
+_THRESHOLD_KEYS = (
+    ("threshold", ""),
+    ("thresholds", ""),
+    ("walk_away", "Walk away: "),
+    ("walk_away_below", "Walk away below "),
+    ("floor", "Floor: "),
+    ("accept", "Accept: "),
+    ("accept_above", "Accept above "),
+    ("accept_if", "Accept if "),
+)
+
 
 _KNOWN_KEYS = frozenset(
     {
@@ -60,7 +71,18 @@ _KNOWN_KEYS = frozenset(
         "parents",
         "brands",
         "vesting",
-        "threshold",
+        "stock_basis",
+        "stock_years",
+        "vesting_years",
+        "regions",
+        "bands",
+        "updated",
+        "review_by",
+        "sources",
+        "level",
+        "internal_level",
+        "levels",
+        *(key for key, _ in _THRESHOLD_KEYS),
     }
 )
 _STOCK_OF_RE = re.compile(r"\b([A-Z][A-Za-z0-9&]+)(?:'s)?\s+(?:RSUs?|stock|shares)\b")
@@ -129,38 +151,76 @@ def parse_guide(text: str, source: str = "<string>") -> ParsedGuide:
 
     company = _slug(meta.get("company"), "company")
     role = _slug(meta.get("role"), "role")
-    company_display = _text(meta.get("company_display")) or _titled(company)
-    role_display = _text(meta.get("role_display")) or _titled(role)
+    company_display = _text(meta.get("company_display")) or _display(meta.get("company"), company)
+    role_display = _text(meta.get("role_display")) or _display(meta.get("role"), role)
 
-    vesting = _vesting(meta.get("vesting"), warn)
-    default_years = len(vesting) if vesting else (body.stock_years or 4)
-    bands = _bands(meta.get("compensation"), body, default_years, warn)
-
+    vesting, defaults = _stock_defaults(meta, body, warn)
+    bands = read_bands(
+        meta.get("compensation", meta.get("regions", meta.get("bands"))), body, defaults, warn
+    )
+    mapping = _level_mapping(meta, body, company_display, company)
     guide = Guide(
         company=company,
         role=role,
         company_display=company_display,
         role_display=role_display,
         role_type=_text(meta.get("role_type")),
-        last_updated=_date(meta.get("last_updated"), "last_updated", warn),
-        next_review_due=_date(meta.get("next_review_due"), "next_review_due", warn),
+        last_updated=read_date(
+            meta.get("last_updated", meta.get("updated", body.last_updated)), "last_updated", warn
+        ),
+        next_review_due=read_date(
+            meta.get("next_review_due", meta.get("review_by", body.next_review)),
+            "next_review_due",
+            warn,
+        ),
         data_quality=_text(meta.get("data_quality")),
         salary_data_quarter=_text(meta.get("salary_data_quarter")),
         bands=bands,
-        level_mapping=_level_mapping(meta.get("level_mapping"), body, company_display),
-        data_sources=_strings(meta.get("data_sources")),
+        level_mapping=mapping,
+        data_sources=_strings(meta.get("data_sources", meta.get("sources"))),
         summary=_text(meta.get("negotiation_dna_summary") or meta.get("summary")) or body.summary,
         aliases=_strings(meta.get("aliases")),
-        parents=_parents(meta, content, company_display),
+        parents=_parents(meta, content, company_display, mapping),
         vesting=vesting,
         extra={k: v for k, v in meta.items() if k not in _KNOWN_KEYS},
         source=source,
         body=content,
-        threshold_text=_text(meta.get("threshold")),
+        threshold_text=_threshold_text(meta, warn),
+        body_line=_body_line(repaired.text, content),
     )
     if not guide.bands:
         warn("no compensation bands in frontmatter or body table")
     return ParsedGuide(guide, tuple(warn.items))
+
+
+def _display(value: object, slug: str) -> str:
+    """A display name: the frontmatter's own words when they are a name ("Helvetia Bank"),
+    else the slug titled ("helvetia-bank" -> "Helvetia Bank")."""
+    text = _text(value)
+    if text and not re.fullmatch(r"[a-z0-9-]+", text):
+        return text
+    return _titled(slug)
+
+
+def _body_line(text: str, content: str) -> int:
+    """The file line the body starts on, so problems in it can name their line."""
+    at = text.rfind(content) if content else -1
+    return text.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
+def _threshold_text(meta: Mapping[str, Any], warn: _Warnings) -> str | None:
+    """The frontmatter's lines, one per text line; a bare figure under a key that names its
+    kind ("walk_away: 160000") reads as that kind of line."""
+    parts: list[str] = []
+    for key, cue in _THRESHOLD_KEYS:
+        for item in _strings(meta.get(key)):
+            needs_cue = bool(cue) and not HAS_CUE_RE.search(item)
+            text = item
+            if needs_cue and re.fullmatch(r"[\d.,_']+", item):
+                warn(f"'{key}': {item} names no pay component; read as total comp")
+                text = f"{item} total comp"
+            parts.append(f"{cue}{text}" if needs_cue else text)
+    return "\n".join(parts) or None
 
 
 def _frontmatter(text: str) -> tuple[dict[str, Any], str]:
@@ -236,197 +296,29 @@ def _strings(value: object) -> tuple[str, ...]:
     return (str(value),)
 
 
-def _date(value: object, key: str, warn: _Warnings) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        warn(f"'{key}' is not a date (YYYY-MM-DD): {value!r}; ignored")
-        return None
-
-
-def _number(value: object, where: str) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise GuideError(f"{where} is not a number: {value!r}")
-    if isinstance(value, int | float):
-        number = float(value)
-    elif isinstance(value, str):
-        amount = parse_amount(value.replace("%", ""))
-        if amount is None:
-            raise GuideError(f"{where} is not a number: {value!r}")
-        number = -amount.value if amount.negative else amount.value
-    else:
-        raise GuideError(f"{where} is not a number: {value!r}")
-    if not math.isfinite(number) or number < 0:
-        raise GuideError(f"{where} must be a positive number, not {value!r}")
-    return number
-
-
-def _span(entry: Mapping[str, Any], key: str, where: str) -> Span | None:
-    low = _number(entry.get(f"{key}_low"), f"{where} {key}_low")
-    high = _number(entry.get(f"{key}_high"), f"{where} {key}_high")
-    if low is None and high is None:
-        return None
-    low = high if low is None else low
-    high = low if high is None else high
-    assert low is not None and high is not None
-    if low > high:
-        raise GuideError(f"{where} {key}_low ({low:,.0f}) is above {key}_high ({high:,.0f})")
-    return Span(low, high)
-
-
-def _bonus(entry: Mapping[str, Any], where: str) -> Span | None:
-    value = entry.get("bonus_pct")
-    if isinstance(value, str) and (pair := parse_range(value)):
-        low, high = pair[0].value, pair[1].value
-        if low > high:
-            raise GuideError(f"{where} bonus_pct range {value!r} runs high to low")
-        return Span(low, high)
-    single = _number(value, f"{where} bonus_pct")
-    if single is not None:
-        return Span(single, single)
-    return _span(entry, "bonus_pct", where)
-
-
-def _bands(raw: object, body: Outline, default_years: int, warn: _Warnings) -> tuple[Band, ...]:
-    rows = {row.region.casefold(): row for row in body.rows}
-    bands: list[Band] = []
-    if raw is not None and not isinstance(raw, list):
-        raise GuideError("'compensation' must be a list of regions")
-    for i, entry in enumerate(raw or []):
-        if not isinstance(entry, Mapping):
-            raise GuideError(f"compensation[{i}] must be a mapping of region figures")
-        region = _text(entry.get("region") or entry.get("name"))
-        if not region:
-            raise GuideError(f"compensation[{i}] has no 'region'")
-        where = f"compensation[{i}] ({region})"
-        row = rows.pop(region.casefold(), None)
-        currency = _currency(entry.get("currency"), row, where, warn)
-        years_raw = entry.get("stock_years", entry.get("vesting_years"))
-        years = int(_number(years_raw, f"{where} stock_years") or default_years)
-        band = Band(
-            region=region,
-            currency=currency,
-            base=_span(entry, "base", where),
-            stock=_span(entry, "stock", where),
-            stock_years=max(years, 1),
-            bonus_pct=_bonus(entry, where),
-            total_comp=_span(entry, "total_comp", where),
-        )
-        if row is not None:
-            band = _reconcile(band, row, warn)
-        bands.append(band)
-    for row in rows.values():
-        extra = _band_from_row(row, default_years, warn)
-        if extra is not None:
-            if bands:
-                warn(f"region {row.region!r} is only in the body table; using its figures")
-            bands.append(extra)
-    return tuple(bands)
-
-
-def _currency(value: object, row: TableRow | None, where: str, warn: _Warnings) -> str:
-    if value is not None:
-        code = str(value).strip().upper()
-        if code not in CURRENCIES:
-            raise GuideError(f"{where} has an unknown currency code {value!r}")
-        return code
-    seen = _row_currencies(row) if row else set()
-    if len(seen) == 1:
-        return seen.pop()
-    warn(f"{where} names no currency; assuming USD")
-    return "USD"
-
-
-def _row_values(row: TableRow) -> tuple[dict[str, Span], set[str]]:
-    """The spans a table row gives, by column, and the currencies its money columns show."""
-    spans: dict[str, Span] = {}
-    currencies: set[str] = set()
-    for key, cell in row.cells.items():
-        pair = parse_range(cell) if cell else None
-        if pair is None:
-            if key != "bonus":
-                currencies.update(a.currency for a in find_amounts(cell) if a.currency)
-            continue
-        low, high = pair
-        if low.value <= high.value:
-            spans[key] = Span(low.value, high.value)
-        if key != "bonus":
-            currencies.update(c for c in (low.currency, high.currency) if c)
-    return spans, currencies
-
-
-def _row_currencies(row: TableRow) -> set[str]:
-    return _row_values(row)[1]
-
-
-def _reconcile(band: Band, row: TableRow, warn: _Warnings) -> Band:
-    """Warn where the body table disagrees with the frontmatter; fill what frontmatter lacks."""
-    spans, currencies = _row_values(row)
-    for symbol_currency in currencies - {band.currency}:
-        warn(
-            f"{band.region}: the body table shows {symbol_currency} amounts "
-            f"but the band's currency is {band.currency}"
-        )
-    filled: dict[str, Span] = {}
-    for key, attr, is_pct in (
-        ("base", "base", False),
-        ("stock", "stock", False),
-        ("bonus", "bonus_pct", True),
-        ("total", "total_comp", False),
-    ):
-        table = spans.get(key)
-        ours: Span | None = getattr(band, attr)
-        if table is None:
-            continue
-        if ours is None:
-            filled[attr] = table
-            continue
-        if _differs(ours.low, table.low) or _differs(ours.high, table.high):
-            show = _show_pct if is_pct else (lambda s: _show_money(s, band.currency))
-            warn(
-                f"{band.region} {attr}: frontmatter says {show(ours)}, body table says "
-                f"{show(table)}; using the frontmatter"
-            )
-    return replace(band, **filled) if filled else band  # type: ignore[arg-type]
-
-
-def _differs(a: float, b: float) -> bool:
-    return abs(a - b) > max(abs(a), abs(b)) * 0.005
-
-
-def _show_pct(span: Span) -> str:
-    return f"{span.low:g}%" if span.low == span.high else f"{span.low:g}–{span.high:g}%"
-
-
-def _show_money(span: Span, currency: str) -> str:
-    low, high = format_money(span.low, currency), format_money(span.high, currency)
-    return low if low == high else f"{low}–{high}"
-
-
-def _band_from_row(row: TableRow, years: int, warn: _Warnings) -> Band | None:
-    spans, currencies = _row_values(row)
-    if len(currencies) > 1:
-        warn(f"table row {row.region!r} mixes currencies {sorted(currencies)}; skipped")
-        return None
-    currency = currencies.pop() if currencies else "USD"
-    band = Band(
-        region=row.region.strip("* "),
-        currency=currency,
-        base=spans.get("base"),
-        stock=spans.get("stock"),
-        stock_years=years,
-        bonus_pct=spans.get("bonus"),
-        total_comp=spans.get("total"),
-    )
-    if band.base is None and band.stock is None and band.total_comp is None:
-        return None
-    return band
+def _stock_defaults(
+    meta: Mapping[str, Any], body: Outline, warn: _Warnings
+) -> tuple[tuple[float, ...], StockDefaults]:
+    """The vesting schedule and how the guide counts stock: ``vesting`` as a schedule
+    ([5, 15, 40, 40], "25/25/25/25") or a mapping ({years, schedule, basis}), ``stock_basis``,
+    ``stock_years``; else the body table's "RSU/4yr" header; else four years per grant."""
+    raw = meta.get("vesting")
+    basis: object = meta.get("stock_basis")
+    years: object = meta.get("stock_years", meta.get("vesting_years"))
+    if isinstance(raw, Mapping):
+        basis = raw.get("basis", raw.get("stock_basis", basis))
+        years = raw.get("years", years)
+        raw = raw.get("schedule")
+    schedule = _vesting(raw, warn)
+    per_year = stock_basis(basis, "frontmatter", warn)
+    count = None
+    if years is not None:
+        try:
+            count = max(1, int(float(str(years).split()[0])))
+        except ValueError:
+            warn(f"'stock_years' is not a number of years: {years!r}; ignored")
+    count = count or (len(schedule) if schedule else None) or body.stock_years or 4
+    return schedule, StockDefaults(count, bool(per_year))
 
 
 def _vesting(value: object, warn: _Warnings) -> tuple[float, ...]:
@@ -451,53 +343,84 @@ def _vesting(value: object, warn: _Warnings) -> tuple[float, ...]:
     return schedule
 
 
-def _level_mapping(raw: object, body: Outline, company_display: str) -> LevelMapping:
-    internal = None
+_MAPPING_KEYS = frozenset({"internal", "raw", "equivalents", "internal_level", "level", "line"})
+
+
+def _level_mapping(
+    meta: Mapping[str, Any], body: Outline, company_display: str, company: str
+) -> LevelMapping:
+    """``level_mapping`` as a mapping ({internal, raw, equivalents} or company: level pairs),
+    an "A = B = C" line, or a list of "Google L5" strings; else the body's Level Mapping line."""
+    raw = meta.get("level_mapping", meta.get("levels"))
+    internal = _text(meta.get("internal_level") or meta.get("level"))
     line = body.level_mapping
     equivalents: list[LevelEquivalent] = []
     if isinstance(raw, Mapping):
-        internal = _text(raw.get("internal"))
-        line = _text(raw.get("raw")) or line
+        internal = _text(raw.get("internal") or raw.get("internal_level")) or internal
+        line = _text(raw.get("raw") or raw.get("line")) or line
         for item in raw.get("equivalents") or []:
             if isinstance(item, Mapping) and item.get("company") and item.get("level"):
                 equivalents.append(LevelEquivalent(str(item["company"]), str(item["level"])))
+        for key, value in raw.items():
+            if str(key) not in _MAPPING_KEYS and isinstance(value, str | int) and value != "":
+                equivalents.append(LevelEquivalent(str(key), str(value)))
     elif isinstance(raw, str):
         line = raw
+    elif isinstance(raw, list):
+        line = " = ".join(str(item) for item in raw if item)
     if line and not equivalents:
-        equivalents = _equivalents(line, company_display)
+        equivalents = _equivalents(line, company_display, company)
     return LevelMapping(internal=internal, equivalents=tuple(equivalents), raw=line)
 
 
-def _equivalents(line: str, company_display: str) -> list[LevelEquivalent]:
-    """ "Segment AI CDP Eng = Google L5 ML = Meta ML E5" -> Google: L5 ML, Meta: ML E5."""
+def _equivalents(line: str, company_display: str, company: str) -> list[LevelEquivalent]:
+    """ "Segment AI CDP Eng = Google L5 ML = Meta ML E5" -> Google: L5 ML, Meta: ML E5; the
+    guide's own company ("Nordwind Senior Data Engineer" in Nordwind Energy's) is not a peer."""
+    own = {company_display.casefold().split()[0], company.split("-", maxsplit=1)[0]}
     found = []
-    for part in (p.strip() for p in line.split("=")):
+    for part in (p.strip() for p in re.split(r"\s*(?:=|≈|~|\|)\s*", line)):
         words = part.split()
         if len(words) < 2 or re.match(r"no\b|n/a|none", part, re.IGNORECASE):
             continue
-        if part.casefold().startswith(company_display.casefold()):
+        if part.casefold().startswith(company_display.casefold()) or words[0].casefold() in own:
             continue
         found.append(LevelEquivalent(words[0], " ".join(words[1:])))
     return found
 
 
-def _parents(meta: Mapping[str, Any], content: str, company_display: str) -> tuple[str, ...]:
-    """Parent or brand names: declared in frontmatter, or named as the stock the guide pays in."""
+def _parents(
+    meta: Mapping[str, Any], content: str, company_display: str, mapping: LevelMapping
+) -> tuple[str, ...]:
+    """Parent or brand names: declared in frontmatter, or named as the stock the guide pays in,
+    in the guide's own voice: not inside quoted speech, a lever or the evidence (where other
+    companies are named as competitors), and never a company the level mapping names as a peer."""
     names = [
         *_strings(meta.get("parent")),
         *_strings(meta.get("parents")),
         *_strings(meta.get("brands")),
     ]
     own = company_display.casefold()
-    for line in content.split("\n"):
-        if "RSU" in line or "stock" in line or "shares" in line:
-            names.extend(m[1] for m in _STOCK_OF_RE.finditer(line))
-        if "/" in line and company_display in line:
+    peers = {e.company.casefold() for e in mapping.equivalents}
+    lines = content.split("\n")
+    skip = False  # inside a levers or evidence section
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped and (stripped[0] in "#*_" or len(stripped) < 50):
+            heading = heading_of(lines, i)
+            if heading is not None:
+                skip = heading.kind in (Kind.LEVERS, Kind.EVIDENCE)
+                continue
+        if skip or not ("RSU" in line or "stock" in line or "shares" in line or "/" in line):
+            continue
+        voice = blank_quotes(line)
+        if "RSU" in voice or "stock" in voice or "shares" in voice:
+            names.extend(m[1] for m in _STOCK_OF_RE.finditer(voice))
+        if "/" in voice and company_display in voice:
             pattern = rf"\b{re.escape(company_display)}\s*/\s*([A-Z][A-Za-z0-9&]+)"
-            names.extend(m[1] for m in re.finditer(pattern, line))
+            names.extend(m[1] for m in re.finditer(pattern, voice))
     seen: dict[str, str] = {}
     for name in names:
         key = name.casefold()
-        if key != own and name not in _PARENT_STOPWORDS and key not in seen:
+        if key != own and key not in peers and name not in _PARENT_STOPWORDS and key not in seen:
             seen[key] = name
     return tuple(seen.values())

@@ -148,7 +148,7 @@ compensation:
             "Take it if the base is at least €95K.",
             ThresholdKind.ACCEPT,
             Component.BASE,
-            Comparison.ABOVE,
+            Comparison.AT_LEAST,
             95_000,
         ),
     ],

@@ -1,0 +1,228 @@
+"""A guide's pay bands: the frontmatter's regions, in the shapes authors write them, reconciled
+with the body's region table (which fills what the frontmatter lacks; disagreements warn).
+
+Stock is always kept as the whole grant over ``stock_years``: a band stated per year
+(``stock_basis: per_year``, ``vesting: {basis: per_year}``, ``stock_per_year_low``) is
+multiplied out here, so nothing downstream needs to know how the author counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from bot.errors import GuideError
+from bot.guides.model import Band, Span
+from bot.guides.outline import Outline, TableRow
+from bot.guides.values import currency_code, normalise_digits, read_amount, read_span, stock_basis
+from bot.prose.money import CURRENCIES, find_amounts, format_money, parse_range
+
+Warn = Callable[[str], None]
+
+_REGION_KEYS = ("region", "name", "location", "city", "market", "office")
+_COMPONENT_KEYS: dict[str, tuple[str, ...]] = {
+    "base": ("base", "salary", "base_salary"),
+    "stock": ("stock", "rsu", "rsus", "equity"),
+    "bonus_pct": ("bonus_pct", "bonus", "bonus_percent", "target_bonus", "target_bonus_pct"),
+    "total_comp": ("total_comp", "tc", "total", "total_compensation"),
+}
+_PER_YEAR_STOCK_KEYS = ("stock_per_year", "stock_annual", "annual_stock", "rsu_per_year")
+_OTHER_KEYS = frozenset(
+    {"currency", "stock_years", "vesting_years", "stock_basis", "notes", "note", "source"}
+)
+
+
+@dataclass(frozen=True)
+class StockDefaults:
+    """How the guide as a whole counts stock: the vesting years and whether bands are yearly."""
+
+    years: int = 4
+    per_year: bool = False
+
+
+def read_bands(raw: object, body: Outline, defaults: StockDefaults, warn: Warn) -> tuple[Band, ...]:
+    rows = {row.region.casefold(): row for row in body.rows}
+    bands: list[Band] = []
+    for i, (region, entry) in enumerate(_entries(raw)):
+        where = f"compensation[{i}] ({region})"
+        row = rows.pop(region.casefold(), None)
+        band = _band(region, entry, row, defaults, where, warn)
+        if row is not None:
+            band = _reconcile(band, row, warn)
+        bands.append(band)
+    for row in rows.values():
+        extra = _band_from_row(row, defaults.years, warn)
+        if extra is not None:
+            if bands:
+                warn(f"region {row.region!r} is only in the body table; using its figures")
+            bands.append(extra)
+    return tuple(bands)
+
+
+def _entries(raw: object) -> list[tuple[str, Mapping[str, Any]]]:
+    """Regions as a list of mappings, or as a mapping of region name -> figures."""
+    if raw is None:
+        return []
+    if isinstance(raw, Mapping):
+        raw = [
+            {"region": name, **value} if isinstance(value, Mapping) else value
+            for name, value in raw.items()
+        ]
+    if not isinstance(raw, list):
+        raise GuideError("'compensation' must be a list of regions")
+    found: list[tuple[str, Mapping[str, Any]]] = []
+    for i, entry in enumerate(raw):
+        if not isinstance(entry, Mapping):
+            raise GuideError(f"compensation[{i}] must be a mapping of region figures")
+        region = next((str(entry[k]).strip() for k in _REGION_KEYS if entry.get(k)), "")
+        if not region:
+            raise GuideError(f"compensation[{i}] has no 'region'")
+        found.append((region, {str(k): v for k, v in entry.items()}))
+    return found
+
+
+def _band(
+    region: str,
+    entry: Mapping[str, Any],
+    row: TableRow | None,
+    defaults: StockDefaults,
+    where: str,
+    warn: Warn,
+) -> Band:
+    named: set[str] = set()
+    spans: dict[str, Span | None] = {}
+    used: set[str] = set(_REGION_KEYS) | _OTHER_KEYS
+    for attr, keys in _COMPONENT_KEYS.items():
+        spans[attr] = None
+        for key in keys:
+            used.update({key, f"{key}_low", f"{key}_high"})
+            if spans[attr] is None:
+                pair, currencies = read_span(entry, key, where)
+                if pair is not None:
+                    spans[attr] = Span(*pair)
+                    named |= currencies if attr != "bonus_pct" else set()
+    per_year = stock_basis(entry.get("stock_basis"), where, warn)
+    per_year = defaults.per_year if per_year is None else per_year
+    for key in _PER_YEAR_STOCK_KEYS:
+        used.update({key, f"{key}_low", f"{key}_high"})
+        pair, currencies = read_span(entry, key, where)
+        if pair is not None and spans["stock"] is None:
+            spans["stock"], per_year = Span(*pair), True
+            named |= currencies
+    years_raw = entry.get("stock_years", entry.get("vesting_years"))
+    years_read = read_amount(years_raw, f"{where} stock_years")
+    years = max(int(years_read[0]), 1) if years_read else defaults.years
+    stock = spans["stock"]
+    if stock is not None and per_year:
+        stock = Span(stock.low * years, stock.high * years)
+    for key in sorted(set(entry) - used):
+        warn(f"{where}: key '{key}' is not one Leverage reads; ignored")
+    return Band(
+        region=region,
+        currency=_currency(entry.get("currency"), named, row, where, warn),
+        base=spans["base"],
+        stock=stock,
+        stock_years=years,
+        bonus_pct=spans["bonus_pct"],
+        total_comp=spans["total_comp"],
+    )
+
+
+def _currency(value: object, named: set[str], row: TableRow | None, where: str, warn: Warn) -> str:
+    if value is not None:
+        code = currency_code(value)
+        if code not in CURRENCIES:
+            raise GuideError(f"{where} has an unknown currency code {value!r}")
+        assert code is not None
+        for other in sorted(named - {code}):
+            warn(f"{where}: amounts are written in {other} but the currency is {code}")
+        return code
+    seen = named or (_row_values(row)[1] if row else set())
+    if len(seen) == 1:
+        return next(iter(seen))
+    warn(f"{where} names no currency; assuming USD")
+    return "USD"
+
+
+def _row_values(row: TableRow) -> tuple[dict[str, Span], set[str]]:
+    """The spans a table row gives, by column, and the currencies its money columns show."""
+    spans: dict[str, Span] = {}
+    currencies: set[str] = set()
+    for key, raw_cell in row.cells.items():
+        cell = normalise_digits(raw_cell)
+        pair = parse_range(cell) if cell else None
+        if pair is None:
+            if key != "bonus":
+                currencies.update(a.currency for a in find_amounts(cell) if a.currency)
+            continue
+        low, high = pair
+        if low.value <= high.value:
+            spans[key] = Span(low.value, high.value)
+        if key != "bonus":
+            currencies.update(c for c in (low.currency, high.currency) if c)
+    return spans, currencies
+
+
+def _reconcile(band: Band, row: TableRow, warn: Warn) -> Band:
+    """Warn where the body table disagrees with the frontmatter; fill what frontmatter lacks."""
+    spans, currencies = _row_values(row)
+    for symbol_currency in sorted(currencies - {band.currency}):
+        warn(
+            f"{band.region}: the body table shows {symbol_currency} amounts "
+            f"but the band's currency is {band.currency}"
+        )
+    filled: dict[str, Span] = {}
+    for key, attr, is_pct in (
+        ("base", "base", False),
+        ("stock", "stock", False),
+        ("bonus", "bonus_pct", True),
+        ("total", "total_comp", False),
+    ):
+        table = spans.get(key)
+        ours: Span | None = getattr(band, attr)
+        if table is None:
+            continue
+        if ours is None:
+            filled[attr] = table
+            continue
+        if _differs(ours.low, table.low) or _differs(ours.high, table.high):
+            show = _show_pct if is_pct else (lambda s: _show_money(s, band.currency))
+            warn(
+                f"{band.region} {attr}: frontmatter says {show(ours)}, body table says "
+                f"{show(table)}; using the frontmatter"
+            )
+    return replace(band, **filled) if filled else band  # type: ignore[arg-type]
+
+
+def _differs(a: float, b: float) -> bool:
+    return abs(a - b) > max(abs(a), abs(b)) * 0.005
+
+
+def _show_pct(span: Span) -> str:
+    return f"{span.low:g}%" if span.low == span.high else f"{span.low:g}–{span.high:g}%"
+
+
+def _show_money(span: Span, currency: str) -> str:
+    low, high = format_money(span.low, currency), format_money(span.high, currency)
+    return low if low == high else f"{low}–{high}"
+
+
+def _band_from_row(row: TableRow, years: int, warn: Warn) -> Band | None:
+    spans, currencies = _row_values(row)
+    if len(currencies) > 1:
+        warn(f"table row {row.region!r} mixes currencies {sorted(currencies)}; skipped")
+        return None
+    currency = currencies.pop() if currencies else "USD"
+    band = Band(
+        region=row.region.strip("* "),
+        currency=currency,
+        base=spans.get("base"),
+        stock=spans.get("stock"),
+        stock_years=years,
+        bonus_pct=spans.get("bonus"),
+        total_comp=spans.get("total"),
+    )
+    if band.base is None and band.stock is None and band.total_comp is None:
+        return None
+    return band

@@ -1,0 +1,244 @@
+"""A guide's lines: when to accept and when to walk away, in the many ways authors write them.
+
+"Accept if above $265K RSUs", "Walk if base is under €95K", "Our floor is ₹40L fixed",
+"Sign at $300K TC or better", "Don't go below ¥11M", "Minimum acceptable: £100k base", "If
+they can't reach $210K base, walk", "**Accept:** ≥ C$230K total comp".
+
+A sentence is read as events in order: cue words (walk, floor, accept, sign...) and figures.
+Each figure is paired with the cue before it in its clause, or after it ("..., walk"); the
+comparison is the nearest comparing phrase ("under", "or better", "can't reach", "≥"), else
+what the cue implies (a floor is walked away below; a line to sign at is met at least).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from bot.prose.components import Component
+from bot.prose.figures import Figure, extract_figures
+
+
+class Comparison(StrEnum):
+    ABOVE = "above"
+    AT_LEAST = "at_least"
+    BELOW = "below"
+    AT_MOST = "at_most"
+
+
+class ThresholdKind(StrEnum):
+    ACCEPT = "accept"  # "Accept if above $265K RSUs"
+    WALK_AWAY = "walk_away"  # "Walk away below $160K base"
+
+
+@dataclass(frozen=True)
+class Threshold:
+    kind: ThresholdKind
+    component: Component
+    comparison: Comparison
+    amount: float  # as the guide states it: per year when ``per_year``, else per grant
+    currency: str | None
+    sentence: str
+    is_pct: bool = False
+    per_year: bool = False  # "$220K/yr in RSUs": a yearly stock figure, not the whole grant
+
+    def line(self, stock_years: int) -> float:
+        """The amount in the band's terms: a yearly stock line as the whole grant."""
+        if self.per_year and self.component is Component.STOCK:
+            return self.amount * stock_years
+        return self.amount
+
+
+_CUE_RE = re.compile(
+    r"(?P<walk>\b(?:don'?t|do\s+not|never|not|won'?t|wouldn'?t)\s+(?:accept|take|sign)\b"
+    r"|\bwalk(?:ing)?(?:[\s-]+away)?\b(?!\s+(?:away\s+)?from)|\bdecline\b|\breject\b"
+    r"|\bturn\s+(?:it\s+|them\s+)?down\b|\brefuse\b|\bno[\s-]go\b)"
+    r"|(?P<floor>\bfloor\b|\bminimum(?:\s+acceptable)?\b|\bbottom[\s-]+line\b|\bred[\s-]+line\b"
+    r"|\bdeal[\s-]?breaker\b|\b(?:don'?t|do\s+not|never|won'?t|can'?t|not)\s+go\s+(?:below|under|lower)\b"
+    r"|\bno\s+lower\s+than\b|\bnothing\s+(?:below|under|less)\b|\blowest\s+(?:you|we)\b)"
+    r"|(?P<accept>\baccept(?:able)?\b|\btake\s+(?:it|the\s+offer|the\s+deal)\b"
+    r"|\bsign(?=\s+(?:at|if|for|when|once|only|off|it)\b|\s*:)|\bsay\s+yes\b|\bgreen[\s-]*light\b"
+    r"|\bgood\s+to\s+(?:go|sign)\b|\bhappy\s+to\s+sign\b|\bworth\s+(?:signing|taking)\b)",
+    re.IGNORECASE,
+)
+_CMP_RE = re.compile(
+    r"(?P<at_most>\bat\s+most\b|\bat\s+or\s+(?:below|under)\b|\bor\s+(?:less|lower|below|under)\b"
+    r"|≤|<=|\bno\s+more\s+than\b|\bup\s+to\b)"
+    r"|(?P<at_least>\bat\s+least\b|\bat\s+or\s+above\b|\bor\s+(?:better|more|higher|above|over)\b"
+    r"|≥|>=|\bno\s+less\s+than\b|\bnot\s+less\s+than\b|\bminimum\s+of\b|\band\s+(?:up|above)\b)"
+    r"|(?P<below>\bbelow\b|\bunder\b|\bless\s+than\b|\blower\s+than\b|\bshort\s+of\b|<|\bunless\b"
+    r"|\b(?:can'?t|cannot|won'?t|doesn'?t|don'?t|do\s+not|does\s+not|fails?\s+to|unable\s+to|not)"
+    r"\s+(?:reach|meet|hit|match|get\s+to|go\s+to|come\s+up\s+to)\b)"
+    r"|(?P<above>\babove\b|\bover\b(?!\s+(?:\d+|a|one|two|three|four|five|six)[\s-]*(?:years?|yrs?|months?))"
+    r"|\bexceed(?:s|ing)?\b|\bmore\s+than\b|\bgreater\s+than\b|\bhigher\s+than\b|\bbeats?\b"
+    r"|\bnorth\s+of\b|>)",
+    re.IGNORECASE,
+)
+_TOTAL_WORDS_RE = re.compile(
+    r"\b(?:total|tc|package|all[\s-]in|overall|ctc|everything|in\s+all)\b", re.I
+)
+_PER_YEAR_RE = re.compile(
+    r"\b(?:a|per|each)\s+year\b|\bper\s+annum\b|\bannual(?:ly)?\s+(?:rsus?|stock|equity|grants?|vest\w*)\b"
+    r"|\b(?:rsus?|stock|equity|shares)\s+(?:per|a|each)\s+year\b|\byearly\s+(?:rsus?|stock|equity)\b",
+    re.I,
+)
+_LABEL_RE = re.compile(r"^[\s>*_#-]*(?:\*\*|__)?(?P<label>[^:*]{1,40}?):(?:\*\*|__)?")
+_BLANKS_RE = re.compile(r" {3,}")
+HAS_CUE_RE = _CUE_RE  # for callers that only need to know whether a line could be a line
+
+
+@dataclass
+class _Group:
+    start: int
+    end: int = 0
+    kind: ThresholdKind | None = None
+    floor: bool = False
+    figure: Figure | None = None
+    extra: list[Figure] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A sentence that reads like a line but gave no usable figure, for lint."""
+
+    sentence: str
+    reason: str
+
+
+def find_lines(
+    sentence: str,
+    *,
+    shown: str | None = None,
+    default_kind: ThresholdKind | None = None,
+    has_total: bool = True,
+) -> tuple[list[Threshold], list[Unread], list[str]]:
+    """The lines in one sentence (digits already normalised), what looked like a line but could
+    not be read, and notes on what was assumed. ``shown`` is the sentence as written, the same
+    length (quoted from it); ``default_kind`` is the kind a heading gave ("## Walk-away line");
+    ``has_total`` says whether the guide gives total comp bands."""
+    shown = sentence if shown is None or len(shown) != len(sentence) else shown
+    cues = [
+        (m.start(), m.end(), m.lastgroup or "")
+        for m in _CUE_RE.finditer(sentence)
+        if not _is_sign_on(sentence, m)
+    ]
+    if not cues and default_kind is None:
+        return [], [], []
+    figures = [f for f in extract_figures(sentence) if not f.negative and not f.shares]
+    if not figures:
+        if cues and any(c.isdigit() for c in sentence):
+            return [], [Unread(_display(shown), "no amount Leverage can read")], []
+        return [], [], []
+    groups = _groups(sentence, cues, figures)
+    found: list[Threshold] = []
+    notes: list[str] = []
+    previous: tuple[ThresholdKind, Comparison | None] | None = None
+    for gi, group in enumerate(groups):
+        figure = group.figure
+        kind = group.kind or (previous[0] if previous and figure else None) or default_kind
+        if figure is None or kind is None:
+            continue
+        lo = groups[gi - 1].end if gi else 0
+        hi = groups[gi + 1].start if gi + 1 < len(groups) else len(sentence)
+        region = sentence[lo:hi]
+        comparison = _comparison(region, figure.start - lo, figure)
+        if comparison is None and previous and group.kind is None:
+            comparison = previous[1]
+        previous = (kind, comparison)
+        if comparison is None:
+            comparison = (
+                Comparison.BELOW if kind is ThresholdKind.WALK_AWAY else Comparison.AT_LEAST
+            )
+        component = figure.component
+        if figure.is_pct and component is not Component.BONUS:
+            continue
+        if component is None or component is Component.RELOCATION:
+            if _TOTAL_WORDS_RE.search(region):
+                component = Component.TOTAL
+            else:
+                component = Component.TOTAL if has_total else Component.BASE
+                notes.append(
+                    f"'{_display(shown)}' names no pay component; read as {component.spoken}"
+                )
+        text = _display(shown) if len(groups) == 1 else _display(shown[lo:hi])
+        found.append(
+            Threshold(
+                kind=kind,
+                component=component,
+                comparison=comparison,
+                amount=figure.value,
+                currency=None if figure.is_pct else figure.currency,
+                sentence=text,
+                is_pct=figure.is_pct,
+                per_year=not figure.is_pct
+                and (figure.per == "year" or bool(_PER_YEAR_RE.search(region))),
+            )
+        )
+    return found, [], notes
+
+
+def _is_sign_on(text: str, m: re.Match[str]) -> bool:
+    """ "sign-on" and "signing" are pay, not a cue to sign."""
+    return (
+        m.lastgroup == "accept"
+        and text[m.start() : m.start() + 4].lower() == "sign"
+        and (text[m.end() : m.end() + 3].lower() in {"-on", " on", "ing"})
+    )
+
+
+def _groups(sentence: str, cues: list[tuple[int, int, str]], figures: list[Figure]) -> list[_Group]:
+    """Cues and figures paired in reading order (see the module docstring)."""
+    events: list[tuple[int, int, str | Figure]] = [(s, e, name) for s, e, name in cues]
+    events += [(f.start, f.end, f) for f in figures]
+    events.sort(key=lambda ev: ev[0])
+    groups: list[_Group] = []
+    current: _Group | None = None
+    for n, (start, end, what) in enumerate(events):
+        if current is None:
+            current = _Group(start)
+        if isinstance(what, str):
+            kind = ThresholdKind.ACCEPT if what == "accept" else ThresholdKind.WALK_AWAY
+            later = events[n + 1 :]
+            forward = bool(later) and not isinstance(later[0][2], str)
+            if current.figure is not None and (current.kind is not None or forward):
+                groups.append(current)
+                current = _Group(start)
+            if current.kind is None:
+                current.kind, current.floor = kind, what == "floor"
+        else:
+            if current.figure is not None:
+                groups.append(current)
+                current = _Group(start)
+            current.figure = what
+        current.end = end
+    if current is not None:
+        groups.append(current)
+    return groups
+
+
+def _comparison(region: str, at: int, figure: Figure) -> Comparison | None:
+    if figure.plus:
+        return Comparison.AT_LEAST
+    best: tuple[int, Comparison] | None = None
+    end = at + (figure.end - figure.start)
+    for m in _CMP_RE.finditer(region):
+        if at <= m.start() < end:
+            continue
+        distance = at - m.end() if m.end() <= at else (m.start() - at) * 2 + 1
+        if best is None or abs(distance) < best[0]:
+            best = (abs(distance), Comparison(m.lastgroup or "above"))
+    return best[1] if best else None
+
+
+def _display(text: str) -> str:
+    """The sentence as a person would quote it: no markdown marks, no label before it that
+    is not itself part of the line ("**Negotiate Up Strategy:**"), no blanked quote."""
+    text = text.strip()
+    if (parts := _BLANKS_RE.split(text)) and len(parts) > 1:
+        text = parts[-1]
+    m = _LABEL_RE.match(text)
+    if m and not _CUE_RE.search(m["label"]):
+        text = text[m.end() :]
+    text = text.replace("**", "").replace("__", "")
+    return text.strip(" >*_-–—:;,").rstrip(".").strip()

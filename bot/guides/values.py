@@ -1,0 +1,202 @@
+"""Values as guide authors write them in frontmatter: amounts ("192K", "CHF 187'500",
+"€104.500", "₹32L", 192_000), ranges ({low, high}, {min, max}, [a, b], "10-15"), dates (ISO,
+day-first, month-first when only that reading exists) and how stock is counted.
+
+The prose readers (bot.prose) know "$192K" and "1.2 Cr"; what only guides write (Swiss
+apostrophes, underscores, a range written as a mapping) is put into their terms here first.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+
+from bot.errors import GuideError
+from bot.prose.money import CURRENCIES, currency_of, parse_amount, parse_range
+
+# Thousands written with an apostrophe (CHF 187'500), a typographic one, an underscore
+# (192_000) or a thin or no-break space: rewritten as commas, same length, so spans still line up.
+_GROUPED_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:['’_\u00a0\u202f\u2009]\d{3})+(?!\d)")
+# 104.500,50 (European decimals): dots and comma swapped, same length.
+_EURO_DECIMAL_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d)")
+_LOW_KEYS = ("low", "min", "from", "lower", "minimum")
+_HIGH_KEYS = ("high", "max", "to", "upper", "maximum")
+
+Warn = Callable[[str], None]
+
+
+def normalise_digits(text: str) -> str:
+    """ "CHF 187'500" -> "CHF 187,500", "192_000" -> "192,000", "€104.500,50" -> "€104,500.50";
+    the same length, so positions found in the result are positions in ``text``."""
+    if not any(c in text for c in "'’_\u00a0\u202f\u2009,"):
+        return text
+    text = _GROUPED_RE.sub(lambda m: re.sub(r"['’_\u00a0\u202f\u2009]", ",", m[0]), text)
+    if "," in text and "." in text:
+        text = _EURO_DECIMAL_RE.sub(lambda m: m[0].translate(_SWAP), text)
+    return text
+
+
+_SWAP = str.maketrans({".": ",", ",": "."})
+
+
+def read_amount(value: object, where: str) -> tuple[float, str | None] | None:
+    """A frontmatter amount and the currency it names, if any. None when absent; GuideError
+    when it is there but is no amount."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise GuideError(f"{where} is not a number: {value!r}")
+    if isinstance(value, int | float):
+        number, currency = float(value), None
+    elif isinstance(value, str):
+        amount = parse_amount(normalise_digits(value.replace("%", "").strip()))
+        if amount is None:
+            raise GuideError(f"{where} is not a number: {value!r}")
+        number = -amount.value if amount.negative else amount.value
+        currency = amount.currency
+    else:
+        raise GuideError(f"{where} is not a number: {value!r}")
+    if not math.isfinite(number) or number < 0:
+        raise GuideError(f"{where} must be a positive number, not {value!r}")
+    return number, currency
+
+
+def read_span(
+    entry: Mapping[str, object], key: str, where: str
+) -> tuple[tuple[float, float] | None, set[str]]:
+    """The range a region gives for ``key``: ``key_low``/``key_high``, or ``key`` itself as a
+    mapping ({low, high} or {min, max}), a pair [low, high], a "low-high" string or one number.
+    Also the currencies its amounts name."""
+    currencies: set[str] = set()
+
+    def one(value: object, name: str) -> float | None:
+        read = read_amount(value, f"{where} {name}")
+        if read is None:
+            return None
+        if read[1]:
+            currencies.add(read[1])
+        return read[0]
+
+    low = one(entry.get(f"{key}_low"), f"{key}_low")
+    high = one(entry.get(f"{key}_high"), f"{key}_high")
+    whole = entry.get(key)
+    if low is None and high is None and whole is not None:
+        if isinstance(whole, Mapping):
+            low = one(_first(whole, _LOW_KEYS), f"{key}.low")
+            high = one(_first(whole, _HIGH_KEYS), f"{key}.high")
+            if low is None and high is None:
+                raise GuideError(f"{where} {key} should be {{low: ..., high: ...}}, not {whole!r}")
+        elif isinstance(whole, list | tuple):
+            if len(whole) not in (1, 2):
+                raise GuideError(f"{where} {key} should be [low, high], not {whole!r}")
+            low, high = one(whole[0], f"{key}[0]"), one(whole[-1], f"{key}[-1]")
+        elif isinstance(whole, str) and (pair := parse_range(normalise_digits(whole))):
+            low, high = pair[0].value, pair[1].value
+            currencies.update(c for c in (pair[0].currency, pair[1].currency) if c)
+        else:
+            low = high = one(whole, key)
+    if low is None and high is None:
+        return None, currencies
+    low = high if low is None else low
+    high = low if high is None else high
+    assert low is not None and high is not None
+    if low > high:
+        raise GuideError(f"{where} {key}_low ({low:,.0f}) is above {key}_high ({high:,.0f})")
+    return (low, high), currencies
+
+
+def _first(mapping: Mapping[str, object], keys: tuple[str, ...]) -> object:
+    for key in keys:
+        if key in mapping:
+            return mapping[key]
+    return None
+
+
+_DAY_FIRST_RE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+_YEAR_FIRST_RE = re.compile(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})$")
+_WORDED_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")
+
+
+def read_date(value: object, key: str, warn: Warn) -> date | None:
+    """ISO dates, 2026/04/01, day-first 28.02.2026 or 03/11/2027 (said when it could also be
+    read month-first), month-first 12/31/2026 only when no day-first reading exists, and worded
+    dates ("3 Nov 2027", "November 3, 2027")."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    if m := _YEAR_FIRST_RE.match(text):
+        found = _date(int(m[1]), int(m[2]), int(m[3]))
+        if found:
+            return found
+    elif m := _DAY_FIRST_RE.match(text):
+        first, second, year = int(m[1]), int(m[2]), int(m[3])
+        day_first, month_first = _date(year, second, first), _date(year, first, second)
+        if day_first and month_first and day_first != month_first and m[0].count(".") == 0:
+            warn(
+                f"'{key}' {text} could be {_long(day_first)} or {_long(month_first)}; "
+                f"read day-first as {_long(day_first)} (write {day_first.isoformat()} to be sure)"
+            )
+            return day_first
+        if day_first:
+            return day_first
+        if month_first:
+            warn(f"'{key}' {text} read month-first as {_long(month_first)}")
+            return month_first
+    else:
+        for fmt in _WORDED_FORMATS:
+            try:
+                return datetime.strptime(text, fmt).date()
+            except ValueError:
+                continue
+    warn(f"'{key}' is not a date (YYYY-MM-DD): {value!r}; ignored")
+    return None
+
+
+def _long(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+_PER_YEAR_WORDS = frozenset(
+    {"per_year", "per-year", "peryear", "annual", "annually", "yearly", "year", "per year"}
+)
+_PER_GRANT_WORDS = frozenset(
+    {"per_grant", "per-grant", "grant", "total", "whole", "whole_grant", "per grant", "full"}
+)
+
+
+def stock_basis(value: object, where: str, warn: Warn) -> bool | None:
+    """True for stock stated per year, False per grant, None when not said."""
+    if value is None:
+        return None
+    word = str(value).strip().casefold().replace(" ", "_")
+    if word in _PER_YEAR_WORDS or word.replace("_", " ") in _PER_YEAR_WORDS:
+        return True
+    if word in _PER_GRANT_WORDS or word.replace("_", " ") in _PER_GRANT_WORDS:
+        return False
+    warn(f"{where} stock_basis {value!r} is neither per_year nor per_grant; read as per_grant")
+    return False
+
+
+def currency_code(value: object) -> str | None:
+    """ "usd", "$", "CHF" -> an ISO code, if it is one Leverage knows."""
+    text = str(value).strip()
+    if text.upper() in CURRENCIES:
+        return text.upper()
+    return currency_of(text)
