@@ -15,11 +15,13 @@ from bot import __version__
 from bot.coach import Coach
 from bot.coach.replies import OfferReply
 from bot.config import Settings, load_settings
-from bot.errors import LeverageError
+from bot.errors import GuideError, LeverageError
 from bot.guides import Library, Severity, load_library
-from bot.guides.lint import lint_library
+from bot.guides.lint import lint_guide, lint_library
+from bot.guides.load import GUIDE_SUFFIXES, load_files, read_guide_file
 from bot.index import GuideIndex
-from bot.render.shapes import ask_json, offer_json
+from bot.render.guide_text import render_guide
+from bot.render.shapes import ask_json, guide_error_json, guide_json, offer_json
 from bot.render.text import render_text
 
 
@@ -32,6 +34,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     lint = commands.add_parser("lint", help="check every guide and report errors and warnings")
+    lint.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        metavar="FILE",
+        help="check only these guide files (as a pre-commit hook passes them)",
+    )
     _guides_option(lint)
     lint.add_argument("--json", action="store_true", help="print a JSON list of problems")
     lint.set_defaults(run=_lint)
@@ -53,6 +62,16 @@ def build_parser() -> argparse.ArgumentParser:
     _guides_option(offer)
     offer.add_argument("--json", action="store_true", help="print the assessment as JSON")
     offer.set_defaults(run=_offer)
+
+    guide = commands.add_parser("guide", help="show how Leverage reads one guide (for its authors)")
+    guide.add_argument(
+        "guide",
+        metavar="ID-or-PATH",
+        help="a guide id (segment/ai-cdp-platform-engineer) or a file",
+    )
+    _guides_option(guide)
+    guide.add_argument("--json", action="store_true", help="print what was read as JSON")
+    guide.set_defaults(run=_guide)
 
     chat = commands.add_parser(
         "chat", help="talk to Leverage in the terminal (the default with no Slack tokens)"
@@ -235,7 +254,7 @@ def _dump(data: object, out: TextIO) -> None:
 
 
 def _lint(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
-    library = _library(args, settings)
+    library = load_files(args.files) if args.files else _library(args, settings)
     problems = lint_library(library, date.today())
     if args.json:
         json.dump([p.as_dict() for p in problems], out, indent=2, ensure_ascii=False)
@@ -250,6 +269,35 @@ def _lint(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
             file=out,
         )
     return 1 if any(p.severity is Severity.ERROR for p in problems) else 0
+
+
+def _guide(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """One guide as Leverage reads it: a file on its own, or a guide of the folder by id."""
+    today = date.today()
+    path = Path(args.guide)
+    try:
+        if path.exists() or path.suffix.lower() in GUIDE_SUFFIXES:
+            parsed = read_guide_file(path)
+            guide, problems = parsed.guide, list(parsed.problems)
+        else:
+            library = _library(args, settings)
+            found = next((g for g in library.guides if g.id == args.guide.strip("/")), None)
+            if found is None:
+                raise GuideError(f"no guide with id {args.guide!r} in {library.folder}")
+            guide = found
+            problems = [p for p in library.problems if p.file == guide.source]
+    except GuideError as exc:
+        if args.json:
+            _dump(guide_error_json(str(path), str(exc)), out)
+        else:
+            print(f"leverage: {path}: {exc}", file=sys.stderr)
+        return 1
+    problems += lint_guide(guide, today)
+    if args.json:
+        _dump(guide_json(guide, problems, today), out)
+    else:
+        out.write(render_guide(guide, problems, today))
+    return 0
 
 
 def _generate(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:

@@ -1,11 +1,15 @@
-"""Answers as the JSON shapes of `ask --json` and `offer --json` (fixed: scripts depend on them)."""
+"""Answers as the JSON shapes of `ask --json`, `offer --json` and `guide --json` (fixed: scripts
+depend on them)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from bot.coach.compare import OtherOffer
 from bot.coach.replies import Answer, ChooseReply, OfferReply, ProblemReply, RegionReply
+from bot.guides.model import Band, Guide, Problem, Span
 from bot.index import Status
 from bot.offers.model import ParsedPaste
 from bot.prose.components import Component
@@ -138,3 +142,84 @@ def _other_json(other: OtherOffer) -> dict[str, Any]:
         "verdict": a.verdict.value if a else None,
         "score": a.score if a else None,
     }
+
+
+def guide_json(guide: Guide, problems: Sequence[Problem], today: date) -> dict[str, Any]:
+    """How Leverage reads one guide, for its authors (`guide --json`). Stock figures are whole
+    grants over ``stock_years``; what the guide does not give is null."""
+    return {
+        "id": guide.id,
+        "file": guide.source,
+        "company": guide.company_display,
+        "role": guide.role_display,
+        "role_type": guide.role_type,
+        "last_updated": _iso(guide.last_updated),
+        "next_review_due": _iso(guide.next_review_due),
+        "stale": guide.is_stale(today),
+        "data_quality": guide.data_quality,
+        "regions": [_region_json(band) for band in guide.bands],
+        "levels": [f"{e.company} {e.level}" for e in guide.level_mapping.equivalents],
+        "internal_level": guide.level_mapping.internal,
+        "levers": [{"title": lv.title, "script": lv.script or None} for lv in guide.levers],
+        "script": guide.script,
+        "targets": [
+            {
+                "component": t.component.value,
+                "amount": _number(t.amount),
+                "currency": t.currency,
+                "years": t.years,
+            }
+            for t in guide.targets
+        ],
+        "thresholds": [
+            {
+                "kind": t.kind.value,
+                "component": t.component.value,
+                "comparison": t.comparison.value,
+                "amount": _number(t.amount),
+                "currency": t.currency,
+                "per_year": t.per_year,
+                "sentence": t.sentence,
+            }
+            for t in guide.thresholds
+        ],
+        "problems": [{"level": p.severity.value, "message": p.message} for p in problems],
+    }
+
+
+def guide_error_json(file: str, error: str) -> dict[str, str]:
+    return {"file": file, "error": error}
+
+
+def _region_json(band: Band) -> dict[str, Any]:
+    def ends(span: Span | None) -> tuple[float | int | None, float | int | None]:
+        return (_number(span.low), _number(span.high)) if span else (None, None)
+
+    base, stock, bonus, total = (
+        ends(band.base),
+        ends(band.stock),
+        ends(band.bonus_pct),
+        ends(band.total_comp),
+    )
+    return {
+        "region": band.region,
+        "currency": band.currency,
+        "base_low": base[0],
+        "base_high": base[1],
+        "stock_low": stock[0],
+        "stock_high": stock[1],
+        "stock_years": band.stock_years,
+        "bonus_pct_low": bonus[0],
+        "bonus_pct_high": bonus[1],
+        "total_comp_low": total[0],
+        "total_comp_high": total[1],
+    }
+
+
+def _number(value: float) -> float | int:
+    """Whole amounts as integers (192000, not 192000.0): the shape people read and diff."""
+    return int(value) if float(value).is_integer() else round(value, 2)
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
