@@ -15,7 +15,7 @@ from typing import Any
 from bot.errors import GuideError
 from bot.guides.model import Band, Span
 from bot.guides.outline import Outline, TableRow
-from bot.guides.values import currency_code, normalise_digits, read_amount, read_span, stock_basis
+from bot.guides.values import currency_code, range_text, read_amount, read_span, stock_basis
 from bot.prose.money import CURRENCIES, find_amounts, format_money, parse_range
 
 Warn = Callable[[str], None]
@@ -72,9 +72,12 @@ def _entries(raw: object) -> list[tuple[str, Mapping[str, Any]]]:
     if not isinstance(raw, list):
         raise GuideError("'compensation' must be a list of regions")
     found: list[tuple[str, Mapping[str, Any]]] = []
-    for i, entry in enumerate(raw):
-        if not isinstance(entry, Mapping):
+    for i, given in enumerate(raw):
+        if not isinstance(given, Mapping):
             raise GuideError(f"compensation[{i}] must be a mapping of region figures")
+        entry: Mapping[str, Any] = given
+        if len(given) == 1 and isinstance(only := next(iter(given.values())), Mapping):
+            entry = {"region": next(iter(given)), **only}  # "- Seattle: {base_low: ...}"
         region = next((str(entry[k]).strip() for k in _REGION_KEYS if entry.get(k)), "")
         if not region:
             raise GuideError(f"compensation[{i}] has no 'region'")
@@ -150,7 +153,7 @@ def _row_values(row: TableRow) -> tuple[dict[str, Span], set[str]]:
     spans: dict[str, Span] = {}
     currencies: set[str] = set()
     for key, raw_cell in row.cells.items():
-        cell = normalise_digits(raw_cell)
+        cell = range_text(raw_cell)
         pair = parse_range(cell) if cell else None
         if pair is None:
             if key != "bonus":

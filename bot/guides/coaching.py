@@ -181,7 +181,9 @@ def _blocks(lines: list[str]) -> list[_Block]:
             blocks.append(_Block("heading", i, heading.text, heading))
         elif stripped.startswith("|"):
             flush()
-            blocks.append(_Block("table", i, stripped))
+            header = i + 1 < len(lines) and set(lines[i + 1].strip()) <= set("|-: ")
+            if not set(stripped) <= set("|-: "):
+                blocks.append(_Block("table_header" if header else "table", i, stripped))
         elif stripped.startswith(">"):
             flush()
             quote = [stripped.lstrip(">").strip()]
@@ -218,7 +220,11 @@ def _sections(blocks: list[_Block]) -> list[tuple[_Block, Heading | None, Headin
     lever: Heading | None = None
     for block in blocks:
         h = block.heading
-        if h is not None:
+        if h is not None and h.lever is not None:
+            if section is None or section.kind is not Kind.LEVERS or h.level <= section.level:
+                section = h
+            lever = h
+        elif h is not None:
             inside_levers = section is not None and section.kind is Kind.LEVERS and section.plural
             if (
                 inside_levers
@@ -250,20 +256,26 @@ def _sections(blocks: list[_Block]) -> list[tuple[_Block, Heading | None, Headin
 def _levers_and_evidence(
     blocks: list[_Block], problems: list[str], first_line: int
 ) -> tuple[list[Lever], list[str]]:
-    levers: list[Lever] = []
+    """Levers in document order (list items, bold-titled paragraphs, table rows, or one
+    sub-heading per lever with its paragraphs) and the evidence list."""
+    found: list[tuple[int, Lever | Heading]] = []
     evidence: list[str] = []
-    scripts: dict[Heading, list[str]] = {}
-    order: list[Heading] = []
-    lever_headings: dict[int, Heading] = {}  # line of a levers heading -> it, to report empty
+    scripts: dict[int, list[str]] = {}  # id of a lever heading -> its paragraphs
+    sections: dict[int, tuple[Heading, int]] = {}  # id of a levers heading -> (it, its line)
     counts: dict[int, int] = {}
     for block, section, lever in _sections(blocks):
-        if section is None or block.kind == "heading":
-            if block.heading is not None and block.heading.kind is Kind.LEVERS:
-                lever_headings[block.line] = block.heading
-                counts.setdefault(block.line, 0)
-            if lever is not None and block.heading is lever:
-                scripts[lever] = []
-                order.append(lever)
+        h = block.heading
+        if h is not None:
+            if h.kind is Kind.LEVERS and section is h and h.lever is None:
+                sections[id(h)] = (h, block.line)
+                counts.setdefault(id(h), 0)
+            if lever is not None and h is lever:
+                scripts[id(lever)] = []
+                found.append((block.line, lever))
+                if section is not None:
+                    counts[id(section)] = counts.get(id(section), 0) + 1
+            continue
+        if section is None:
             continue
         if section.kind is Kind.EVIDENCE and block.kind == "item":
             item = block.text.strip()
@@ -272,21 +284,33 @@ def _levers_and_evidence(
             )
         if section.kind is not Kind.LEVERS:
             continue
-        key = next((ln for ln, h in lever_headings.items() if h is section), -1)
-        if lever is not None and block.kind in ("para", "quote", "item"):
-            scripts[lever].append(block.text)
-            counts[key] = counts.get(key, 0) + 1
-        elif lever is None and block.kind == "item":
-            levers.append(_lever(block.text))
-            counts[key] = counts.get(key, 0) + 1
-    for heading in order:
-        levers.append(Lever(heading.text, unquote(" ".join(scripts[heading]))))
-    for line, count in counts.items():
-        if count == 0 and lever_headings[line].plural:
+        if lever is not None:
+            if block.kind in ("para", "quote", "item"):
+                scripts[id(lever)].append(block.text)
+            continue
+        one: Lever | None = None
+        if block.kind == "item" or (block.kind == "para" and _BOLD_TITLE_RE.match(block.text)):
+            one = _lever(block.text)
+        elif block.kind == "table":
+            cells = [c.strip() for c in block.text.strip("|").split("|")]
+            if len(cells) >= 2 and cells[0]:
+                one = Lever(cells[0].strip("*_ "), unquote(cells[1]))
+        if one is not None:
+            found.append((block.line, one))
+            counts[id(section)] = counts.get(id(section), 0) + 1
+    for key, count in counts.items():
+        heading, line = sections.get(key, (None, 0))
+        if count == 0 and heading is not None and heading.plural:
             problems.append(
-                f"line {line + first_line}: '{lever_headings[line].text}' has no lever Leverage "
-                "can read (numbered or bulleted items, or one sub-heading per lever)"
+                f"line {line + first_line}: '{heading.text}' has no lever Leverage can read "
+                "(numbered or bulleted items, or one sub-heading per lever)"
             )
+    levers = [
+        item
+        if isinstance(item, Lever)
+        else Lever(item.lever or item.text, unquote(" ".join(scripts[id(item)])))
+        for _, item in sorted(found, key=lambda pair: pair[0])
+    ]
     return levers, evidence
 
 
@@ -319,7 +343,14 @@ def _negotiate_up(blocks: list[_Block]) -> tuple[str | None, int | None]:
                     ):
                         break
                     continue
-                if following.kind == "table":
+                if following.kind in ("table", "table_header"):
+                    continue
+                if following.kind == "item":
+                    # "- Base: $230K" "- RSUs: $600K over 4 years": the asks as a list.
+                    run = _item_run(blocks, blocks.index(following))
+                    asks = [item for item in run if not _is_line(item)]
+                    if asks:
+                        return "; ".join(a.rstrip(".;") for a in asks) + ".", following.line
                     continue
                 script = first_quote(following.text) or _unquoted(following.text)
                 if script:
@@ -331,6 +362,15 @@ def _negotiate_up(blocks: list[_Block]) -> tuple[str | None, int | None]:
         if script:
             return script, block.line
     return None, None
+
+
+def _item_run(blocks: list[_Block], start: int) -> list[str]:
+    run = []
+    for block in blocks[start:]:
+        if block.kind != "item":
+            break
+        run.append(block.text)
+    return run
 
 
 def _after_label(text: str) -> str:

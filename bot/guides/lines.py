@@ -12,8 +12,9 @@ what the cue implies (a floor is walked away below; a line to sign at is met at 
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from bot.prose.components import Component
@@ -53,8 +54,9 @@ class Threshold:
 _CUE_RE = re.compile(
     r"(?P<walk>\b(?:don'?t|do\s+not|never|not|won'?t|wouldn'?t)\s+(?:accept|take|sign)\b"
     r"|\bwalk(?:ing)?(?:[\s-]+away)?\b(?!\s+(?:away\s+)?from)|\bdecline\b|\breject\b"
-    r"|\bturn\s+(?:it\s+|them\s+)?down\b|\brefuse\b|\bno[\s-]go\b)"
-    r"|(?P<floor>\bfloor\b|\bminimum(?:\s+acceptable)?\b|\bbottom[\s-]+line\b|\bred[\s-]+line\b"
+    r"|\bturn\s+(?:it\s+|them\s+)?down\b|\brefuse\b|\bno[\s-]go\b|\bno\s+deal\b|\bnon[\s-]?starter\b"
+    r"|\bis\s+a\s+(?:no|pass|hard\s+no)\b)"
+    r"|(?P<floor>\bfloor\b|\bmin(?:imum|\.)?(?:\s+acceptable)?\b|\blowest\s+acceptable\b|\bbottom[\s-]+line\b|\bred[\s-]+line\b"
     r"|\bdeal[\s-]?breaker\b|\b(?:don'?t|do\s+not|never|won'?t|can'?t|not)\s+go\s+(?:below|under|lower)\b"
     r"|\bno\s+lower\s+than\b|\bnothing\s+(?:below|under|less)\b|\blowest\s+(?:you|we)\b)"
     r"|(?P<accept>\baccept(?:able)?\b|\btake\s+(?:it|the\s+offer|the\s+deal)\b"
@@ -130,19 +132,22 @@ def find_lines(
         if cues and any(c.isdigit() for c in sentence):
             return [], [Unread(_display(shown), "no amount Leverage can read")], []
         return [], [], []
-    groups = _groups(sentence, cues, figures)
+    groups = list(_groups(sentence, cues, figures))
+    bounds = _bounds(sentence, groups)
     found: list[Threshold] = []
     notes: list[str] = []
     previous: tuple[ThresholdKind, Comparison | None] | None = None
-    for gi, group in enumerate(groups):
-        figure = group.figure
-        kind = group.kind or (previous[0] if previous and figure else None) or default_kind
-        if figure is None or kind is None:
+    for group, (lo, hi) in zip(groups, bounds, strict=True):
+        kind = group.kind or (previous[0] if previous and group.figure else None) or default_kind
+        if group.figure is None or kind is None:
             continue
-        lo = groups[gi - 1].end if gi else 0
-        hi = groups[gi + 1].start if gi + 1 < len(groups) else len(sentence)
         region = sentence[lo:hi]
-        comparison = _comparison(region, figure.start - lo, figure)
+        # Read again inside its own clause, so the next line's label is not taken for its own.
+        figure = next(
+            (f for f in extract_figures(region) if f.start == group.figure.start - lo),
+            replace(group.figure, start=group.figure.start - lo, end=group.figure.end - lo),
+        )
+        comparison = _comparison(region, figure)
         if comparison is None and previous and group.kind is None:
             comparison = previous[1]
         previous = (kind, comparison)
@@ -162,6 +167,7 @@ def find_lines(
                     f"'{_display(shown)}' names no pay component; read as {component.spoken}"
                 )
         text = _display(shown) if len(groups) == 1 else _display(shown[lo:hi])
+        yearly = figure.per == "year" or bool(_PER_YEAR_RE.search(region))
         found.append(
             Threshold(
                 kind=kind,
@@ -171,8 +177,7 @@ def find_lines(
                 currency=None if figure.is_pct else figure.currency,
                 sentence=text,
                 is_pct=figure.is_pct,
-                per_year=not figure.is_pct
-                and (figure.per == "year" or bool(_PER_YEAR_RE.search(region))),
+                per_year=component is Component.STOCK and yearly,
             )
         )
     return found, [], notes
@@ -217,11 +222,26 @@ def _groups(sentence: str, cues: list[tuple[int, int, str]], figures: list[Figur
     return groups
 
 
-def _comparison(region: str, at: int, figure: Figure) -> Comparison | None:
+_JOIN_RE = re.compile(r",|;|\s(?:or|and|but|while|whereas)\s")
+
+
+def _bounds(sentence: str, groups: list[_Group]) -> list[tuple[int, int]]:
+    """Each group's clause: up to the last joining word or comma before the next group."""
+    cuts: list[tuple[int, int]] = []
+    for here, after in itertools.pairwise(groups):
+        joins = list(_JOIN_RE.finditer(sentence, here.end, after.start))
+        cuts.append((joins[-1].start(), joins[-1].end()) if joins else (after.start, after.start))
+    starts = [0] + [end for _, end in cuts]
+    ends = [start for start, _ in cuts] + [len(sentence)]
+    return list(zip(starts, ends, strict=True))
+
+
+def _comparison(region: str, figure: Figure) -> Comparison | None:
+    """The comparing phrase nearest the figure, one before it counting double-near."""
     if figure.plus:
         return Comparison.AT_LEAST
     best: tuple[int, Comparison] | None = None
-    end = at + (figure.end - figure.start)
+    at, end = figure.start, figure.end
     for m in _CMP_RE.finditer(region):
         if at <= m.start() < end:
             continue

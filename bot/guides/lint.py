@@ -93,7 +93,9 @@ def _thresholds(guide: Guide) -> list[str]:
             span = band.span(threshold.component, is_pct=threshold.is_pct)
             if span is not None:
                 spans.append((band, span))
-        if spans and all(not span.low <= threshold.amount <= span.high for _, span in spans):
+        if spans and all(
+            not span.low <= threshold.line(band.stock_years) <= span.high for band, span in spans
+        ):
             regions = ", ".join(b.region for b, _ in spans)
             messages.append(
                 f"threshold '{threshold.sentence}' is outside the {threshold.component.value} band "

@@ -209,18 +209,61 @@ def _body_line(text: str, content: str) -> int:
 
 
 def _threshold_text(meta: Mapping[str, Any], warn: _Warnings) -> str | None:
-    """The frontmatter's lines, one per text line; a bare figure under a key that names its
-    kind ("walk_away: 160000") reads as that kind of line."""
+    """The frontmatter's lines as sentences, one per text line. A value under a key that names
+    its kind ("walk_away: $160K base") gets that cue; ``thresholds`` may also be a mapping of
+    kind -> text, or a list of texts or of {kind, component, comparison, amount, currency}."""
     parts: list[str] = []
+    cues = dict(_THRESHOLD_KEYS)
     for key, cue in _THRESHOLD_KEYS:
-        for item in _strings(meta.get(key)):
-            needs_cue = bool(cue) and not HAS_CUE_RE.search(item)
-            text = item
-            if needs_cue and re.fullmatch(r"[\d.,_']+", item):
-                warn(f"'{key}': {item} names no pay component; read as total comp")
-                text = f"{item} total comp"
-            parts.append(f"{cue}{text}" if needs_cue else text)
-    return "\n".join(parts) or None
+        value = meta.get(key)
+        items: list[tuple[str, object]]
+        if isinstance(value, Mapping):
+            items = [(cues.get(str(k), _KIND_CUES.get(str(k), "")), v) for k, v in value.items()]
+        elif isinstance(value, list):
+            items = [(cue, v) for v in value]
+        else:
+            items = [(cue, value)] if value is not None else []
+        for item_cue, item in items:
+            if isinstance(item, Mapping):
+                parts.append(_structured_line(item, key, warn))
+                continue
+            for text in _strings(item):
+                needs_cue = bool(item_cue) and not HAS_CUE_RE.search(text)
+                if needs_cue and re.fullmatch(r"[\d.,_']+", text):
+                    warn(f"'{key}': {text} names no pay component; read as total comp")
+                    text = f"{text} total comp"  # noqa: PLW2901 - the bare figure, completed
+                parts.append(f"{item_cue}{text}" if needs_cue else text)
+    return "\n".join(p for p in parts if p) or None
+
+
+_KIND_CUES = {"walk": "Walk away: ", "walk_away": "Walk away: ", "accept": "Accept: "}
+_COMPARISON_WORDS = {
+    "above": "above",
+    "at_least": "at least",
+    "below": "below",
+    "at_most": "at most",
+    ">": "above",
+    ">=": "at least",
+    "<": "below",
+    "<=": "at most",
+}
+
+
+def _structured_line(item: Mapping[Any, Any], key: str, warn: _Warnings) -> str:
+    """{kind: walk_away, component: base, amount: 175000} as the sentence it stands for."""
+    kind = str(item.get("kind", "walk_away")).casefold()
+    walk = kind.startswith(("walk", "floor", "min"))
+    comparison = str(item.get("comparison", "below" if walk else "at_least")).casefold()
+    words = _COMPARISON_WORDS.get(comparison)
+    amount = item.get("amount", item.get("value"))
+    if words is None or amount is None:
+        warn(f"'{key}': {dict(item)!r} is not a line Leverage can read (kind, component, amount)")
+        return ""
+    component = str(item.get("component", "total comp")).replace("_", " ")
+    currency = str(item.get("currency") or "")
+    per_year = " a year" if item.get("per_year") else ""
+    cue = "Walk away if" if walk else "Accept if"
+    return f"{cue} {component} is {words} {currency} {amount}{per_year}".replace("  ", " ")
 
 
 def _frontmatter(text: str) -> tuple[dict[str, Any], str]:

@@ -71,6 +71,7 @@ class Heading:
     text: str  # without marks, numbering, emoji or a trailing colon
     kind: Kind
     plural: bool  # "Levers" (sub-headings under it are levers), not "Core Lever"
+    lever: str | None = None  # "Lever 2: Sign-on" is itself a lever, titled "Sign-on"
 
 
 def kind_of(title: str) -> Kind:
@@ -145,9 +146,19 @@ def is_underline(lines: list[str], i: int) -> bool:
     return i > 0 and bool(_SETEXT_RE.match(lines[i])) and bool(lines[i - 1].strip())
 
 
+_ONE_LEVER_RE = re.compile(r"^lever\s*(?:#?\d+)?\s*[:.—–-]\s*(?P<title>\S.*)$", re.IGNORECASE)
+
+
 def _heading(level: int, raw: str) -> Heading:
     text = clean_title(raw.lstrip("#"))
-    return Heading(level, text, kind_of(text), bool(_PLURAL_LEVERS_RE.search(text)))
+    one = _ONE_LEVER_RE.match(text)
+    return Heading(
+        level,
+        text,
+        Kind.LEVERS if one else kind_of(text),
+        bool(_PLURAL_LEVERS_RE.search(text)),
+        clean_title(one["title"]) if one else None,
+    )
 
 
 def clean_title(text: str) -> str:

@@ -21,6 +21,11 @@ from bot.prose.money import CURRENCIES, currency_of, parse_amount, parse_range
 _GROUPED_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:['’_\u00a0\u202f\u2009]\d{3})+(?!\d)")
 # 104.500,50 (European decimals): dots and comma swapped, same length.
 _EURO_DECIMAL_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d)")
+_CCY = r"(?:CHF|EUR|USD|GBP|SEK|NOK|DKK|PLN|CZK|JPY|INR|[€£$¥₹]|kr)"
+_SPACED_RE = re.compile(rf"(?P<c>{_CCY}(?![A-Za-z]) ?)(?P<n>\d{{1,3}}(?: \d{{3}})+)(?![\d,.])")
+_SPACED_AFTER_RE = re.compile(
+    rf"(?<![\d.,])(?P<n>\d{{1,3}}(?: \d{{3}})+)(?P<c> ?{_CCY}(?![A-Za-z]))"
+)
 _LOW_KEYS = ("low", "min", "from", "lower", "minimum")
 _HIGH_KEYS = ("high", "max", "to", "upper", "maximum")
 
@@ -28,17 +33,47 @@ Warn = Callable[[str], None]
 
 
 def normalise_digits(text: str) -> str:
-    """ "CHF 187'500" -> "CHF 187,500", "192_000" -> "192,000", "€104.500,50" -> "€104,500.50";
-    the same length, so positions found in the result are positions in ``text``."""
-    if not any(c in text for c in "'’_\u00a0\u202f\u2009,"):
+    """ "CHF 187'500" -> "CHF 187,500", "192_000" -> "192,000", "€104.500,50" -> "€104,500.50",
+    "CHF 187 500" -> "CHF 187,500" (plain spaces only beside a currency); the same length, so
+    positions found in the result are positions in ``text``."""
+    if not any(c in text for c in "'’_\u00a0\u202f\u2009, "):
         return text
     text = _GROUPED_RE.sub(lambda m: re.sub(r"['’_\u00a0\u202f\u2009]", ",", m[0]), text)
+    if " " in text:
+        text = _SPACED_RE.sub(lambda m: m["c"] + m["n"].replace(" ", ","), text)
+        text = _SPACED_AFTER_RE.sub(lambda m: m["n"].replace(" ", ",") + m["c"], text)
     if "," in text and "." in text:
         text = _EURO_DECIMAL_RE.sub(lambda m: m[0].translate(_SWAP), text)
     return text
 
 
 _SWAP = str.maketrans({".": ",", ",": "."})
+_SPACED_HYPHEN_RE = re.compile(r"(?<=\S) - (?=\S)")
+
+
+def range_text(text: str) -> str:
+    """A range as the prose reader takes it: digits normalised, and "X - Y" with an en dash,
+    so the hyphen is not read as a minus sign on the high end."""
+    return _SPACED_HYPHEN_RE.sub(" – ", normalise_digits(text))
+
+
+_MARK_RE = re.compile(
+    r"^(?P<pre>[~≈]|c\.|ca\.|approx\.?)?\s*(?P<body>.*?)\s*(?P<post>\+|/\s*yr|/\s*year|per\s+year|p\.?a\.?)?$",
+    re.IGNORECASE,
+)
+_TRAILING_MARK_RE = re.compile(
+    r"^(?P<num>.*?\d[\d.,]*\s*[kKmMlL]?)\s*(?P<mark>€|£|\$|¥|₹|kr|[A-Z]{3})$"
+)
+
+
+def _amount_text(text: str) -> tuple[str, str | None]:
+    """ "~180K" -> "180K"; "95.000 €" -> ("95.000", "EUR"): marks people put around a figure."""
+    m = _MARK_RE.match(text.strip())
+    body = m["body"] if m else text
+    trailing = _TRAILING_MARK_RE.match(body)
+    if trailing and (code := currency_code(trailing["mark"])):
+        return trailing["num"], code
+    return body, None
 
 
 def read_amount(value: object, where: str) -> tuple[float, str | None] | None:
@@ -51,11 +86,12 @@ def read_amount(value: object, where: str) -> tuple[float, str | None] | None:
     if isinstance(value, int | float):
         number, currency = float(value), None
     elif isinstance(value, str):
-        amount = parse_amount(normalise_digits(value.replace("%", "").strip()))
+        text, marked = _amount_text(normalise_digits(value.replace("%", "").strip()))
+        amount = parse_amount(text)
         if amount is None:
             raise GuideError(f"{where} is not a number: {value!r}")
         number = -amount.value if amount.negative else amount.value
-        currency = amount.currency
+        currency = amount.currency or marked
     else:
         raise GuideError(f"{where} is not a number: {value!r}")
     if not math.isfinite(number) or number < 0:
@@ -92,7 +128,7 @@ def read_span(
             if len(whole) not in (1, 2):
                 raise GuideError(f"{where} {key} should be [low, high], not {whole!r}")
             low, high = one(whole[0], f"{key}[0]"), one(whole[-1], f"{key}[-1]")
-        elif isinstance(whole, str) and (pair := parse_range(normalise_digits(whole))):
+        elif isinstance(whole, str) and (pair := parse_range(range_text(whole))):
             low, high = pair[0].value, pair[1].value
             currencies.update(c for c in (pair[0].currency, pair[1].currency) if c)
         else:
@@ -116,7 +152,18 @@ def _first(mapping: Mapping[str, object], keys: tuple[str, ...]) -> object:
 
 _DAY_FIRST_RE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
 _YEAR_FIRST_RE = re.compile(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})$")
-_WORDED_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")
+_YEAR_MONTH_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
+_WORDED_FORMATS = (
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%B %d %Y",
+    "%b %d %Y",
+    "%d-%b-%Y",
+    "%B %Y",
+    "%b %Y",
+)
 
 
 def read_date(value: object, key: str, warn: Warn) -> date | None:
@@ -152,6 +199,11 @@ def read_date(value: object, key: str, warn: Warn) -> date | None:
         if month_first:
             warn(f"'{key}' {text} read month-first as {_long(month_first)}")
             return month_first
+    elif m := _YEAR_MONTH_RE.match(text):
+        found = _date(int(m[1]), int(m[2]), 1)
+        if found:
+            warn(f"'{key}' {text} names a month; read as {_long(found)}")
+            return found
     else:
         for fmt in _WORDED_FORMATS:
             try:

@@ -1,0 +1,294 @@
+"""Guides written by other authors (tests/fixtures/authors/): every field a careful reader
+takes from them (tests/guides/authors_truth.py, written from the guide text), the golden
+`guide --json` of each, and the variants they do not cover, one by one."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.guides import parse_guide
+from bot.guides.lint import lint_guide
+from bot.guides.load import read_guide_file
+from bot.render.shapes import guide_json
+from tests.conftest import ROOT
+from tests.guides.authors_truth import TRUTH, fields
+
+AUTHORS = ROOT / "tests" / "fixtures" / "authors"
+TODAY = date(2026, 7, 1)
+
+
+def shape(name: str) -> dict[str, Any]:
+    parsed = read_guide_file(Path("tests/fixtures/authors") / name)
+    problems = list(parsed.problems) + lint_guide(parsed.guide, TODAY)
+    return guide_json(parsed.guide, problems, TODAY)
+
+
+def test_every_author_fixture_has_a_truth_table() -> None:
+    assert sorted(p.name for p in AUTHORS.iterdir()) == sorted(TRUTH)
+
+
+@pytest.mark.parametrize("name", sorted(TRUTH))
+def test_every_field_reads_as_a_person_reads_it(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    wrong = [field for field, right in fields(TRUTH[name], shape(name)) if not right]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("name", sorted(TRUTH))
+def test_golden_guide_json(name: str, golden: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    golden.check(f"guides/{Path(name).stem}.json", shape(name))
+
+
+def test_a_company_named_in_a_lever_or_quote_is_no_parent_brand() -> None:
+    for name in ("kiranpay-backend-engineer.md", "northpeak-cloud-staff-sre.md"):
+        guide = read_guide_file(AUTHORS / name).guide
+        assert guide.parents == (), name
+
+
+def test_assumed_dates_are_said() -> None:
+    messages = shape("helvetia-bank-quant-developer.md")["problems"]
+    assert any(
+        "03/11/2027 could be 3 November 2027 or 11 March 2027; read day-first" in p["message"]
+        for p in messages
+    )
+    messages = shape("thistle-games-gameplay-programmer.md")["problems"]
+    assert any("12/31/2026 read month-first as 31 December 2026" in p["message"] for p in messages)
+
+
+def test_an_unlabelled_line_is_said_with_its_line_number() -> None:
+    messages = [p["message"] for p in shape("sakura-robotics-embedded-engineer.md")["problems"]]
+    text = (AUTHORS / "sakura-robotics-embedded-engineer.md").read_text().split("\n")
+    number = next(i for i, line in enumerate(text, 1) if line.startswith("Don't go below"))
+    assert f"line {number}: 'Don't go below ¥11M' names no pay component; read as total comp" in (
+        messages
+    )
+
+
+GUIDE = """---
+company: acme
+role: engineer
+compensation:
+  - region: Berlin
+    base_low: 80000
+    base_high: 100000
+    currency: EUR
+---
+{body}
+"""
+
+
+def body(text: str) -> Any:
+    return parse_guide(GUIDE.format(body=text)).guide
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ('## Levers\n1. **Offers:** "x"\n2. **Scope:** "y"', ["Offers", "Scope"]),
+        (
+            "**Levers**\n- Offers — bring the competing offer\n- Scope – two teams",
+            ["Offers", "Scope"],
+        ),
+        (
+            "Levers:\n✅ Offers: bring it\n✔️ Scope: two teams\n❌ Title: do not",
+            ["Offers", "Scope", "Title"],
+        ),
+        ('## Levers\n🔸 **Offers** - "x"\n🔸 **Scope** - "y"', ["Offers", "Scope"]),
+        ("## Levers\n### 1. Offers\nBring it.\n### 2. 💼 Scope\nTwo teams.", ["Offers", "Scope"]),
+        ("## Lever 1: Offers\nBring it.\n\n## Lever 2 — Scope\nTwo teams.", ["Offers", "Scope"]),
+        (
+            "## Levers\n**Offers.** Bring the competing offer.\n\n**Scope.** Two teams.",
+            ["Offers.", "Scope."],
+        ),
+        (
+            '## Levers\n| Lever | Script |\n|---|---|\n| Offers | "Bring it" |\n| Scope | Two teams |',
+            ["Offers", "Scope"],
+        ),
+        ("Levers\n------\n\n* Offers: bring it\n* Scope: two teams", ["Offers", "Scope"]),
+        ("## Levers\n### Offers\nBring it.\n### Evidence & Sources\n- Levels.fyi", ["Offers"]),
+        ("## Levers\n- Offers: bring it\n\n## Evidence & Sources\n- Levels.fyi 2026", ["Offers"]),
+    ],
+)
+def test_lever_layouts(text: str, titles: list[str]) -> None:
+    assert [lv.title.rstrip(".") for lv in body(text).levers] == [t.rstrip(".") for t in titles]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '> **Negotiate Up:** "I would like a €98K base and €40K in RSUs over 4 years."',
+        "**Negotiate Up:** I would like a €98K base and €40K in RSUs over 4 years. Walk away below €85K base.",
+        "## Negotiate Up\n\nI would like a €98K base and €40K in RSUs over 4 years.\n\nWalk away below €85K base.",
+        "## Negotiate up\n> I would like a €98K base and €40K in RSUs over 4 years.",
+        'Negotiate Up\n============\n"I would like a €98K base and €40K in RSUs over 4 years."',
+        "## Negotiate Up\n- Base: €98K\n- RSUs: €40K over 4 years\n- Walk away below €85K base",
+        "To negotiate up, ask for a €98K base and €40K in RSUs over 4 years.",
+    ],
+)
+def test_negotiate_up_layouts(text: str) -> None:
+    guide = body(text)
+    assert guide.script is not None and "€98K" in guide.script
+    assert "Walk away" not in guide.script
+    assert {(t.component.value, t.amount) for t in guide.targets} == {
+        ("base", 98_000),
+        ("stock", 40_000),
+    }
+
+
+@pytest.mark.parametrize(
+    ("script", "amount", "years"),
+    [
+        ("I'd like a €20K signing bonus split over two years.", 20_000, 2),
+        ("I'd like a €12K sign-on in year one and €8K in year two.", 20_000, 2),
+        ("I'd like a €20K signing bonus paid in two instalments.", 20_000, 2),
+        ("I'd like a €20K signing bonus.", 20_000, None),
+    ],
+)
+def test_a_sign_on_in_instalments_is_one_target(
+    script: str, amount: float, years: int | None
+) -> None:
+    (target,) = body(f'> **Negotiate Up:** "{script}"').targets
+    assert (target.component.value, target.amount, target.years) == ("signing", amount, years)
+
+
+FRONT = "---\ncompany: acme\nrole: eng\n{fm}\n---\n"
+
+
+@pytest.mark.parametrize(
+    ("fm", "base", "stock", "years", "bonus"),
+    [
+        (
+            "compensation:\n  - region: X\n    currency: USD\n    base_low: 192_000\n    base_high: '235K'",
+            (192_000, 235_000),
+            None,
+            4,
+            None,
+        ),
+        (
+            "compensation:\n  - region: X\n    currency: CHF\n    base: \"CHF 187'500 - CHF 210'000\"",
+            (187_500, 210_000),
+            None,
+            4,
+            None,
+        ),
+        (
+            'compensation:\n  - region: X\n    currency: EUR\n    base: ["95.000 €", "€ 120.000"]',
+            (95_000, 120_000),
+            None,
+            4,
+            None,
+        ),
+        (
+            "compensation:\n  - region: X\n    currency: INR\n    base: {min: 30 lakh, max: ₹45L}",
+            (3_000_000, 4_500_000),
+            None,
+            4,
+            None,
+        ),
+        (
+            "compensation:\n  X:\n    currency: USD\n    base_low: 100000\n    bonus_pct: 10-20%",
+            (100_000, 100_000),
+            None,
+            4,
+            (10, 20),
+        ),
+        (
+            "compensation:\n  - X:\n      currency: USD\n      base: 100k-120k",
+            (100_000, 120_000),
+            None,
+            4,
+            None,
+        ),
+        (
+            "stock_basis: per_year\ncompensation:\n  - region: X\n    currency: USD\n    stock_low: 50000\n    stock_high: 80000",
+            None,
+            (200_000, 320_000),
+            4,
+            None,
+        ),
+        (
+            "vesting: [25, 25, 25, 25]\ncompensation:\n  - region: X\n    currency: USD\n    stock: 100k-200k",
+            None,
+            (100_000, 200_000),
+            4,
+            None,
+        ),
+        (
+            "vesting: {years: 3, basis: per_year}\ncompensation:\n  - region: X\n    currency: USD\n    stock: 100k-200k",
+            None,
+            (300_000, 600_000),
+            3,
+            None,
+        ),
+        (
+            "compensation:\n  - region: X\n    currency: USD\n    stock_per_year_low: 40000\n    stock_per_year_high: 60000\n    stock_years: 3",
+            None,
+            (120_000, 180_000),
+            3,
+            None,
+        ),
+        (
+            "compensation:\n  - region: X\n    currency: USD\n    bonus_pct: {low: '10%', high: '15%'}",
+            None,
+            None,
+            4,
+            (10, 15),
+        ),
+    ],
+)
+def test_frontmatter_figures(
+    fm: str,
+    base: tuple[float, float] | None,
+    stock: tuple[float, float] | None,
+    years: int,
+    bonus: tuple[float, float] | None,
+) -> None:
+    (band,) = parse_guide(FRONT.format(fm=fm)).guide.bands
+    got = (
+        (band.base.low, band.base.high) if band.base else None,
+        (band.stock.low, band.stock.high) if band.stock else None,
+        band.stock_years,
+        (band.bonus_pct.low, band.bonus_pct.high) if band.bonus_pct else None,
+    )
+    assert got == (base, stock, years, bonus)
+
+
+@pytest.mark.parametrize(
+    ("written", "read", "said"),
+    [
+        ("2027-03-11", date(2027, 3, 11), None),
+        ("2027/03/11", date(2027, 3, 11), None),
+        ("11.03.2027", date(2027, 3, 11), None),
+        ("28/02/2027", date(2027, 2, 28), None),
+        ("03/11/2027", date(2027, 11, 3), "read day-first"),
+        ("12/31/2027", date(2027, 12, 31), "read month-first"),
+        ("3 November 2027", date(2027, 11, 3), None),
+        ("Nov 3, 2027", date(2027, 11, 3), None),
+        ("2027-11", date(2027, 11, 1), "names a month"),
+        ("soon", None, "is not a date"),
+    ],
+)
+def test_dates(written: str, read: date | None, said: str | None) -> None:
+    parsed = parse_guide(FRONT.format(fm=f"next_review_due: '{written}'"))
+    assert parsed.guide.next_review_due == read
+    messages = " ".join(p.message for p in parsed.problems)
+    assert (said in messages) if said else "next_review_due" not in messages
+
+
+def test_unread_region_keys_and_mismatched_currencies_are_warned() -> None:
+    fm = "compensation:\n  - region: X\n    currency: USD\n    base_low: '£90k'\n    bse_high: 5"
+    messages = [p.message for p in parse_guide(FRONT.format(fm=fm)).problems]
+    assert "compensation[0] (X): key 'bse_high' is not one Leverage reads; ignored" in messages
+    assert "compensation[0] (X): amounts are written in GBP but the currency is USD" in messages
+
+
+def test_a_levers_heading_with_nothing_readable_names_its_line() -> None:
+    guide = body("Intro.\n\n## Levers\n\nWe will add these later.\n")
+    messages = [p.message for p in lint_guide(guide, TODAY)]
+    # the frontmatter takes 9 lines; the body's "## Levers" is line 12 of the file
+    assert any(m.startswith("line 12: 'Levers' has no lever Leverage can read") for m in messages)
