@@ -2,8 +2,11 @@
 
 Same seed, same corpus: the benchmarks for loading, matching and the Slack app all reuse it.
 Companies are real names first, then invented ones built from syllables (so some invented names
-are near neighbours of each other, as real names are); roles, regions, currencies and level
-ladders are realistic. About one guide in ten carries the seed's mojibake damage.
+are near neighbours of each other and some share words, as real names do); roles, regions,
+currencies and level ladders are realistic. Some companies write a guide per rung of a level
+ladder (SDE I/II/III, L3-L7, E3-E7, junior to principal) beside sibling roles (PM, DS, SRE...),
+and some spell a region their own way ("Bangalore", "NYC"). About one guide in ten carries
+the seed's mojibake damage.
 """
 
 from __future__ import annotations
@@ -268,6 +271,14 @@ REGIONS = (
     ("Singapore", "SGD", 0.95),
     ("Sydney", "AUD", 1.05),
 )
+# How some guides spell a region (a company writes one spelling throughout): the matcher must
+# answer in the guide's own spelling whichever one is typed.
+REGION_SPELLINGS = {
+    "Bengaluru": ("Bangalore",),
+    "New York": ("New York City", "NYC"),
+    "San Francisco": ("SF Bay Area", "Bay Area"),
+    "Zurich": ("Zürich",),
+}
 LADDERS = (
     ("Google", ("L3", "L4", "L5", "L6", "L7")),
     ("Meta", ("E3", "E4", "E5", "E6", "E7")),
@@ -275,7 +286,56 @@ LADDERS = (
     ("Microsoft", ("59", "61", "63", "65", "67")),
     ("Apple", ("ICT2", "ICT3", "ICT4", "ICT5", "ICT6")),
 )
-_SENIORITY = {"Senior": 2, "Staff": 3, "Principal": 4, "II": 1, "Manager": 2}
+# Level ladders a company may write one guide per rung of: (title, internal level) per rung.
+# Either the title carries the level ("SDE II", "Senior Data Scientist") or it does not and the
+# internal level does ("Software Engineer" at L5).
+LADDER_STYLES: tuple[tuple[tuple[str, str | None], ...], ...] = (
+    (("SDE I", "L4"), ("SDE II", "L5"), ("SDE III", "L6")),
+    (
+        ("Software Engineer I", None),
+        ("Software Engineer II", None),
+        ("Software Engineer III", None),
+    ),
+    tuple(("Software Engineer", f"L{n}") for n in range(3, 8)),
+    tuple(("Software Engineer", f"E{n}") for n in range(3, 8)),
+    tuple(("Software Engineer", f"IC{n}") for n in range(1, 6)),
+    (
+        ("Junior Software Engineer", None),
+        ("Software Engineer", None),
+        ("Senior Software Engineer", None),
+        ("Staff Software Engineer", None),
+        ("Principal Software Engineer", None),
+    ),
+    (("Data Scientist 1", None), ("Data Scientist 2", None), ("Data Scientist 3", None)),
+    (("Product Manager", "P2"), ("Product Manager", "P3"), ("Product Manager", "P4")),
+    (
+        ("Associate Product Manager", None),
+        ("Product Manager", None),
+        ("Senior Product Manager", None),
+    ),
+)
+SIBLING_ROLES = (
+    "Product Manager",
+    "Data Scientist",
+    "Data Engineer",
+    "Product Designer",
+    "Site Reliability Engineer",
+    "Machine Learning Engineer",
+    "Engineering Manager",
+    "Security Engineer",
+    "Technical Program Manager",
+    "Solutions Architect",
+)
+_SENIORITY = {
+    "Senior": 2,
+    "Staff": 3,
+    "Principal": 4,
+    "II": 1,
+    "III": 2,
+    "Manager": 2,
+    "2": 1,
+    "3": 2,
+}
 _MOJIBAKE = str.maketrans({"–": "â€“", "—": "â€”", "£": "Â£", "€": "â‚¬", "’": "â€™"})
 
 
@@ -283,10 +343,12 @@ _MOJIBAKE = str.maketrans({"–": "â€“", "—": "â€”", "£": "Â£", "
 class GuideSpec:
     company: str
     role: str
-    regions: tuple[tuple[str, str, float], ...]
+    regions: tuple[tuple[str, str, float], ...]  # (the guide's own spelling, currency, factor)
     level: int  # 0..4 on the ladders above
     base: int  # San Francisco base midpoint in USD
     damaged: bool
+    internal: str | None = None  # the company's own level, when the guide is one rung
+    canonical_regions: tuple[str, ...] = ()  # each region's usual name, beside its spelling
 
     @property
     def company_slug(self) -> str:
@@ -294,6 +356,8 @@ class GuideSpec:
 
     @property
     def role_slug(self) -> str:
+        if self.internal and self.internal.casefold() not in self.role.casefold():
+            return slugify(f"{self.role} {self.internal}")
         return slugify(self.role)
 
     @property
@@ -306,7 +370,8 @@ def slugify(text: str) -> str:
 
 
 def company_names(rng: random.Random) -> Iterator[str]:
-    """Real names first, then invented ones, never repeating a slug."""
+    """Real names first, then invented ones, never repeating a slug. Invented names share
+    syllables and words ("Quantify Labs", "Quantify Health"), as real names do."""
     seen: set[str] = set()
     for name in REAL_COMPANIES:
         seen.add(slugify(name))
@@ -340,29 +405,56 @@ def unknown_companies(count: int, seed: int = 7) -> list[str]:
     return [*("Airbnb", "Etsy", "Wayfair", "Peloton"), *names][:count]
 
 
+LADDER_SHARE = 0.3  # companies that write one guide per rung of a ladder
+
+
 def generate_specs(count: int, seed: int = 1) -> list[GuideSpec]:
+    """``count`` guide specs: most companies with a handful of roles, some (LADDER_SHARE) with
+    a whole level ladder of one role beside sibling roles at the same company."""
     rng = random.Random(seed)
     specs: list[GuideSpec] = []
     companies = company_names(rng)
     while len(specs) < count:
         company = next(companies)
-        roles = rng.sample(ROLES, k=min(len(ROLES), rng.randint(3, 14)))
+        spellings = {
+            region: rng.choice(REGION_SPELLINGS[region]) if rng.random() < 0.5 else region
+            for region in REGION_SPELLINGS
+        }
+        rungs: list[tuple[str, str | None]]
         if company == "Segment":
-            roles = ["AI CDP Platform Engineer", "Data Engineer", *roles[:2]]
-        for role in roles[: count - len(specs)]:
-            level = min(4, 1 + sum(v for k, v in _SENIORITY.items() if k in role.split()))
-            regions = tuple(sorted(rng.sample(REGIONS, k=rng.randint(1, 4)), key=REGIONS.index))
-            specs.append(
-                GuideSpec(
-                    company=company,
-                    role=role,
-                    regions=regions,
-                    level=level,
-                    base=int(rng.randint(140, 200) * 1000 * (1 + 0.18 * level)),
-                    damaged=rng.random() < 0.1,
-                )
+            rungs = [(r, None) for r in ("AI CDP Platform Engineer", "Data Engineer")]
+            rungs += [(r, None) for r in rng.sample(ROLES, k=2) if r not in ("Data Engineer",)]
+        elif rng.random() < LADDER_SHARE:
+            ladder = rng.choice(LADDER_STYLES)
+            family = ladder[0][0].split()[-1]
+            siblings = [r for r in SIBLING_ROLES if family not in r.split()]
+            rungs = list(ladder) + [(r, None) for r in rng.sample(siblings, k=rng.randint(2, 5))]
+        else:
+            rungs = [(r, None) for r in rng.sample(ROLES, k=rng.randint(3, 14))]
+        seen: set[str] = set()
+        for rung, (role, internal) in enumerate(rungs[: count - len(specs)]):
+            level = _level(role, internal, rung)
+            picked = sorted(rng.sample(REGIONS, k=rng.randint(1, 4)), key=REGIONS.index)
+            spec = GuideSpec(
+                company=company,
+                role=role,
+                regions=tuple((spellings.get(r, r), c, f) for r, c, f in picked),
+                level=level,
+                base=int(rng.randint(140, 200) * 1000 * (1 + 0.18 * level)),
+                damaged=rng.random() < 0.1,
+                internal=internal,
+                canonical_regions=tuple(r for r, _, _ in picked),
             )
+            if spec.guide_id not in seen:
+                seen.add(spec.guide_id)
+                specs.append(spec)
     return specs
+
+
+def _level(role: str, internal: str | None, rung: int) -> int:
+    if internal and internal[-1].isdigit():
+        return max(0, min(4, rung))
+    return min(4, 1 + sum(v for k, v in _SENIORITY.items() if k in role.split()))
 
 
 def _k(value: float) -> str:
@@ -384,7 +476,11 @@ def _sym(currency: str) -> str:
 
 def render_guide(spec: GuideSpec) -> str:
     """The guide text for ``spec``, in the layout of the real seed."""
-    ladder_rows = [f"{company} {ladder[spec.level]}" for company, ladder in LADDERS[:3]]
+    ladder_rows = [
+        f"{company} {ladder[spec.level]}"
+        for company, ladder in LADDERS[:3]
+        if company != spec.company
+    ]
     mapping = " = ".join([f"{spec.company} {spec.role}", *ladder_rows])
     comp_lines = []
     table_rows = []
@@ -409,6 +505,8 @@ def render_guide(spec: GuideSpec) -> str:
     base_target = round(spec.base * factor * 1.08, -3)
     stock_target = round(spec.base * factor * 1.35, -3)
     accept = round(stock_target * 0.93, -3)
+    internal = spec.internal or "null"
+    title = f"{spec.role} ({spec.internal})" if spec.internal else spec.role
     text = f"""---
 company: {spec.company_slug}
 company_display: {spec.company}
@@ -422,13 +520,13 @@ next_review_due: 2026-12-23
 compensation:
 {chr(10).join(comp_lines)}
 level_mapping:
-  internal: null
+  internal: {internal}
   raw: {mapping}
 data_sources:
   - Levels.fyi
 negotiation_dna_summary: "RSU-heavy offers with room on signing | {spec.role} 2026"
 ---
-### {spec.role} | {spec.company} Global Negotiation Guide
+### {title} | {spec.company} Global Negotiation Guide
 
 **Negotiation DNA:** RSU-heavy offers with room on signing | {spec.role} 2026
 

@@ -18,6 +18,7 @@ from bot.guides.coaching import (
     parse_coaching,
 )
 from bot.prose.components import Component
+from bot.prose.places import region_key
 
 
 class Severity(StrEnum):
@@ -164,8 +165,14 @@ class Guide:
         return self.next_review_due is not None and self.next_review_due < today
 
     def band(self, region: str) -> Band | None:
+        """The band for ``region`` as the guide spells it, or as any other spelling of the
+        same place ("Bengaluru" finds a guide's "Bangalore")."""
         wanted = region.casefold()
-        return next((b for b in self.bands if b.region.casefold() == wanted), None)
+        exact = next((b for b in self.bands if b.region.casefold() == wanted), None)
+        if exact is not None:
+            return exact
+        key = region_key(region)
+        return next((b for b in self.bands if region_key(b.region) == key), None)
 
     @property
     def threshold(self) -> Threshold | None:

@@ -10,6 +10,7 @@ with the nearest suggestions. It never answers a question about one company with
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -19,7 +20,15 @@ from rapidfuzz import fuzz, process
 
 from bot.guides.model import Guide
 from bot.index.rank import role_match, role_scorer
-from bot.index.vocabulary import FILLER, LEVEL_RE, ROLE_WORDS, expand
+from bot.index.vocabulary import (
+    ABBREVIATIONS,
+    FILLER,
+    LEVEL_RE,
+    ROLE_WORDS,
+    RUNG_WORDS,
+    expand,
+    level_parts,
+)
 from bot.prose.places import KNOWN_REGIONS, REGION_ALIASES
 from bot.prose.words import normalize_name, words
 
@@ -52,11 +61,14 @@ DROPPED_SUFFIX = 96.0
 HEAD_WORD = 90.0
 COMPANY_CUTOFF = 80.0  # fuzzy company names below this are not the company
 PHRASE_CUTOFF = 85.0  # the same for multi-word names, where one typo weighs less
-ROLE_WORD_CUTOFF = 84.0
+ROLE_WORD_CUTOFF = 80.0
 MATCH_FLOOR = 62.0
 AMBIGUITY_MARGIN = 4.0
 EQUIVALENT_BONUS = 12.0
-LEVEL_BONUS = 4.0
+LEVEL_MATCH = 10.0  # "L5" typed, the guide is the company's L5
+LEVEL_MISMATCH = 10.0  # "L5" typed, the guide is the company's L4: a sibling, not the one
+EXACT_PREFERENCE = 8.0  # "hexon" names Hexon; Hexon Labs is only a guess beside it
+UNEXPLAINED_NAME = 12.0  # "zenova health ...": the Zenova Robotics reading leaves "health" over
 
 
 class Status(StrEnum):
@@ -133,6 +145,7 @@ class GuideIndex:
         self._equivalents: dict[tuple[str, str], set[int]] = defaultdict(set)
         self._equivalent_companies: set[str] = set()
         self._regions: dict[str, str] = {}
+        self._own_levels: list[frozenset[tuple[str, int]]] = []
         for i, guide in enumerate(self.guides):
             self._add(i, guide)
         for alias, region in REGION_ALIASES.items():
@@ -172,6 +185,12 @@ class GuideIndex:
         self._role_text.append(role)
         self._role_words.update(role.split())
         mapping = guide.level_mapping
+        own = {
+            parts
+            for word in words(f"{mapping.internal or ''} {guide.role_display}")
+            if (parts := level_parts(word))
+        }
+        self._own_levels.append(frozenset(own))
         if mapping.internal:
             self._equivalents[(company.replace("-", " "), mapping.internal.casefold())].add(i)
         for equivalent in mapping.equivalents:
@@ -195,7 +214,7 @@ class GuideIndex:
 
     def lookup(self, text: str, *, region: str | None = None) -> Lookup:
         """Resolve free text ("segmnt ai cdp nyc", a sentence) to guides and a region."""
-        parsed = self._parse(words(text)[:60])
+        parsed = self._parse(_split_rungs(words(text)[:60]))
         if region:
             parsed.region, parsed.region_text = self._resolve_region(region), region
         return self._decide(parsed, self._score(parsed))
@@ -204,10 +223,12 @@ class GuideIndex:
 
     def _parse(self, tokens: list[str]) -> _Parsed:
         parsed = _Parsed(tokens)
+        # "sde 2", "engineer iii", "data scientist i": a rung of the title, not an amount or "I".
+        rungs = {i for i, t in enumerate(tokens) if self._is_rung(tokens, i)}
         open_ = [
             i
             for i, t in enumerate(tokens)
-            if not _is_amount(t) and not (t.isdigit() and len(t) > 2)
+            if i in rungs or (not _is_amount(t) and not (t.isdigit() and len(t) > 2))
         ]
         open_ = self._take_region(parsed, open_)
         for i in list(open_):
@@ -218,6 +239,9 @@ class GuideIndex:
         near = self._near_phrases(parsed, [i for i in open_ if i not in parsed.exact])
         for i in open_:
             token = tokens[i]
+            if i in rungs and i not in parsed.exact:
+                parsed.free.append(i)
+                continue
             if token in FILLER or i in parsed.exact:
                 continue
             # Near-miss words stay free: they explain only the companies they resemble, and
@@ -244,10 +268,12 @@ class GuideIndex:
         not side by side, so that reading is as good as the exact name."""
         present = set(parsed.tokens)
         for company in list(parsed.companies):
+            have = {parsed.tokens[i] for i in parsed.explained.get(company, ())}
             for key in self._keys_of[company]:
                 key_words = key.split()
-                if len(key_words) > 1 and set(key_words) <= present:
-                    positions = [i for i, t in enumerate(parsed.tokens) if t in key_words]
+                if len(key_words) > 1 and set(key_words) <= present and not set(key_words) <= have:
+                    # One position per word of the name: a second "security" is a role word.
+                    positions = [parsed.tokens.index(word) for word in dict.fromkeys(key_words)]
                     parsed.claim(company, EXACT, positions)
 
     def _take_region(self, parsed: _Parsed, positions: list[int]) -> list[int]:
@@ -292,7 +318,10 @@ class GuideIndex:
                     meaningful = [i for i in positions if tokens[i] not in FILLER]
                     if (phrase in FILLER or phrase in self._role_words) and len(meaningful) > 1:
                         continue
+                exact = any(score == EXACT for _, score in entries)
                 for company, score in entries:
+                    if exact and score < EXACT:
+                        score -= EXACT_PREFERENCE  # noqa: PLW2901 - a guess beside the name
                     parsed.claim(company, score, window)
                 parsed.exact.update(window)
 
@@ -340,20 +369,52 @@ class GuideIndex:
                 for company, score in self._company_keys[key]:
                     parsed.claim(company, score * ratio / 100, window)
 
+    def _is_rung(self, tokens: list[str], i: int) -> bool:
+        """ "ii", "iii", "iv" anywhere; "1"-"4" unless a unit follows ("2 years", "3k");
+        "i" only after a role word ("SDE I", not "I want")."""
+        token = tokens[i]
+        if token not in RUNG_WORDS:
+            return False
+        if token in {"ii", "iii", "iv"}:
+            return True
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token.isdigit():
+            return after not in _UNITS
+        j = i - 1
+        while j >= 0 and LEVEL_RE.match(tokens[j]):
+            j -= 1
+        return j >= 0 and self._is_role_word(tokens[j])
+
     def _is_role_word(self, token: str) -> bool:
         return token in self._role_words or any(w in self._role_words for w in expand([token]))
 
     # -- scoring -----------------------------------------------------------------------
+
+    def _spare_exact(self, parsed: _Parsed, company: str | None) -> set[int]:
+        """Role words of another company's name that this reading leaves over ("security" in
+        "quanta security engineer", read as Quanta's security engineer)."""
+        explained = parsed.explained.get(company, set()) if company else set()
+        free = {parsed.tokens[i] for i in parsed.free}
+        return {
+            i
+            for i in parsed.exact - explained
+            if self._is_role_word(parsed.tokens[i])
+            and parsed.tokens[i] not in FILLER
+            and parsed.tokens[i] not in _COMPANY_SUFFIXES  # "AI" of "Obson AI" is its name
+            and parsed.tokens[i] not in free
+        }
 
     def _role_query(self, parsed: _Parsed, company: str | None) -> list[str]:
         """The words left to describe the role once ``company`` has explained its own.
         Words nobody explains count against every reading that leaves them over."""
         explained = parsed.explained.get(company, set()) if company else set()
         names = self._company_words.get(company, set()) if company else set()
+        used = {parsed.tokens[i] for i in explained}
+        # A word of the name counts once: "Latent Security security engineer" keeps "security".
         left = [
             parsed.tokens[i]
-            for i in parsed.free
-            if i not in explained and parsed.tokens[i] not in names
+            for i in sorted({*parsed.free, *self._spare_exact(parsed, company)})
+            if i not in explained and (parsed.tokens[i] not in names or parsed.tokens[i] in used)
         ]
         if company:
             left += [w for w in (*parsed.unknown, *parsed.chatter) if w not in names]
@@ -365,6 +426,12 @@ class GuideIndex:
             chatter = frozenset((*parsed.unknown, *parsed.chatter))
             for company, company_score in parsed.companies.items():
                 role_query = self._role_query(parsed, company)
+                left_over = len(
+                    parsed.exact
+                    - parsed.explained.get(company, set())
+                    - self._spare_exact(parsed, company)
+                )
+                company_score -= UNEXPLAINED_NAME * left_over  # noqa: PLW2901
                 for i in self._company_guides[company]:
                     role_score = (
                         role_match(role_query, self._role_text[i], chatter) if role_query else 50.0
@@ -394,18 +461,31 @@ class GuideIndex:
         return [(role, score) for role, score, _ in found]
 
     def _level_bonus(self, i: int, parsed: _Parsed) -> float:
-        """Levels named in the query: this guide's own level, or a named company's equivalent
-        ("meta E5 equivalent at segment")."""
+        """Levels named in the query: this guide's own level (a sibling at another rung of the
+        same ladder loses), or a named company's equivalent ("meta E5 equivalent at segment")."""
         guide = self.guides[i]
+        own = self._own_levels[i]
+        match = mismatch = False
         bonus = 0.0
         for level in parsed.levels:
-            if i in self._equivalents.get((guide.company.replace("-", " "), level), ()):
-                bonus = max(bonus, LEVEL_BONUS)
+            parts = level_parts(level)
+            if parts in own:
+                match = True
+            elif parts and any(scheme == parts[0] for scheme, _ in own):
+                mismatch = True
             named = [c.replace("-", " ") for c in parsed.companies if c != guide.company]
             for name in [*named, *parsed.level_companies]:
                 if i in self._equivalents.get((name, level), ()):
                     bonus = max(bonus, EQUIVALENT_BONUS)
-        return bonus
+        if match:
+            # With two companies named ("meta E5 equivalent at segment") the level is as likely
+            # the yardstick as the ask.
+            mine = parsed.explained.get(guide.company, set())
+            alone = not parsed.level_companies and all(
+                positions & mine for positions in parsed.explained.values()
+            )
+            return max(bonus, LEVEL_MATCH if alone else LEVEL_MATCH / 2.5)
+        return bonus - (LEVEL_MISMATCH if mismatch else 0.0)
 
     def _rank(self, scores: dict[int, float]) -> list[Candidate]:
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], self.guides[kv[0]].id))
@@ -428,6 +508,7 @@ class GuideIndex:
         if not ranked or ranked[0].score < MATCH_FLOOR:
             return replace(where, candidates=tuple(ranked[:3]))
         best = ranked[0].raw
+        where = replace(where, region=_own_region(ranked[0].guide, parsed.region))
         close = [c for c in ranked if best - c.raw < AMBIGUITY_MARGIN]
         if len(close) > 1:
             return replace(where, status=Status.AMBIGUOUS, candidates=tuple(close[:5]), unknown=())
@@ -449,6 +530,35 @@ class GuideIndex:
                     for i in self._company_guides[company][:2]:
                         found.setdefault(i, score * 0.5)
         return self._rank(found)[:3]
+
+
+def _own_region(guide: Guide, region: str | None) -> str | None:
+    """The region as the guide spells it ("Bangalore"), whichever spelling was typed."""
+    if region is None:
+        return None
+    band = guide.band(region)
+    return band.region if band is not None else region
+
+
+_GLUED_RUNG_RE = re.compile(r"^(?P<role>[a-z]{2,4})(?P<rung>[1-4])$")
+_PLURAL_LEVEL_RE = re.compile(r"^(?P<level>(?:l|e|ic|ict|m|p|t)?\d{1,2}|i{2,3}|iv)s$")
+_UNITS = frozenset(
+    {"years", "year", "yrs", "yr", "y", "months", "month", "k", "x", "days", "weeks", "people"}
+)
+
+
+def _split_rungs(tokens: list[str]) -> list[str]:
+    """ "sde2" -> "sde", "2": a rung glued to a role abbreviation; "L7s" -> "l7"."""
+    out: list[str] = []
+    for token in tokens:
+        if plural := _PLURAL_LEVEL_RE.match(token):
+            token = plural["level"]  # noqa: PLW2901 - "L7s", "2s", "IIs"
+        m = _GLUED_RUNG_RE.match(token)
+        if m and m["role"] in ABBREVIATIONS:
+            out += [m["role"], m["rung"]]
+        else:
+            out.append(token)
+    return out
 
 
 def _role_key(guide: Guide) -> str:

@@ -33,8 +33,13 @@ def role_match(query: Sequence[str], role: str, chatter: Collection[str] = ()) -
     return 100 * (0.75 * precision + 0.25 * recall) + exact
 
 
+_EXACT_ONLY = frozenset({"i", "ii", "iii", "iv"})  # rungs: "ii" is no typo of "iii"
+
+
 def _best(word: str, candidates: Sequence[str]) -> float:
     best = 0.0
+    if word in _EXACT_ONLY or any(c.isdigit() for c in word):
+        return 1.0 if word in candidates else 0.0
     for other in candidates:
         if word == other:
             return 1.0

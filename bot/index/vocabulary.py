@@ -262,6 +262,7 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "infra": ("infrastructure",),
     "designers": ("designer",),
     "architects": ("architect",),
+    "1": ("i",),
     "2": ("ii",),
     "3": ("iii",),
     "4": ("iv",),
@@ -340,8 +341,18 @@ ROLE_WORDS = frozenset(
     ]
 )
 
-# Levels people name: L5, E5, IC4, ICT4, SDE II / SDE III handled as role words.
+# Levels people name: L5, E5, IC4, ICT4 (a company's own ladder, compared by scheme and rung);
+# SDE II, Engineer 3 and Senior are words of the title, matched exactly ("ii" is not "iii").
 LEVEL_RE = re.compile(r"^(?:l|e|ic|ict|m|p|t)\d{1,2}$")
+_LEVEL_SPLIT_RE = re.compile(r"^(?P<scheme>l|e|ic|ict|m|p|t)(?P<rung>\d{1,2})$")
+# Rung numbers written after a role word: "SDE 2", "Engineer III", "Data Scientist I".
+RUNG_WORDS = frozenset({"1", "2", "3", "4", "i", "ii", "iii", "iv"})
+
+
+def level_parts(token: str) -> tuple[str, int] | None:
+    """ "l5" -> ("l", 5): the scheme a level belongs to and its rung."""
+    m = _LEVEL_SPLIT_RE.match(token)
+    return (m["scheme"], int(m["rung"])) if m else None
 
 
 def expand(tokens: list[str]) -> list[str]:

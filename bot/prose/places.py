@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Region aliases people type, to the canonical names guides use.
 REGION_ALIASES: dict[str, str] = {
     "sf": "San Francisco",
@@ -10,16 +12,21 @@ REGION_ALIASES: dict[str, str] = {
     "bay area": "San Francisco",
     "sf bay area": "San Francisco",
     "silicon valley": "San Francisco",
+    "san francisco bay area": "San Francisco",
     "ny": "New York",
     "nyc": "New York",
     "new york city": "New York",
     "manhattan": "New York",
+    "new york ny": "New York",
+    "brooklyn": "New York",
     "ldn": "London",
+    "greater london": "London",
     "sea": "Seattle",
     "atx": "Austin",
     "bangalore": "Bengaluru",
     "blr": "Bengaluru",
     "bengaluru": "Bengaluru",
+    "bangalore city": "Bengaluru",
     "hyd": "Hyderabad",
     "bombay": "Mumbai",
     "gurgaon": "Gurugram",
@@ -79,3 +86,13 @@ KNOWN_REGIONS = (
     "Mexico City",
     "Remote",
 )
+
+
+_KEY_RE = re.compile(r"[^\w]+")
+
+
+def region_key(name: str) -> str:
+    """One key for every spelling of a place: "Bangalore", "bengaluru" and "BLR" -> "bengaluru",
+    so an answer can name a region the way its guide spells it whichever spelling was typed."""
+    plain = " ".join(_KEY_RE.sub(" ", name.casefold()).split())
+    return REGION_ALIASES.get(plain, plain).casefold()
