@@ -19,7 +19,7 @@ from bot.errors import GuideError, LeverageError
 from bot.guides import Library, Severity, load_library
 from bot.guides.lint import lint_guide, lint_library
 from bot.guides.load import GUIDE_SUFFIXES, load_files, read_guide_file
-from bot.index import GuideIndex
+from bot.index.store import load_index
 from bot.render.guide_text import render_guide
 from bot.render.shapes import ask_json, guide_error_json, guide_json, offer_json
 from bot.render.text import render_text
@@ -170,10 +170,10 @@ def _library(args: argparse.Namespace, settings: Settings) -> Library:
 
 
 def _coach(args: argparse.Namespace, settings: Settings) -> Coach:
-    library = _library(args, settings)
+    library, index = load_index(args.guides or settings.guides_dir, settings.cache_dir)
     for problem in library.errors:
         print(f"leverage: skipped {problem.file}: {problem.message}", file=sys.stderr)
-    return Coach(GuideIndex(library.guides))
+    return Coach(index)
 
 
 def _ask(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:

@@ -1,7 +1,9 @@
 """Negotiation guides: text -> Guide (pure), a folder -> guides + problems (the only file I/O),
 the cache between the two, and the linter."""
 
-from bot.guides.coaching import Comparison, Lever, Target, Threshold, ThresholdKind
+from typing import TYPE_CHECKING
+
+from bot.guides.advice import Comparison, Lever, Target, Threshold, ThresholdKind
 from bot.guides.load import Library, load_library
 from bot.guides.model import (
     Band,
@@ -13,7 +15,6 @@ from bot.guides.model import (
     Severity,
     Span,
 )
-from bot.guides.parse import parse_guide
 
 __all__ = [
     "Band",
@@ -33,3 +34,16 @@ __all__ = [
     "load_library",
     "parse_guide",
 ]
+
+if TYPE_CHECKING:
+    from bot.guides.parse import parse_guide
+
+
+def __getattr__(name: str) -> object:
+    """``parse_guide`` on first use: its imports (ftfy, python-frontmatter, PyYAML) are paid
+    only by a process that parses, not by a warm start from the cache."""
+    if name == "parse_guide":
+        from bot.guides.parse import parse_guide
+
+        return parse_guide
+    raise AttributeError(name)

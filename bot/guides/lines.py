@@ -15,41 +15,10 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 
+from bot.guides.advice import Comparison, Threshold, ThresholdKind
 from bot.prose.components import Component
 from bot.prose.figures import Figure, extract_figures
-
-
-class Comparison(StrEnum):
-    ABOVE = "above"
-    AT_LEAST = "at_least"
-    BELOW = "below"
-    AT_MOST = "at_most"
-
-
-class ThresholdKind(StrEnum):
-    ACCEPT = "accept"  # "Accept if above $265K RSUs"
-    WALK_AWAY = "walk_away"  # "Walk away below $160K base"
-
-
-@dataclass(frozen=True)
-class Threshold:
-    kind: ThresholdKind
-    component: Component
-    comparison: Comparison
-    amount: float  # as the guide states it: per year when ``per_year``, else per grant
-    currency: str | None
-    sentence: str
-    is_pct: bool = False
-    per_year: bool = False  # "$220K/yr in RSUs": a yearly stock figure, not the whole grant
-
-    def line(self, stock_years: int) -> float:
-        """The amount in the band's terms: a yearly stock line as the whole grant."""
-        if self.per_year and self.component is Component.STOCK:
-            return self.amount * stock_years
-        return self.amount
-
 
 _CUE_RE = re.compile(
     r"(?P<walk>\b(?:don'?t|do\s+not|never|not|won'?t|wouldn'?t)\s+(?:accept|take|sign)\b"

@@ -1,52 +1,157 @@
 """A folder of guide files -> guides + problems. The only file I/O of the guide library
-(with its cache, bot.guides.cache): a bad file is reported with its reason and skipped."""
+(with its cache, bot.guides.cache): a bad file is reported with its reason and skipped.
+
+A warm start reads no guide file and decodes no guide: the Library's guides are a lazy
+sequence over the cache's records, each turned into a Guide when first used (a bot serving
+100k guides shows a few). Guides, problems and errors read the same either way.
+"""
 
 from __future__ import annotations
 
 import gc
 import hashlib
 import os
-import pickle
 import stat
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
 from bot.errors import GuideError
-from bot.guides.cache import Entry, cache_file, read_cache, write_cache
+from bot.guides.cache import CacheView, Fresh, cache_file, read_cache, write_cache
+from bot.guides.codec import decode, encode
 from bot.guides.model import Guide, ParsedGuide, Problem, Severity
-from bot.guides.parse import MAX_GUIDE_CHARS, parse_guide
 
 GUIDE_SUFFIXES = (".md", ".markdown", ".txt")
+MAX_GUIDE_BYTES = 4_000_000  # four bytes a character at the parser's limit
+_SKIPPED_NAMES = frozenset({"readme.md", "license.txt"})
+
+
+class Derived:
+    """Something built from all the guides and kept in the same cache (the matching index),
+    rebuilt only when a guide or ``version`` changes. A plain base class, not a Protocol:
+    typing.Protocol costs a warm start more than the rest of this module."""
+
+    name = "derived"
+    version = ""
+
+    def build(self, guides: Sequence[Guide]) -> bytes:
+        raise NotImplementedError
+
+
+class _Results:
+    """Each file's result, decoded on first use from the cache or from a fresh parse."""
+
+    def __init__(self, names: list[str], view: CacheView, sources: list[int | bytes]) -> None:
+        self.names = names
+        self._view = view
+        self._sources = sources  # an index into the cache's records, or fresh record bytes
+        self._done: list[ParsedGuide | str | None] = [None] * len(names)
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def get(self, i: int) -> ParsedGuide | str:
+        done = self._done[i]
+        if done is not None:
+            return done
+        source = self._sources[i]
+        data = self._view.record(source) if isinstance(source, int) else source
+        result: ParsedGuide | str | None = None
+        if data is not None:
+            try:
+                result = decode(data)
+            except Exception:  # a damaged record (its digest matched by chance): parse again
+                result = None
+        if result is None:
+            result = decode(_load_one((self.names[i], (0, 0), None))[1])
+        with self._lock:
+            self._done[i] = result
+        return result
+
+
+class LazyGuides(Sequence[Guide]):
+    """The usable guides, in folder order, each decoded when first used. Thread-safe for
+    readers: two threads decoding the same guide get equal values, and one is kept."""
+
+    def __init__(self, results: _Results, keep: list[int]) -> None:
+        self._results = results
+        self._keep = keep
+
+    def __len__(self) -> int:
+        return len(self._keep)
+
+    @overload
+    def __getitem__(self, i: int) -> Guide: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Guide]: ...
+    def __getitem__(self, i: int | slice) -> Guide | Sequence[Guide]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        result = self._results.get(self._keep[i])
+        assert not isinstance(result, str)
+        return result.guide
+
+    def __iter__(self) -> Iterator[Guide]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
 class Library:
     """The usable guides of a folder, and what was wrong with the rest."""
 
-    guides: tuple[Guide, ...]
-    problems: tuple[Problem, ...]
+    guides: Sequence[Guide]
+    errors: tuple[Problem, ...]
     folder: Path
+    warnings_of: Callable[[], tuple[Problem, ...]] = tuple
+    derived: bytes | None = None  # the Derived blob, cached or just built
 
     @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+    def problems(self) -> tuple[Problem, ...]:
+        """Errors and warnings, file by file (warnings decode every guide: for lint)."""
+        found = [*self.errors, *self.warnings_of()]
+        order = {name: i for i, name in enumerate(sorted({p.file for p in found}))}
+        return tuple(sorted(found, key=lambda p: order[p.file]))
 
 
 def guide_files(folder: Path) -> list[Path]:
     """Guide files below ``folder``, sorted, skipping hidden files and folders."""
-    found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(
-            Path(root) / name
-            for name in sorted(files)
-            if name.lower().endswith(GUIDE_SUFFIXES)
-            and not name.startswith(".")
-            and name.lower() not in {"readme.md", "license.txt"}
-        )
+    return [Path(name) for name, _ in _walk(str(folder))]
+
+
+def _walk(folder: str) -> list[tuple[str, os.stat_result | None]]:
+    """(path, stat) of every candidate guide file below ``folder``, sorted; None when stat fails."""
+    found: list[tuple[str, os.stat_result | None]] = []
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return found
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            found.extend(_walk(entry.path))
+        elif name.lower().endswith(GUIDE_SUFFIXES) and name.lower() not in _SKIPPED_NAMES:
+            try:
+                info: os.stat_result | None = entry.stat()
+            except OSError:
+                info = None
+            found.append((entry.path, info))
     return found
 
 
@@ -54,19 +159,21 @@ def read_guide_bytes(path: Path) -> bytes:
     """A guide file's bytes, from a regular file only: opened without blocking (a FIFO named
     *.md must not hang start-up), checked on the open descriptor, and capped in size."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+        fd = os.open(path, flags)
     except OSError as exc:
         raise GuideError(f"cannot read file: {exc.strerror or exc}") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise GuideError("not a regular file (a folder, FIFO or device); skipped")
-        if info.st_size > MAX_GUIDE_CHARS * 4:
+        if info.st_size > MAX_GUIDE_BYTES:
             raise GuideError(f"file is {info.st_size:,} bytes; too large to be a guide")
-        chunks = []
+        chunks, total = [], 0
         while chunk := os.read(fd, 1 << 20):
             chunks.append(chunk)
-            if sum(map(len, chunks)) > MAX_GUIDE_CHARS * 4:
+            total += len(chunk)
+            if total > MAX_GUIDE_BYTES:
                 raise GuideError("file grew past the size limit while being read")
         return b"".join(chunks)
     except OSError as exc:
@@ -88,11 +195,16 @@ def load_files(paths: Iterable[Path]) -> Library:
             results.append((str(path), read_guide_file(path)))
         except GuideError as exc:
             results.append((str(path), str(exc)))
-    return _assemble(Path("."), results)
+    names = [name for name, _ in results]
+    records: list[int | bytes] = [encode(result) for _, result in results]
+    ids = [r.guide.id if isinstance(r, ParsedGuide) else "" for _, r in results]
+    return _assemble(Path("."), _Results(names, CacheView(), records), ids)
 
 
 def parse_bytes(data: bytes, source: str) -> ParsedGuide:
     """Decode and parse one file's bytes; undecodable UTF-8 is read as cp1252 and warned about."""
+    from bot.guides.parse import parse_guide  # the parser's imports are paid only on a parse
+
     problems: list[Problem] = []
     try:
         text = data.decode("utf-8-sig")
@@ -109,8 +221,8 @@ def parse_bytes(data: bytes, source: str) -> ParsedGuide:
 
 @contextmanager
 def _no_gc() -> Iterator[None]:
-    """Pause the cyclic GC: loading allocates ~40 objects a guide and none of them are garbage,
-    yet each allocation burst triggers a full scan (5x slower unpickling at 10k guides)."""
+    """Pause the cyclic GC: loading allocates many objects a guide and none of them are
+    garbage, yet each allocation burst triggers a full scan."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -121,12 +233,17 @@ def _no_gc() -> Iterator[None]:
 
 
 def load_library(
-    folder: Path, cache_dir: Path | None = None, *, workers: int | None = None
+    folder: Path,
+    cache_dir: Path | None = None,
+    *,
+    workers: int | None = None,
+    derived: Derived | None = None,
 ) -> Library:
     """Load every guide below ``folder``. Never raises for a bad guide; reports it instead.
 
     Files unchanged since the cache was written are not read; the rest are parsed, in
-    ``workers`` processes when there are many (default: one per CPU).
+    ``workers`` processes when there are many (default: one per CPU). ``derived`` (the
+    index) is taken from the cache when no guide changed, else built and cached.
     """
     folder = Path(folder)
     if not folder.is_dir():
@@ -136,63 +253,115 @@ def load_library(
         return Library((), (problem,), folder)
     cached_at = cache_file(folder, cache_dir)
     with _no_gc():
-        old = read_cache(cached_at)
-        entries: dict[str, Entry | str] = {}
-        stale: list[_Job] = []
-        for path in guide_files(folder):
-            name = str(path)
-            try:
-                info = path.stat()
-            except OSError as exc:
-                entries[name] = f"cannot read file: {exc.strerror or exc}"
-                continue
-            if not stat.S_ISREG(info.st_mode):
-                entries[name] = "not a regular file (a folder, FIFO or device); skipped"
+        view = read_cache(cached_at)
+        names: list[str] = []
+        sources: list[int | bytes] = []
+        ids: list[str] = []
+        stamps: list[tuple[int, int]] = []
+        contents: list[bytes] = []
+        stale: list[tuple[int, _Job]] = []
+        for name, info in _walk(str(folder)):
+            n = len(names)
+            names.append(name)
+            if info is None or not stat.S_ISREG(info.st_mode):
+                why = "cannot read file" if info is None else "not a regular file"
+                sources.append(encode(f"{why} (a folder, FIFO or device?); skipped"))
+                ids.append("")
+                stamps.append((0, 0))
+                contents.append(b"")
                 continue
             stamp = (info.st_size, info.st_mtime_ns)
-            cached = old.get(name)
-            if cached is not None and cached[0] == stamp:
-                entries[name] = cached
+            i = view.names.get(name)
+            if i is not None and view.stamp(i) == stamp:
+                sources.append(i)
+                ids.append(view.ids[i])
+                contents.append(view.content(i))
             else:
-                entries[name] = ""  # keeps folder order; filled below
-                stale.append((name, stamp, cached))
-        for (name, _, _), entry in zip(stale, _parse_stale(stale, workers), strict=True):
-            entries[name] = entry
-        fresh = {name: e for name, e in entries.items() if not isinstance(e, str)}
-        if stale or fresh.keys() != old.keys():
-            write_cache(cached_at, fresh)
-        results = [
-            (name, e if isinstance(e, str) else pickle.loads(e[2])) for name, e in entries.items()
-        ]
-        return _assemble(folder, results)
+                sources.append(b"")
+                ids.append("")
+                contents.append(b"")
+                known = (view.content(i), i) if i is not None else None
+                stale.append((n, (name, stamp, known)))
+            stamps.append(stamp)
+        for (n, (_, _, known)), done in zip(stale, _parse_stale(stale, workers), strict=True):
+            content, record, guide_id = done
+            if known is not None and content == known[0]:
+                sources[n], ids[n] = known[1], view.ids[known[1]]  # touched, not changed
+            else:
+                sources[n], ids[n] = record, guide_id
+            contents[n] = content
+        results = _Results(names, view, sources)
+        # Without a cache there is nowhere to keep it: the caller builds what it needs.
+        derived = derived if cached_at is not None else None
+        blob, rebuilt = _derived(derived, view, names, contents, results, ids)
+        if stale or rebuilt or len(view.names) != len(names):
+            write_cache(
+                cached_at,
+                (
+                    Fresh(
+                        names[n],
+                        ids[n],
+                        *stamps[n],
+                        contents[n],
+                        view.record(s) or encode(results.get(n)) if isinstance(s, int) else s,
+                    )
+                    for n, s in enumerate(sources)
+                ),
+                {derived.name: blob} if derived is not None and blob is not None else {},
+            )
+        library = _assemble(folder, results, ids, blob[1] if blob else None)
+        gc.freeze()  # what was loaded lives as long as the process: the GC need not scan it
+    return library
+
+
+def _derived(
+    derived: Derived | None,
+    view: CacheView,
+    names: list[str],
+    contents: list[bytes],
+    results: _Results,
+    ids: list[str],
+) -> tuple[tuple[str, bytes] | None, bool]:
+    if derived is None:
+        return None, False
+    hasher = hashlib.blake2b(derived.version.encode(), digest_size=16)
+    for name, content in zip(names, contents, strict=True):
+        hasher.update(name.encode())
+        hasher.update(content)
+    fingerprint = hasher.hexdigest()
+    cached = view.derived.get(derived.name)
+    if cached is not None and cached[0] == fingerprint:
+        return cached, False
+    return (fingerprint, derived.build(_assemble(Path("."), results, ids).guides)), True
 
 
 PARALLEL_MIN_FILES = 256
-_Job = tuple[str, tuple[int, int], "Entry | None"]
+_Job = tuple[str, tuple[int, int], "tuple[bytes, int] | None"]
+_Done = tuple[bytes, bytes, str]  # content digest, encoded record, guide id ("" for an error)
 
 
-def _parse_stale(stale: list[_Job], workers: int | None) -> list[Entry | str]:
+def _parse_stale(stale: list[tuple[int, _Job]], workers: int | None) -> list[_Done]:
+    jobs = [job for _, job in stale]
     workers = workers or os.cpu_count() or 1
-    if workers > 1 and len(stale) >= PARALLEL_MIN_FILES:
-        chunk = max(16, len(stale) // (workers * 8))
+    if workers > 1 and len(jobs) >= PARALLEL_MIN_FILES:
+        from concurrent.futures import ProcessPoolExecutor  # only a cold start needs processes
+
+        chunk = max(16, len(jobs) // (workers * 8))
         with ProcessPoolExecutor(max_workers=workers, initializer=gc.disable) as pool:
-            return list(pool.map(_load_one, stale, chunksize=chunk))
-    return [_load_one(job) for job in stale]
+            return list(pool.map(_load_one, jobs, chunksize=chunk))
+    return [_load_one(job) for job in jobs]
 
 
-def _load_one(job: _Job) -> Entry | str:
-    """Read and parse one file (in a worker process when loading many)."""
-    name, stamp, cached = job
-    if stamp[0] > MAX_GUIDE_CHARS * 4:
-        message = f"file is {stamp[0]:,} bytes; too large to be a guide"
-        return stamp, "", pickle.dumps(message)
+def _load_one(job: _Job) -> _Done:
+    """Read, hash and parse one file (in a worker process when loading many)."""
+    name, _, known = job
     try:
         data = read_guide_bytes(Path(name))
     except GuideError as exc:
-        return str(exc)
-    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-    if cached is not None and cached[1] == digest:
-        return stamp, digest, cached[2]
+        return b"", encode(str(exc)), ""
+    content = hashlib.blake2b(data, digest_size=16).digest()
+    if known is not None and known[0] == content:
+        return content, b"", ""  # unchanged content: the cached record stands
     try:
         result: ParsedGuide | str = parse_bytes(data, name)
     except GuideError as exc:
@@ -201,28 +370,41 @@ def _load_one(job: _Job) -> Entry | str:
         result = (
             f"could not be read ({type(exc).__name__}); this is a bug in Leverage, please report it"
         )
-    return stamp, digest, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    guide_id = result.guide.id if isinstance(result, ParsedGuide) else ""
+    return content, encode(result), guide_id
 
 
-def _assemble(folder: Path, results: Iterable[tuple[str, ParsedGuide | str]]) -> Library:
-    guides: list[Guide] = []
-    problems: list[Problem] = []
+def _assemble(
+    folder: Path, results: _Results, ids: list[str], derived: bytes | None = None
+) -> Library:
+    """Errors (decoded now: there are few) and the usable guides (decoded when used);
+    a second file with the same guide id is an error."""
+    errors: list[Problem] = []
+    keep: list[int] = []
     owners: dict[str, str] = {}
-    for name, result in results:
-        if isinstance(result, str):
-            problems.append(Problem(name, Severity.ERROR, result))
-            continue
-        guide = result.guide
-        if guide.id in owners:
-            problems.append(
+    for n, (name, guide_id) in enumerate(zip(results.names, ids, strict=True)):
+        if not guide_id:
+            result = results.get(n)
+            message = result if isinstance(result, str) else "could not be read"
+            errors.append(Problem(name, Severity.ERROR, message))
+        elif guide_id in owners:
+            errors.append(
                 Problem(
                     name,
                     Severity.ERROR,
-                    f"duplicate guide id {guide.id} (also in {owners[guide.id]}); skipped",
+                    f"duplicate guide id {guide_id} (also in {owners[guide_id]}); skipped",
                 )
             )
-            continue
-        owners[guide.id] = name
-        guides.append(guide)
-        problems.extend(result.problems)
-    return Library(tuple(guides), tuple(problems), folder)
+        else:
+            owners[guide_id] = name
+            keep.append(n)
+
+    def warnings() -> tuple[Problem, ...]:
+        found: list[Problem] = []
+        for n in keep:
+            result = results.get(n)
+            if not isinstance(result, str):
+                found.extend(result.problems)
+        return tuple(found)
+
+    return Library(LazyGuides(results, keep), tuple(errors), folder, warnings, derived)

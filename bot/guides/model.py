@@ -9,14 +9,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
-from bot.guides.coaching import (
-    Coaching,
-    Lever,
-    Target,
-    Threshold,
-    ThresholdKind,
-    parse_coaching,
-)
+from bot.guides.advice import Coaching, Lever, Target, Threshold, ThresholdKind
 from bot.prose.components import Component
 from bot.prose.places import region_key
 
@@ -123,8 +116,10 @@ class Guide:
 
     @cached_property
     def coaching(self) -> Coaching:
+        from bot.guides.body import read_coaching  # the reader loads only when needed
+
         first = self.bands[0] if self.bands else None
-        return parse_coaching(
+        return read_coaching(
             self.body,
             self.threshold_text,
             first.currency if first else None,

@@ -10,15 +10,19 @@ with the nearest suggestions. It never answers a question about one company with
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from bot.guides.model import Guide
+from bot.index.fuzzy import NearNames
 from bot.index.rank import role_match, role_scorer
 from bot.index.vocabulary import (
     ABBREVIATIONS,
@@ -68,7 +72,10 @@ EQUIVALENT_BONUS = 12.0
 LEVEL_MATCH = 10.0  # "L5" typed, the guide is the company's L5
 LEVEL_MISMATCH = 10.0  # "L5" typed, the guide is the company's L4: a sibling, not the one
 EXACT_PREFERENCE = 8.0  # "hexon" names Hexon; Hexon Labs is only a guess beside it
-UNEXPLAINED_NAME = 12.0  # "zenova health ...": the Zenova Robotics reading leaves "health" over
+UNEXPLAINED_NAME = 12.0
+ROLE_CEILING = 106.0  # the best role score: an exact title
+SHOWN = 20.0  # candidates this far behind the best are still worth listing
+TOP = 6  # candidates kept: five to show, one to tell a clear match from a close call  # "zenova health ...": the Zenova Robotics reading leaves "health" over
 
 
 class Status(StrEnum):
@@ -132,9 +139,10 @@ class GuideIndex:
     fits no role as well.
     """
 
-    def __init__(self, guides: Iterable[Guide]) -> None:
-        self.guides: tuple[Guide, ...] = tuple(guides)
-        self._by_id = {g.id: g for g in self.guides}
+    def __init__(self, guides: Sequence[Guide]) -> None:
+        self.guides: Sequence[Guide] = guides if isinstance(guides, Sequence) else tuple(guides)
+        self._ids: list[str] = []
+        self._companies: list[str] = []
         self._company_guides: dict[str, list[int]] = defaultdict(list)
         self._company_keys: dict[str, list[tuple[str, float]]] = defaultdict(list)
         self._company_words: dict[str, set[str]] = defaultdict(set)
@@ -152,23 +160,87 @@ class GuideIndex:
             self._regions.setdefault(alias, region)
         for region in KNOWN_REGIONS:
             self._regions.setdefault(normalize_name(region), region)
+        self._finish()
+
+    def state(self) -> dict[str, object]:
+        """What the index was built into, as plain data (cached beside the guides)."""
+        return {
+            "ids": self._ids,
+            "companies": self._companies,
+            "company_guides": dict(self._company_guides),
+            "company_keys": {k: [list(e) for e in v] for k, v in self._company_keys.items()},
+            "company_words": {k: sorted(v) for k, v in self._company_words.items()},
+            "keys_of": {k: sorted(v) for k, v in self._keys_of.items()},
+            "role_text": self._role_text,
+            "role_words": sorted(self._role_words),
+            "roles": dict(self._roles),
+            "equivalents": [[c, lv, sorted(ids)] for (c, lv), ids in self._equivalents.items()],
+            "equivalent_companies": sorted(self._equivalent_companies),
+            "regions": self._regions,
+            "own_levels": {
+                i: [list(p) for p in levels] for i, levels in enumerate(self._own_levels) if levels
+            },
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any], guides: Sequence[Guide]) -> GuideIndex:
+        """The index :meth:`state` describes, over ``guides`` (which it does not read: a warm
+        start decodes only the guides a lookup returns)."""
+        index = cls.__new__(cls)
+        index.guides = guides
+        index._ids = state["ids"]
+        index._companies = state["companies"]
+        if len(index._ids) != len(guides):
+            raise ValueError("index state and guides disagree")
+        index._company_guides = state["company_guides"]
+        index._company_keys = {
+            k: [(c, float(score)) for c, score in v] for k, v in state["company_keys"].items()
+        }
+        index._company_words = {k: set(v) for k, v in state["company_words"].items()}
+        index._keys_of = {k: set(v) for k, v in state["keys_of"].items()}
+        index._role_text = state["role_text"]
+        index._role_words = set(state["role_words"])
+        index._roles = state["roles"]
+        index._equivalents = {(c, lv): set(ids) for c, lv, ids in state["equivalents"]}
+        index._equivalent_companies = set(state["equivalent_companies"])
+        index._regions = state["regions"]
+        none: frozenset[tuple[str, int]] = frozenset()
+        own = {int(i): frozenset((s, r) for s, r in v) for i, v in state["own_levels"].items()}
+        index._own_levels = [own.get(i, none) for i in range(len(index._ids))]
+        index._finish()
+        return index
+
+    def _finish(self) -> None:
+        """The lookup structures derived from the state: built, or read from the cache."""
+        self._by_id = {guide_id: i for i, guide_id in enumerate(self._ids)}
         self._max_company_words = max((len(k.split()) for k in self._company_keys), default=1)
         self._max_region_words = max((len(k.split()) for k in self._regions), default=1)
-        self._fuzzy_words = [k for k in self._company_keys if " " not in k and len(k) >= 4]
-        self._fuzzy_phrases: dict[int, list[str]] = defaultdict(list)
+        self._near_words = NearNames(k for k in self._company_keys if " " not in k and len(k) >= 4)
+        self._phrases_by_head: dict[tuple[str, int], list[str]] = defaultdict(list)
         for key in self._company_keys:
             if " " in key:
-                self._fuzzy_phrases[len(key.split())].append(key)
-        self._role_word_list = sorted(self._role_words)
+                parts = key.split()
+                self._phrases_by_head[(parts[0], len(parts))].append(key)
+        self._heads = NearNames(head for head, _ in self._phrases_by_head)
+        self._near_role_words = NearNames(sorted(self._role_words))
         self._region_by_name = {v.casefold(): v for v in self._regions.values()}
         self._region_names = sorted(self._region_by_name)
         self._distinct_roles = sorted(self._roles)
+        ids = self._ids
+        for members in self._roles.values():
+            members.sort(key=ids.__getitem__)  # so the first few of a title are by id
+        self._roles_by_word: dict[str, list[str]] = defaultdict(list)
+        for role in self._distinct_roles:
+            for word in set(role.split()):
+                self._roles_by_word[word].append(role)
 
     def _add(self, i: int, guide: Guide) -> None:
         company = guide.company
+        self._ids.append(guide.id)
+        self._companies.append(company)
         self._company_guides[company].append(i)
-        names = {normalize_name(guide.company_display), normalize_name(company.replace("-", " "))}
-        names.update(normalize_name(a) for a in guide.aliases)
+        names = {_name(guide.company_display), _name(company.replace("-", " "))}
+        names.update(_name(a) for a in guide.aliases)
         for name in names:
             self._add_company_key(name, company, EXACT)
             head, *rest = name.split() or [""]
@@ -179,26 +251,26 @@ class GuideIndex:
             elif len(head) >= 4:  # "Hexon" for "Hexon Games": likely, if less sure
                 self._add_company_key(head, company, HEAD_WORD)
         for parent in guide.parents:
-            self._add_company_key(normalize_name(parent), company, PARENT)
-        role = _role_key(guide)
+            self._add_company_key(_name(parent), company, PARENT)
+        role = _role_key(guide.role_display)
         self._roles[role].append(i)
         self._role_text.append(role)
         self._role_words.update(role.split())
         mapping = guide.level_mapping
         own = {
             parts
-            for word in words(f"{mapping.internal or ''} {guide.role_display}")
+            for word in _words(f"{mapping.internal or ''} {guide.role_display}")
             if (parts := level_parts(word))
         }
         self._own_levels.append(frozenset(own))
         if mapping.internal:
             self._equivalents[(company.replace("-", " "), mapping.internal.casefold())].add(i)
         for equivalent in mapping.equivalents:
-            for level_word in words(equivalent.level):
-                self._equivalents[(normalize_name(equivalent.company), level_word)].add(i)
-            self._equivalent_companies.add(normalize_name(equivalent.company))
+            for level_word in _words(equivalent.level):
+                self._equivalents[(_name(equivalent.company), level_word)].add(i)
+            self._equivalent_companies.add(_name(equivalent.company))
         for band in guide.bands:
-            self._regions.setdefault(normalize_name(band.region), band.region)
+            self._regions.setdefault(_name(band.region), band.region)
 
     def _add_company_key(self, key: str, company: str, score: float) -> None:
         if not key:
@@ -210,7 +282,8 @@ class GuideIndex:
             entries.append((company, score))
 
     def get(self, guide_id: str) -> Guide | None:
-        return self._by_id.get(guide_id)
+        i = self._by_id.get(guide_id)
+        return self.guides[i] if i is not None else None
 
     def lookup(self, text: str, *, region: str | None = None) -> Lookup:
         """Resolve free text ("segmnt ai cdp nyc", a sentence) to guides and a region."""
@@ -329,12 +402,12 @@ class GuideIndex:
         tokens = parsed.tokens
         near: set[int] = set()
         for size in range(min(self._max_company_words, len(positions)), 1, -1):
-            keys = self._fuzzy_phrases.get(size)
-            if not keys:
-                continue
             for window in self._windows(positions, size):
                 first = tokens[window[0]]
                 if first in FILLER or self._is_role_word(first):
+                    continue
+                keys = self._phrases_like(first, size)
+                if not keys:
                     continue
                 phrase = " ".join(tokens[i] for i in window)
                 matches = process.extract(
@@ -345,16 +418,20 @@ class GuideIndex:
                     near.update(window)
         return near
 
+    def _phrases_like(self, head: str, size: int) -> list[str]:
+        """Multi-word names of ``size`` words whose first word is ``head`` or near it: a typo
+        sits in one word, so the other one still finds the name."""
+        heads = [head, *(h for h, _, _ in self._heads.extract(head, limit=8, score_cutoff=70))]
+        return [
+            key for h in dict.fromkeys(heads) for key in self._phrases_by_head.get((h, size), ())
+        ]
+
     def _near_word(self, parsed: _Parsed, i: int) -> bool:
         """Claim near-miss company names for one word ("sgement"); True if it resembles a
         company or a role word ("platfrom")."""
         token = parsed.tokens[i]
-        matches = process.extract(
-            token, self._fuzzy_words, scorer=fuzz.ratio, limit=4, score_cutoff=COMPANY_CUTOFF
-        )
-        role_like = process.extractOne(
-            token, self._role_word_list, scorer=fuzz.ratio, score_cutoff=ROLE_WORD_CUTOFF
-        )
+        matches = self._near_words.extract(token, limit=4, score_cutoff=COMPANY_CUTOFF)
+        role_like = self._near_role_words.best(token, score_cutoff=ROLE_WORD_CUTOFF)
         self._claim_near(parsed, matches, [i])
         return bool(matches) or role_like is not None
 
@@ -424,26 +501,42 @@ class GuideIndex:
         scored: dict[int, float] = {}
         if parsed.companies:
             chatter = frozenset((*parsed.unknown, *parsed.chatter))
-            for company, company_score in parsed.companies.items():
-                role_query = self._role_query(parsed, company)
+            hypotheses = []
+            for company, named in parsed.companies.items():
                 left_over = len(
                     parsed.exact
                     - parsed.explained.get(company, set())
                     - self._spare_exact(parsed, company)
                 )
-                company_score -= UNEXPLAINED_NAME * left_over  # noqa: PLW2901
+                hypotheses.append((named - UNEXPLAINED_NAME * left_over, company))
+            best = float("-inf")
+            most_bonus = max(EQUIVALENT_BONUS, LEVEL_MATCH) if parsed.levels else 0.0
+            # Readings leave much the same words for the role, and siblings share titles:
+            # each (words, title) pair is scored once per lookup.
+            memo: dict[tuple[tuple[str, ...], str], float] = {}
+            for company_score, company in sorted(hypotheses, reverse=True):
+                # The best this reading could do; past the best so far by more than the margin
+                # people are shown, it is not worth scoring (nor is any reading after it).
+                if 0.5 * company_score + 0.5 * ROLE_CEILING + most_bonus < best - SHOWN:
+                    break
+                role_query = self._role_query(parsed, company)
+                asked = tuple(role_query)
                 for i in self._company_guides[company]:
-                    role_score = (
-                        role_match(role_query, self._role_text[i], chatter) if role_query else 50.0
-                    )
+                    title = self._role_text[i]
+                    role_score = memo.get((asked, title))
+                    if role_score is None:
+                        role_score = role_match(role_query, title, chatter) if role_query else 50.0
+                        memo[(asked, title)] = role_score
                     score = 0.5 * company_score + 0.5 * role_score + self._level_bonus(i, parsed)
-                    scored[i] = max(scored.get(i, 0.0), score)
+                    if score > scored.get(i, float("-inf")):
+                        scored[i] = score
+                        best = max(best, score)
             return self._rank(scored)
         role_query = self._role_query(parsed, None)
         if not role_query or parsed.unknown:
             return []
         for role, score in self._roles_like(role_query, limit=8, cutoff=60):
-            for i in self._roles[role]:
+            for i in self._roles[role][:TOP]:  # all of a title score alike: the first few do
                 scored[i] = max(scored.get(i, 0.0), score)
         return self._rank(scored)
 
@@ -451,20 +544,24 @@ class GuideIndex:
         self, words_: list[str], *, limit: int, cutoff: float
     ) -> list[tuple[str, float]]:
         """The distinct role titles the words describe best, for queries that name no company."""
+        near = set(words_)
+        for word in words_:
+            near.update(
+                w for w, _, _ in self._near_role_words.extract(word, limit=4, score_cutoff=75)
+            )
+        titles = {role for word in near for role in self._roles_by_word.get(word, ())}
         found = process.extract(
-            " ".join(words_),
-            self._distinct_roles,
-            scorer=role_scorer,
-            limit=limit,
-            score_cutoff=cutoff,
+            " ".join(words_), sorted(titles), scorer=role_scorer, limit=limit, score_cutoff=cutoff
         )
         return [(role, score) for role, score, _ in found]
 
     def _level_bonus(self, i: int, parsed: _Parsed) -> float:
         """Levels named in the query: this guide's own level (a sibling at another rung of the
         same ladder loses), or a named company's equivalent ("meta E5 equivalent at segment")."""
-        guide = self.guides[i]
+        if not parsed.levels:
+            return 0.0
         own = self._own_levels[i]
+        own_company = self._companies[i]
         match = mismatch = False
         bonus = 0.0
         for level in parsed.levels:
@@ -473,14 +570,14 @@ class GuideIndex:
                 match = True
             elif parts and any(scheme == parts[0] for scheme, _ in own):
                 mismatch = True
-            named = [c.replace("-", " ") for c in parsed.companies if c != guide.company]
+            named = [c.replace("-", " ") for c in parsed.companies if c != own_company]
             for name in [*named, *parsed.level_companies]:
                 if i in self._equivalents.get((name, level), ()):
                     bonus = max(bonus, EQUIVALENT_BONUS)
         if match:
             # With two companies named ("meta E5 equivalent at segment") the level is as likely
             # the yardstick as the ask.
-            mine = parsed.explained.get(guide.company, set())
+            mine = parsed.explained.get(own_company, set())
             alone = not parsed.level_companies and all(
                 positions & mine for positions in parsed.explained.values()
             )
@@ -488,11 +585,12 @@ class GuideIndex:
         return bonus - (LEVEL_MISMATCH if mismatch else 0.0)
 
     def _rank(self, scores: dict[int, float]) -> list[Candidate]:
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], self.guides[kv[0]].id))
-        # Ranked on the raw score (an exact title may pass 100); shown capped at 100.
+        """The best few, best first (a bounded heap, not a sort of every score); ties by id.
+        Ranked on the raw score (an exact title may pass 100); shown capped at 100."""
+        ids = self._ids
+        ranked = heapq.nsmallest(TOP, scores.items(), key=lambda kv: (-kv[1], ids[kv[0]]))
         return [
-            Candidate(self.guides[i], round(min(score, 100.0), 1), score)
-            for i, score in ranked[:10]
+            Candidate(self.guides[i], round(min(score, 100.0), 1), score) for i, score in ranked
         ]
 
     def _decide(self, parsed: _Parsed, ranked: Sequence[Candidate]) -> Lookup:
@@ -523,9 +621,7 @@ class GuideIndex:
                 for i in self._roles[role][:3]:
                     found.setdefault(i, score * 0.5)
         for token in parsed.unknown:
-            for key, score, _ in process.extract(
-                token, self._fuzzy_words, scorer=fuzz.ratio, limit=2, score_cutoff=60
-            ):
+            for key, score, _ in self._near_words.extract(token, limit=2, score_cutoff=60):
                 for company, _ in self._company_keys[key]:
                     for i in self._company_guides[company][:2]:
                         found.setdefault(i, score * 0.5)
@@ -561,8 +657,20 @@ def _split_rungs(tokens: list[str]) -> list[str]:
     return out
 
 
-def _role_key(guide: Guide) -> str:
-    return " ".join(expand(words(guide.role_display)))
+@lru_cache(maxsize=65536)
+def _name(text: str) -> str:
+    """normalize_name, remembered: a corpus repeats its company, region and level names."""
+    return normalize_name(text)
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> list[str]:
+    return words(text)
+
+
+@lru_cache(maxsize=65536)
+def _role_key(title: str) -> str:
+    return " ".join(expand(words(title)))
 
 
 def _is_amount(token: str) -> bool:

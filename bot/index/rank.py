@@ -38,7 +38,7 @@ _EXACT_ONLY = frozenset({"i", "ii", "iii", "iv"})  # rungs: "ii" is no typo of "
 
 def _best(word: str, candidates: Sequence[str]) -> float:
     best = 0.0
-    if word in _EXACT_ONLY or any(c.isdigit() for c in word):
+    if word in _EXACT_ONLY or not word.isalpha():
         return 1.0 if word in candidates else 0.0
     for other in candidates:
         if word == other:

@@ -1,0 +1,64 @@
+"""The index kept in the guide cache: built once from the guides, read back on a warm start
+without decoding a single guide (bot.guides.load keeps them lazy), rebuilt when a guide, the
+matching code or the place names change."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import msgpack
+
+from bot.guides.codec import pack, unpack
+from bot.guides.load import Derived, Library, load_library
+from bot.guides.model import Guide
+from bot.index.index import GuideIndex
+
+log = logging.getLogger("leverage.cache")
+
+# The code whose output the cached index is: a change to any of it rebuilds the index.
+_INDEX_SOURCES = ("index", "prose")
+
+
+@lru_cache(maxsize=1)
+def index_version() -> str:
+    package = Path(__file__).resolve().parent.parent
+    hasher = hashlib.blake2b(b"index 1", digest_size=8)
+    for name in _INDEX_SOURCES:
+        for module in sorted((package / name).glob("*.py")):
+            hasher.update(module.read_bytes())
+    return hasher.hexdigest()
+
+
+class _IndexBlob(Derived):
+    """The Derived the loader caches: the index's state, and the index itself when it was just
+    built (so a cold start does not build it twice)."""
+
+    name = "index"
+
+    def __init__(self) -> None:
+        self.version = index_version()
+        self.built: GuideIndex | None = None
+
+    def build(self, guides: Sequence[Guide]) -> bytes:
+        self.built = GuideIndex(guides)
+        return pack(self.built.state())
+
+
+def load_index(
+    folder: Path, cache_dir: Path | None = None, *, workers: int | None = None
+) -> tuple[Library, GuideIndex]:
+    """The guides of ``folder`` and their index, both from the cache when nothing changed."""
+    blob = _IndexBlob()
+    library = load_library(folder, cache_dir, workers=workers, derived=blob)
+    if blob.built is not None:
+        return library, blob.built
+    if library.derived is not None:
+        try:
+            return library, GuideIndex.from_state(unpack(library.derived), library.guides)
+        except (KeyError, TypeError, ValueError, IndexError, msgpack.UnpackException):
+            log.warning("cached index for %s does not fit its guides; building it again", folder)
+    return library, GuideIndex(library.guides)
