@@ -33,7 +33,7 @@ def summary(samples: list[float]) -> str:
 
 def corpus(cache_root: Path, count: int, seed: int = 1) -> Path:
     """A synthetic corpus of ``count`` guides, written once and reused across runs."""
-    folder = cache_root / f"corpus-{count}-{seed}"
+    folder = cache_root / f"corpus-v2-{count}-{seed}"  # v2: ladders, siblings, spellings
     marker = folder / ".complete"
     if not marker.exists():
         write_corpus(folder, count, seed)
@@ -55,3 +55,15 @@ def run_child(code: str, *args: str) -> dict[str, float]:
 
 def median(values: list[float]) -> float:
     return statistics.median(values)
+
+
+def timed_command(argv: list[str], env: dict[str, str], repeat: int) -> list[float]:
+    """Wall-clock seconds of ``argv`` run ``repeat`` times (output discarded)."""
+    import time
+
+    samples = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        subprocess.run(argv, env=env, cwd=ROOT, check=True, capture_output=True)
+        samples.append(time.perf_counter() - t)
+    return samples

@@ -17,7 +17,7 @@ from bot.coach.replies import OfferReply
 from bot.config import Settings, load_settings
 from bot.errors import GuideError, LeverageError
 from bot.guides import Library, Severity, load_library
-from bot.guides.lint import lint_guide, lint_library
+from bot.guides.lint import lint_guide, lint_library, lint_schema
 from bot.guides.load import GUIDE_SUFFIXES, load_files, read_guide_file
 from bot.index.store import load_index
 from bot.render.guide_text import render_guide
@@ -292,7 +292,7 @@ def _guide(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         else:
             print(f"leverage: {path}: {exc}", file=sys.stderr)
         return 1
-    problems += lint_guide(guide, today)
+    problems += lint_guide(guide, today) + lint_schema(Path(guide.source))
     if args.json:
         _dump(guide_json(guide, problems, today), out)
     else:

@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from bot.guides.load import Library
+from bot.guides.load import Library, read_frontmatter
 from bot.guides.model import Band, Guide, Problem, Severity, Span
+from bot.guides.schema import schema_problems
 from bot.prose.money import format_money
 
 TOTAL_TOLERANCE = 0.05
 
 
-def lint_library(library: Library, today: date) -> list[Problem]:
-    """Everything found while loading, plus the checks below, ordered by file."""
+def lint_library(library: Library, today: date, *, schema: bool = True) -> list[Problem]:
+    """Everything found while loading, plus the checks below and (reading each file's
+    frontmatter again) the JSON Schema's, ordered by file."""
     problems = list(library.problems)
     for guide in library.guides:
         problems.extend(lint_guide(guide, today))
+        if schema:
+            problems.extend(lint_schema(Path(guide.source)))
     order = {Severity.ERROR: 0, Severity.WARNING: 1}
     return sorted(problems, key=lambda p: (p.file, order[p.severity]))
+
+
+def lint_schema(path: Path) -> list[Problem]:
+    """Where a guide file's frontmatter strays from guide.schema.json."""
+    meta = read_frontmatter(path)
+    return schema_problems(meta, str(path)) if meta is not None else []
 
 
 def lint_guide(guide: Guide, today: date) -> list[Problem]:

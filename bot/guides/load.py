@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import overload
+from typing import Any, overload
 
 from bot.errors import GuideError
 from bot.guides.cache import CacheView, Fresh, cache_file, read_cache, write_cache
@@ -187,10 +187,23 @@ def read_guide_file(path: Path) -> ParsedGuide:
     return parse_bytes(read_guide_bytes(path), str(path))
 
 
+def read_frontmatter(path: Path) -> dict[str, Any] | None:
+    """A guide file's frontmatter as YAML gives it (for lint's schema check), or None."""
+    from bot.guides.parse import frontmatter_of
+
+    try:
+        return frontmatter_of(read_guide_bytes(path).decode("utf-8-sig", errors="replace"))
+    except GuideError:
+        return None
+
+
 def load_files(paths: Iterable[Path]) -> Library:
-    """The named guide files as a library (for `lint FILE...`, as a pre-commit hook calls it)."""
+    """The named guide files as a library (for `lint FILE...`, as a pre-commit hook calls it);
+    a README or LICENSE among them is skipped, as in a folder."""
     results: list[tuple[str, ParsedGuide | str]] = []
     for path in paths:
+        if path.name.lower() in _SKIPPED_NAMES:
+            continue
         try:
             results.append((str(path), read_guide_file(path)))
         except GuideError as exc:

@@ -266,6 +266,11 @@ def _structured_line(item: Mapping[Any, Any], key: str, warn: _Warnings) -> str:
     return f"{cue} {component} is {words} {currency} {amount}{per_year}".replace("  ", " ")
 
 
+def frontmatter_of(text: str) -> dict[str, Any]:
+    """The frontmatter of a guide's text, repaired as the parser repairs it."""
+    return _frontmatter(repair_text(text).text)[0]
+
+
 def _frontmatter(text: str) -> tuple[dict[str, Any], str]:
     try:
         meta, content = frontmatter.parse(text, handler=_HANDLER)
