@@ -17,7 +17,6 @@ from bot.coach.replies import OfferReply
 from bot.config import Settings, load_settings
 from bot.errors import GuideError, LeverageError
 from bot.guides import Library, Severity, load_library
-from bot.guides.lint import lint_guide, lint_library, lint_schema
 from bot.guides.load import GUIDE_SUFFIXES, load_files, read_guide_file
 from bot.index.store import load_index
 from bot.render.guide_text import render_guide
@@ -254,6 +253,8 @@ def _dump(data: object, out: TextIO) -> None:
 
 
 def _lint(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from bot.guides.lint import lint_library  # an author's tool: serving does not import it
+
     library = load_files(args.files) if args.files else _library(args, settings)
     problems = lint_library(library, date.today())
     if args.json:
@@ -273,6 +274,8 @@ def _lint(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
 def _guide(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     """One guide as Leverage reads it: a file on its own, or a guide of the folder by id."""
+    from bot.guides.lint import lint_guide, lint_schema
+
     today = date.today()
     path = Path(args.guide)
     try:

@@ -11,7 +11,6 @@ import json
 from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 from bot.guides.model import Problem, Severity
@@ -21,6 +20,8 @@ SCHEMA_FILE = "guide.schema.json"
 
 @lru_cache(maxsize=1)
 def guide_schema() -> dict[str, Any]:
+    from importlib.resources import files  # lint only; a warm start should not pay for it
+
     text = files("bot.guides").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
     return json.loads(text)  # type: ignore[no-any-return]
 
