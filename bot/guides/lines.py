@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from bot.guides.advice import Comparison, Threshold, ThresholdKind
+from bot.guides.values import strings_of
 from bot.prose.components import Component
 from bot.prose.figures import Figure, extract_figures
 
@@ -231,3 +234,78 @@ def _display(text: str) -> str:
         text = text[m.end() :]
     text = text.replace("**", "").replace("__", "")
     return text.strip(" >*_-–—:;,").rstrip(".").strip()
+
+
+# -- lines in the frontmatter ---------------------------------------------------------------
+
+# Frontmatter keys that state a line, with the cue a bare value under them needs.
+THRESHOLD_KEYS = (
+    ("threshold", ""),
+    ("thresholds", ""),
+    ("walk_away", "Walk away: "),
+    ("walk_away_below", "Walk away below "),
+    ("floor", "Floor: "),
+    ("accept", "Accept: "),
+    ("accept_above", "Accept above "),
+    ("accept_if", "Accept if "),
+)
+
+
+_KIND_CUES = {"walk": "Walk away: ", "walk_away": "Walk away: ", "accept": "Accept: "}
+
+
+_COMPARISON_WORDS = {
+    "above": "above",
+    "at_least": "at least",
+    "below": "below",
+    "at_most": "at most",
+    ">": "above",
+    ">=": "at least",
+    "<": "below",
+    "<=": "at most",
+}
+
+
+def frontmatter_lines(meta: Mapping[str, Any], warn: Callable[[str], None]) -> str | None:
+    """The frontmatter's lines as sentences, one per text line. A value under a key that names
+    its kind ("walk_away: $160K base") gets that cue; ``thresholds`` may also be a mapping of
+    kind -> text, or a list of texts or of {kind, component, comparison, amount, currency}."""
+    parts: list[str] = []
+    cues = dict(THRESHOLD_KEYS)
+    for key, cue in THRESHOLD_KEYS:
+        value = meta.get(key)
+        items: list[tuple[str, object]]
+        if isinstance(value, Mapping):
+            items = [(cues.get(str(k), _KIND_CUES.get(str(k), "")), v) for k, v in value.items()]
+        elif isinstance(value, list):
+            items = [(cue, v) for v in value]
+        else:
+            items = [(cue, value)] if value is not None else []
+        for item_cue, item in items:
+            if isinstance(item, Mapping):
+                parts.append(_structured_line(item, key, warn))
+                continue
+            for text in strings_of(item):
+                needs_cue = bool(item_cue) and not HAS_CUE_RE.search(text)
+                if needs_cue and re.fullmatch(r"[\d.,_']+", text):
+                    warn(f"'{key}': {text} names no pay component; read as total comp")
+                    text = f"{text} total comp"  # noqa: PLW2901 - the bare figure, completed
+                parts.append(f"{item_cue}{text}" if needs_cue else text)
+    return "\n".join(p for p in parts if p) or None
+
+
+def _structured_line(item: Mapping[Any, Any], key: str, warn: Callable[[str], None]) -> str:
+    """{kind: walk_away, component: base, amount: 175000} as the sentence it stands for."""
+    kind = str(item.get("kind", "walk_away")).casefold()
+    walk = kind.startswith(("walk", "floor", "min"))
+    comparison = str(item.get("comparison", "below" if walk else "at_least")).casefold()
+    words = _COMPARISON_WORDS.get(comparison)
+    amount = item.get("amount", item.get("value"))
+    if words is None or amount is None:
+        warn(f"'{key}': {dict(item)!r} is not a line Leverage can read (kind, component, amount)")
+        return ""
+    component = str(item.get("component", "total comp")).replace("_", " ")
+    currency = str(item.get("currency") or "")
+    per_year = " a year" if item.get("per_year") else ""
+    cue = "Walk away if" if walk else "Accept if"
+    return f"{cue} {component} is {words} {currency} {amount}{per_year}".replace("  ", " ")

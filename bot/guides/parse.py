@@ -17,37 +17,23 @@ from frontmatter.default_handlers import YAMLHandler
 
 from bot.errors import GuideError
 from bot.guides.bands import StockDefaults, read_bands
-from bot.guides.lines import HAS_CUE_RE
+from bot.guides.lines import THRESHOLD_KEYS, frontmatter_lines
 from bot.guides.model import (
     Guide,
-    LevelEquivalent,
-    LevelMapping,
     ParsedGuide,
     Problem,
     Severity,
 )
+from bot.guides.names import level_mapping, parents
 from bot.guides.outline import Outline, parse_outline
 from bot.guides.repair import repair_text
-from bot.guides.sections import Kind, blank_quotes, heading_of
-from bot.guides.values import read_date, stock_basis
+from bot.guides.values import read_date, stock_basis, strings_of, text_of
 
 # libyaml's C loader is about 7x faster than the pure-Python one, and YAML dominates load time.
 # python-frontmatter ignores a Loader passed to loads() (it becomes metadata), so a handler it is.
 YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_GUIDE_CHARS = 1_000_000
-
-# Frontmatter keys that state a line, with the cue a bare value under them needs.
-_THRESHOLD_KEYS = (
-    ("threshold", ""),
-    ("thresholds", ""),
-    ("walk_away", "Walk away: "),
-    ("walk_away_below", "Walk away below "),
-    ("floor", "Floor: "),
-    ("accept", "Accept: "),
-    ("accept_above", "Accept above "),
-    ("accept_if", "Accept if "),
-)
 
 
 _KNOWN_KEYS = frozenset(
@@ -82,33 +68,7 @@ _KNOWN_KEYS = frozenset(
         "level",
         "internal_level",
         "levels",
-        *(key for key, _ in _THRESHOLD_KEYS),
-    }
-)
-_STOCK_OF_RE = re.compile(r"\b([A-Z][A-Za-z0-9&]+)(?:'s)?\s+(?:RSUs?|stock|shares)\b")
-_PARENT_STOPWORDS = frozenset(
-    {
-        "The",
-        "Your",
-        "Their",
-        "Our",
-        "My",
-        "Top",
-        "Public",
-        "Private",
-        "Liquid",
-        "Annual",
-        "Initial",
-        "New",
-        "Refresh",
-        "Total",
-        "Its",
-        "Company",
-        "Startup",
-        "Tier",
-        "Equity",
-        "Any",
-        "More",
+        *(key for key, _ in THRESHOLD_KEYS),
     }
 )
 
@@ -151,20 +111,20 @@ def parse_guide(text: str, source: str = "<string>") -> ParsedGuide:
 
     company = _slug(meta.get("company"), "company")
     role = _slug(meta.get("role"), "role")
-    company_display = _text(meta.get("company_display")) or _display(meta.get("company"), company)
-    role_display = _text(meta.get("role_display")) or _display(meta.get("role"), role)
+    company_display = text_of(meta.get("company_display")) or _display(meta.get("company"), company)
+    role_display = text_of(meta.get("role_display")) or _display(meta.get("role"), role)
 
     vesting, defaults = _stock_defaults(meta, body, warn)
     bands = read_bands(
         meta.get("compensation", meta.get("regions", meta.get("bands"))), body, defaults, warn
     )
-    mapping = _level_mapping(meta, body, company_display, company)
+    mapping = level_mapping(meta, body, company_display, company)
     guide = Guide(
         company=company,
         role=role,
         company_display=company_display,
         role_display=role_display,
-        role_type=_text(meta.get("role_type")),
+        role_type=text_of(meta.get("role_type")),
         last_updated=read_date(
             meta.get("last_updated", meta.get("updated", body.last_updated)), "last_updated", warn
         ),
@@ -173,19 +133,19 @@ def parse_guide(text: str, source: str = "<string>") -> ParsedGuide:
             "next_review_due",
             warn,
         ),
-        data_quality=_text(meta.get("data_quality")),
-        salary_data_quarter=_text(meta.get("salary_data_quarter")),
+        data_quality=text_of(meta.get("data_quality")),
+        salary_data_quarter=text_of(meta.get("salary_data_quarter")),
         bands=bands,
         level_mapping=mapping,
-        data_sources=_strings(meta.get("data_sources", meta.get("sources"))),
-        summary=_text(meta.get("negotiation_dna_summary") or meta.get("summary")) or body.summary,
-        aliases=_strings(meta.get("aliases")),
-        parents=_parents(meta, content, company_display, mapping),
+        data_sources=strings_of(meta.get("data_sources", meta.get("sources"))),
+        summary=text_of(meta.get("negotiation_dna_summary") or meta.get("summary")) or body.summary,
+        aliases=strings_of(meta.get("aliases")),
+        parents=parents(meta, content, company_display, mapping),
         vesting=vesting,
         extra={k: v for k, v in meta.items() if k not in _KNOWN_KEYS},
         source=source,
         body=content,
-        threshold_text=_threshold_text(meta, warn),
+        threshold_text=frontmatter_lines(meta, warn),
         body_line=_body_line(repaired.text, content),
     )
     if not guide.bands:
@@ -196,7 +156,7 @@ def parse_guide(text: str, source: str = "<string>") -> ParsedGuide:
 def _display(value: object, slug: str) -> str:
     """A display name: the frontmatter's own words when they are a name ("Helvetia Bank"),
     else the slug titled ("helvetia-bank" -> "Helvetia Bank")."""
-    text = _text(value)
+    text = text_of(value)
     if text and not re.fullmatch(r"[a-z0-9-]+", text):
         return text
     return _titled(slug)
@@ -206,64 +166,6 @@ def _body_line(text: str, content: str) -> int:
     """The file line the body starts on, so problems in it can name their line."""
     at = text.rfind(content) if content else -1
     return text.count("\n", 0, at) + 1 if at >= 0 else 1
-
-
-def _threshold_text(meta: Mapping[str, Any], warn: _Warnings) -> str | None:
-    """The frontmatter's lines as sentences, one per text line. A value under a key that names
-    its kind ("walk_away: $160K base") gets that cue; ``thresholds`` may also be a mapping of
-    kind -> text, or a list of texts or of {kind, component, comparison, amount, currency}."""
-    parts: list[str] = []
-    cues = dict(_THRESHOLD_KEYS)
-    for key, cue in _THRESHOLD_KEYS:
-        value = meta.get(key)
-        items: list[tuple[str, object]]
-        if isinstance(value, Mapping):
-            items = [(cues.get(str(k), _KIND_CUES.get(str(k), "")), v) for k, v in value.items()]
-        elif isinstance(value, list):
-            items = [(cue, v) for v in value]
-        else:
-            items = [(cue, value)] if value is not None else []
-        for item_cue, item in items:
-            if isinstance(item, Mapping):
-                parts.append(_structured_line(item, key, warn))
-                continue
-            for text in _strings(item):
-                needs_cue = bool(item_cue) and not HAS_CUE_RE.search(text)
-                if needs_cue and re.fullmatch(r"[\d.,_']+", text):
-                    warn(f"'{key}': {text} names no pay component; read as total comp")
-                    text = f"{text} total comp"  # noqa: PLW2901 - the bare figure, completed
-                parts.append(f"{item_cue}{text}" if needs_cue else text)
-    return "\n".join(p for p in parts if p) or None
-
-
-_KIND_CUES = {"walk": "Walk away: ", "walk_away": "Walk away: ", "accept": "Accept: "}
-_COMPARISON_WORDS = {
-    "above": "above",
-    "at_least": "at least",
-    "below": "below",
-    "at_most": "at most",
-    ">": "above",
-    ">=": "at least",
-    "<": "below",
-    "<=": "at most",
-}
-
-
-def _structured_line(item: Mapping[Any, Any], key: str, warn: _Warnings) -> str:
-    """{kind: walk_away, component: base, amount: 175000} as the sentence it stands for."""
-    kind = str(item.get("kind", "walk_away")).casefold()
-    walk = kind.startswith(("walk", "floor", "min"))
-    comparison = str(item.get("comparison", "below" if walk else "at_least")).casefold()
-    words = _COMPARISON_WORDS.get(comparison)
-    amount = item.get("amount", item.get("value"))
-    if words is None or amount is None:
-        warn(f"'{key}': {dict(item)!r} is not a line Leverage can read (kind, component, amount)")
-        return ""
-    component = str(item.get("component", "total comp")).replace("_", " ")
-    currency = str(item.get("currency") or "")
-    per_year = " a year" if item.get("per_year") else ""
-    cue = "Walk away if" if walk else "Accept if"
-    return f"{cue} {component} is {words} {currency} {amount}{per_year}".replace("  ", " ")
 
 
 def frontmatter_of(text: str) -> dict[str, Any]:
@@ -327,23 +229,6 @@ def _titled(slug: str) -> str:
     return " ".join(w.upper() if len(w) <= 3 else w.capitalize() for w in slug.split("-"))
 
 
-def _text(value: object) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
-
-
-def _strings(value: object) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value.strip(),) if value.strip() else ()
-    if isinstance(value, list | tuple):
-        return tuple(str(v).strip() for v in value if v is not None and str(v).strip())
-    return (str(value),)
-
-
 def _stock_defaults(
     meta: Mapping[str, Any], body: Outline, warn: _Warnings
 ) -> tuple[tuple[float, ...], StockDefaults]:
@@ -389,86 +274,3 @@ def _vesting(value: object, warn: _Warnings) -> tuple[float, ...]:
         warn(f"'vesting' {value!r} does not add up to 100%; ignored")
         return ()
     return schedule
-
-
-_MAPPING_KEYS = frozenset({"internal", "raw", "equivalents", "internal_level", "level", "line"})
-
-
-def _level_mapping(
-    meta: Mapping[str, Any], body: Outline, company_display: str, company: str
-) -> LevelMapping:
-    """``level_mapping`` as a mapping ({internal, raw, equivalents} or company: level pairs),
-    an "A = B = C" line, or a list of "Google L5" strings; else the body's Level Mapping line."""
-    raw = meta.get("level_mapping", meta.get("levels"))
-    internal = _text(meta.get("internal_level") or meta.get("level"))
-    line = body.level_mapping
-    equivalents: list[LevelEquivalent] = []
-    if isinstance(raw, Mapping):
-        internal = _text(raw.get("internal") or raw.get("internal_level")) or internal
-        line = _text(raw.get("raw") or raw.get("line")) or line
-        for item in raw.get("equivalents") or []:
-            if isinstance(item, Mapping) and item.get("company") and item.get("level"):
-                equivalents.append(LevelEquivalent(str(item["company"]), str(item["level"])))
-        for key, value in raw.items():
-            if str(key) not in _MAPPING_KEYS and isinstance(value, str | int) and value != "":
-                equivalents.append(LevelEquivalent(str(key), str(value)))
-    elif isinstance(raw, str):
-        line = raw
-    elif isinstance(raw, list):
-        line = " = ".join(str(item) for item in raw if item)
-    if line and not equivalents:
-        equivalents = _equivalents(line, company_display, company)
-    return LevelMapping(internal=internal, equivalents=tuple(equivalents), raw=line)
-
-
-def _equivalents(line: str, company_display: str, company: str) -> list[LevelEquivalent]:
-    """ "Segment AI CDP Eng = Google L5 ML = Meta ML E5" -> Google: L5 ML, Meta: ML E5; the
-    guide's own company ("Nordwind Senior Data Engineer" in Nordwind Energy's) is not a peer."""
-    own = {company_display.casefold().split()[0], company.split("-", maxsplit=1)[0]}
-    found = []
-    for part in (p.strip() for p in re.split(r"\s*(?:=|≈|~|\|)\s*", line)):
-        words = part.split()
-        if len(words) < 2 or re.match(r"no\b|n/a|none", part, re.IGNORECASE):
-            continue
-        if part.casefold().startswith(company_display.casefold()) or words[0].casefold() in own:
-            continue
-        found.append(LevelEquivalent(words[0], " ".join(words[1:])))
-    return found
-
-
-def _parents(
-    meta: Mapping[str, Any], content: str, company_display: str, mapping: LevelMapping
-) -> tuple[str, ...]:
-    """Parent or brand names: declared in frontmatter, or named as the stock the guide pays in,
-    in the guide's own voice: not inside quoted speech, a lever or the evidence (where other
-    companies are named as competitors), and never a company the level mapping names as a peer."""
-    names = [
-        *_strings(meta.get("parent")),
-        *_strings(meta.get("parents")),
-        *_strings(meta.get("brands")),
-    ]
-    own = company_display.casefold()
-    peers = {e.company.casefold() for e in mapping.equivalents}
-    lines = content.split("\n")
-    skip = False  # inside a levers or evidence section
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        if stripped and (stripped[0] in "#*_" or len(stripped) < 50):
-            heading = heading_of(lines, i)
-            if heading is not None:
-                skip = heading.kind in (Kind.LEVERS, Kind.EVIDENCE)
-                continue
-        if skip or not ("RSU" in line or "stock" in line or "shares" in line or "/" in line):
-            continue
-        voice = blank_quotes(line)
-        if "RSU" in voice or "stock" in voice or "shares" in voice:
-            names.extend(m[1] for m in _STOCK_OF_RE.finditer(voice))
-        if "/" in voice and company_display in voice:
-            pattern = rf"\b{re.escape(company_display)}\s*/\s*([A-Z][A-Za-z0-9&]+)"
-            names.extend(m[1] for m in re.finditer(pattern, voice))
-    seen: dict[str, str] = {}
-    for name in names:
-        key = name.casefold()
-        if key != own and key not in peers and name not in _PARENT_STOPWORDS and key not in seen:
-            seen[key] = name
-    return tuple(seen.values())

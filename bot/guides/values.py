@@ -32,6 +32,25 @@ _HIGH_KEYS = ("high", "max", "to", "upper", "maximum")
 Warn = Callable[[str], None]
 
 
+def text_of(value: object) -> str | None:
+    """A frontmatter value as text, or None when empty."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def strings_of(value: object) -> tuple[str, ...]:
+    """A frontmatter value that may be one text or a list of them."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value.strip(),) if value.strip() else ()
+    if isinstance(value, list | tuple):
+        return tuple(str(v).strip() for v in value if v is not None and str(v).strip())
+    return (str(value),)
+
+
 def normalise_digits(text: str) -> str:
     """ "CHF 187'500" -> "CHF 187,500", "192_000" -> "192,000", "€104.500,50" -> "€104,500.50",
     "CHF 187 500" -> "CHF 187,500" (plain spaces only beside a currency); the same length, so

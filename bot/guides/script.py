@@ -1,0 +1,155 @@
+"""The negotiate-up script of a guide body and the targets its figures set: stock as the whole
+grant over its years, a sign-on paid in instalments as one target."""
+
+from __future__ import annotations
+
+import re
+
+from bot.guides.advice import Target
+from bot.guides.blocks import SENTENCE_END_RE, Block
+from bot.guides.lines import find_lines
+from bot.guides.sections import Kind, first_quote, unquote
+from bot.guides.values import normalise_digits
+from bot.prose.components import Component
+from bot.prose.figures import Figure, extract_figures, word_number
+
+_NEGOTIATE_UP_RE = re.compile(r"negotiat\w*[\s-]*up", re.IGNORECASE)
+_AFTER_LABEL_RE = re.compile(r"negotiat\w*[\s-]*up[^:]{0,40}:\**\s*(?P<rest>.+)", re.IGNORECASE)
+_AFTER_PHRASE_RE = re.compile(
+    r"negotiat\w*[\s-]*up\b(?:\s*(?:here|strategy|script|approach|is|to|by|:|—|–|-))*\s*(?P<rest>.+)",
+    re.IGNORECASE,
+)
+_COMPETING_RE = re.compile(
+    r"\boffers?\s+(?:from|at)\b|\bcompeting\b|\bcurrently\s+(?:make|earn)", re.I
+)
+_SPLIT_RE = re.compile(
+    r"\bsplit\s+(?:over|across|between|into)\s+(?P<n>\d|two|three|four)\s+"
+    r"(?:years?|instal+ments?|payments?|tranches?|parts)\b"
+    r"|\b(?:paid\s+)?(?:in|as)\s+(?P<m>\d|two|three|four)\s+(?:instal+ments?|tranches?|payments?)\b",
+    re.IGNORECASE,
+)
+_INSTALMENT_RE = re.compile(
+    r"\b(?:in\s+)?(?:year\s*(?:one|two|three|1|2|3)|(?:first|second|third)\s+year"
+    r"|(?:after|at)\s+(?:12|twelve|24)\s+months|up\s*front|on\s+joining)\b",
+    re.IGNORECASE,
+)
+
+
+def negotiate_up(blocks: list[Block]) -> tuple[str | None, int | None]:
+    """The script: the first quotation of the negotiate-up paragraph or section, else its
+    text less any accept or walk-away sentence. Also the block's line."""
+    for n, block in enumerate(blocks):
+        if block.heading is not None and block.heading.kind is Kind.NEGOTIATE:
+            for following in blocks[n + 1 :]:
+                if following.heading is not None:
+                    if (
+                        following.heading.level <= block.heading.level
+                        or following.heading.kind is not Kind.OTHER
+                    ):
+                        break
+                    continue
+                if following.kind in ("table", "table_header"):
+                    continue
+                if following.kind == "item":
+                    # "- Base: $230K" "- RSUs: $600K over 4 years": the asks as a list.
+                    run = _item_run(blocks, blocks.index(following))
+                    asks = [item for item in run if not _is_line(item)]
+                    if asks:
+                        return "; ".join(a.rstrip(".;") for a in asks) + ".", following.line
+                    continue
+                script = first_quote(following.text) or _unquoted(following.text)
+                if script:
+                    return script, following.line
+            continue
+        if block.kind == "heading" or not _NEGOTIATE_UP_RE.search(block.text):
+            continue
+        script = first_quote(block.text) or _unquoted(_after_label(block.text))
+        if script:
+            return script, block.line
+    return None, None
+
+
+def _item_run(blocks: list[Block], start: int) -> list[str]:
+    run = []
+    for block in blocks[start:]:
+        if block.kind != "item":
+            break
+        run.append(block.text)
+    return run
+
+
+def _after_label(text: str) -> str:
+    m = _AFTER_LABEL_RE.search(text) or _AFTER_PHRASE_RE.search(text)
+    return m["rest"].strip().strip("*").strip() if m else ""
+
+
+def _unquoted(text: str) -> str | None:
+    """A script written without quotes: the text less the accept or walk-away sentences."""
+    text = text.strip().strip("*").strip()
+    if _NEGOTIATE_UP_RE.match(text):
+        text = _after_label(text)
+    kept = [s for s in SENTENCE_END_RE.split(text) if s and not _is_line(s)]
+    script = " ".join(kept).strip()
+    return unquote(script) or None
+
+
+def _is_line(sentence: str) -> bool:
+    found, _, _ = find_lines(normalise_digits(sentence))
+    return bool(found)
+
+
+def targets_of(script: str, stock_years: int) -> list[Target]:
+    text = normalise_digits(script)
+    figures = [f for f in extract_figures(text) if not f.negative and not f.plus]
+    targets: list[Target] = []
+    seen: set[Component] = set()
+    signing: list[Figure] = []
+    for n, f in enumerate(figures):
+        if f.component is None and signing and _INSTALMENT_RE.search(text, f.end, f.end + 30):
+            signing.append(f)  # "S$30K sign-on in year one and S$20K in year two"
+            continue
+        if f.component is None or f.component in seen or _competing(text, f):
+            continue
+        seen.add(f.component)
+        if f.component is Component.SIGNING:
+            signing.append(f)
+            continue
+        targets.append(_target(f, stock_years))
+        del n
+    if signing:
+        targets.append(_signing(text, signing))
+    return targets
+
+
+def _competing(text: str, f: Figure) -> bool:
+    """ "I have offers from AI labs at $430K": a figure quoted, not asked for."""
+    before = text[max(0, f.start - 40) : f.start]
+    return bool(_COMPETING_RE.search(before)) and "like" not in before and "ask" not in before
+
+
+def _target(f: Figure, stock_years: int) -> Target:
+    end = f.start + len(f.text.rstrip())
+    if f.component is Component.STOCK and f.per == "year":
+        # "C$55K a year in RSUs": the grant is the yearly figure over the guide's vesting years.
+        return Target(f.component, f.value * stock_years, f.currency, False, stock_years, 0, 0)
+    return Target(
+        component=f.component or Component.BASE,
+        amount=f.value,
+        currency=None if f.is_pct else f.currency,
+        is_pct=f.is_pct,
+        years=f.years if f.component is Component.STOCK else None,
+        start=f.start,
+        end=end,
+    )
+
+
+def _signing(text: str, parts: list[Figure]) -> Target:
+    """One signing target: instalments add up; "split over two years" says how many."""
+    first = parts[0]
+    if len(parts) > 1:
+        currency = next((p.currency for p in parts if p.currency), None)
+        return Target(Component.SIGNING, sum(p.value for p in parts), currency, False, len(parts))
+    m = _SPLIT_RE.search(text, first.end, first.end + 60)
+    years = word_number(m["n"] or m["m"]) if m else None
+    end = 0 if years else first.start + len(first.text.rstrip())
+    return Target(Component.SIGNING, first.value, first.currency, False, years, first.start, end)
