@@ -11,71 +11,46 @@ with the nearest suggestions. It never answers a question about one company with
 from __future__ import annotations
 
 import heapq
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
 
 from bot.guides.model import Guide
 from bot.index.fuzzy import NearNames
 from bot.index.rank import role_match, role_scorer
+from bot.index.reading import (
+    AMBIGUITY_MARGIN,
+    COMPANY_SUFFIXES,
+    DROPPED_SUFFIX,
+    EXACT,
+    HEAD_WORD,
+    PARENT,
+    Parsed,
+    Reading,
+    split_rungs,
+)
 from bot.index.vocabulary import (
-    ABBREVIATIONS,
     FILLER,
-    LEVEL_RE,
     ROLE_WORDS,
-    RUNG_WORDS,
     expand,
     level_parts,
 )
 from bot.prose.places import KNOWN_REGIONS, REGION_ALIASES
 from bot.prose.words import normalize_name, words
 
-# Suffixes people drop: "Nimora" for "Nimora AI".
-_COMPANY_SUFFIXES = frozenset(
-    [
-        "ai",
-        "labs",
-        "lab",
-        "inc",
-        "inc.",
-        "corp",
-        "co",
-        "cloud",
-        "systems",
-        "technologies",
-        "tech",
-        "health",
-        "pay",
-        "data",
-        "robotics",
-        "networks",
-        "hq",
-    ]
-)
-
-EXACT = 100.0
-PARENT = 92.0  # "twilio" for Segment: right family, less direct than the name itself
-DROPPED_SUFFIX = 96.0
-HEAD_WORD = 90.0
-COMPANY_CUTOFF = 80.0  # fuzzy company names below this are not the company
-PHRASE_CUTOFF = 85.0  # the same for multi-word names, where one typo weighs less
-ROLE_WORD_CUTOFF = 80.0
 MATCH_FLOOR = 62.0
-AMBIGUITY_MARGIN = 4.0
 EQUIVALENT_BONUS = 12.0
 LEVEL_MATCH = 10.0  # "L5" typed, the guide is the company's L5
 LEVEL_MISMATCH = 10.0  # "L5" typed, the guide is the company's L4: a sibling, not the one
-EXACT_PREFERENCE = 8.0  # "hexon" names Hexon; Hexon Labs is only a guess beside it
-UNEXPLAINED_NAME = 12.0
+UNEXPLAINED_NAME = 12.0  # "zenova health ...": the Zenova Robotics reading leaves "health" over
 ROLE_CEILING = 106.0  # the best role score: an exact title
 SHOWN = 20.0  # candidates this far behind the best are still worth listing
-TOP = 6  # candidates kept: five to show, one to tell a clear match from a close call  # "zenova health ...": the Zenova Robotics reading leaves "health" over
+TOP = 6  # candidates kept: five to show, one to tell a clear match from a close call
 
 
 class Status(StrEnum):
@@ -107,29 +82,7 @@ class Lookup:
         return self.candidates[0].guide if self.status is Status.MATCH else None
 
 
-@dataclass
-class _Parsed:
-    """One query, read: which token positions are region, levels, companies, role words."""
-
-    tokens: list[str]
-    free: list[int] = field(default_factory=list)  # positions that may describe the role
-    region: str | None = None
-    region_text: str | None = None
-    levels: list[str] = field(default_factory=list)
-    companies: dict[str, float] = field(default_factory=dict)  # company -> best name score
-    explained: dict[str, set[int]] = field(default_factory=dict)  # company -> its positions
-    exact: set[int] = field(default_factory=set)  # positions spelling a company name exactly
-    level_companies: list[str] = field(default_factory=list)  # "meta" in "meta E5 equivalent"
-    chatter: list[str] = field(default_factory=list)  # short words that are no role word: "lol"
-    unknown: list[str] = field(default_factory=list)
-
-    def claim(self, company: str, score: float, positions: Iterable[int]) -> None:
-        if score > self.companies.get(company, 0.0):
-            self.companies[company] = score
-        self.explained.setdefault(company, set()).update(positions)
-
-
-class GuideIndex:
+class GuideIndex(Reading):
     """Built once from the loaded guides; ``lookup`` is read-only and safe across threads.
 
     A query is read as competing hypotheses, one per company it might name: each explains
@@ -246,7 +199,7 @@ class GuideIndex:
             head, *rest = name.split() or [""]
             if not rest or head in FILLER or head in ROLE_WORDS or len(head) < 3:
                 continue
-            if all(w in _COMPANY_SUFFIXES for w in rest):
+            if all(w in COMPANY_SUFFIXES for w in rest):
                 self._add_company_key(head, company, DROPPED_SUFFIX)
             elif len(head) >= 4:  # "Hexon" for "Hexon Games": likely, if less sure
                 self._add_company_key(head, company, HEAD_WORD)
@@ -287,187 +240,16 @@ class GuideIndex:
 
     def lookup(self, text: str, *, region: str | None = None) -> Lookup:
         """Resolve free text ("segmnt ai cdp nyc", a sentence) to guides and a region."""
-        parsed = self._parse(_split_rungs(words(text)[:60]))
+        parsed = self._parse(split_rungs(words(text)[:60]))
         if region:
             parsed.region, parsed.region_text = self._resolve_region(region), region
         return self._decide(parsed, self._score(parsed))
 
     # -- reading the query -------------------------------------------------------------
 
-    def _parse(self, tokens: list[str]) -> _Parsed:
-        parsed = _Parsed(tokens)
-        # "sde 2", "engineer iii", "data scientist i": a rung of the title, not an amount or "I".
-        rungs = {i for i, t in enumerate(tokens) if self._is_rung(tokens, i)}
-        open_ = [
-            i
-            for i, t in enumerate(tokens)
-            if i in rungs or (not _is_amount(t) and not (t.isdigit() and len(t) > 2))
-        ]
-        open_ = self._take_region(parsed, open_)
-        for i in list(open_):
-            if LEVEL_RE.match(tokens[i]):
-                parsed.levels.append(tokens[i])
-                open_.remove(i)
-        self._exact_companies(parsed, open_)
-        near = self._near_phrases(parsed, [i for i in open_ if i not in parsed.exact])
-        for i in open_:
-            token = tokens[i]
-            if i in rungs and i not in parsed.exact:
-                parsed.free.append(i)
-                continue
-            if token in FILLER or i in parsed.exact:
-                continue
-            # Near-miss words stay free: they explain only the companies they resemble, and
-            # for every other reading they are words the role has to account for.
-            if i in near or self._is_role_word(token):
-                parsed.free.append(i)
-            elif len(token) < 4:
-                parsed.chatter.append(token)
-            elif self._near_word(parsed, i):
-                parsed.free.append(i)
-            elif parsed.levels and token in self._equivalent_companies:
-                # A company named only for its level ("meta E5 equivalent at segment"), which
-                # the guides know from their level mappings though none is about it.
-                parsed.level_companies.append(token)
-            elif parsed.region is None and (region := self._fuzzy_region(token)):
-                parsed.region, parsed.region_text = region, token
-            else:
-                parsed.unknown.append(token)
-        self._scattered_names(parsed)
-        return parsed
-
-    def _scattered_names(self, parsed: _Parsed) -> None:
-        """ "Engineer Corex Robotics Software": every word of "Corex Robotics" is there, if
-        not side by side, so that reading is as good as the exact name."""
-        present = set(parsed.tokens)
-        for company in list(parsed.companies):
-            have = {parsed.tokens[i] for i in parsed.explained.get(company, ())}
-            for key in self._keys_of[company]:
-                key_words = key.split()
-                if len(key_words) > 1 and set(key_words) <= present and not set(key_words) <= have:
-                    # One position per word of the name: a second "security" is a role word.
-                    positions = [parsed.tokens.index(word) for word in dict.fromkeys(key_words)]
-                    parsed.claim(company, EXACT, positions)
-
-    def _take_region(self, parsed: _Parsed, positions: list[int]) -> list[int]:
-        tokens = parsed.tokens
-        for size in range(min(self._max_region_words, len(positions)), 0, -1):
-            for start in range(len(positions) - size + 1):
-                window = positions[start : start + size]
-                phrase = " ".join(tokens[i] for i in window)
-                if phrase in self._regions and window[-1] - window[0] == size - 1:
-                    parsed.region, parsed.region_text = self._regions[phrase], phrase
-                    return [i for i in positions if i not in window]
-        return positions
-
-    def _resolve_region(self, text: str) -> str:
-        key = normalize_name(text)
-        if key in self._regions:
-            return self._regions[key]
-        return self._fuzzy_region(key) or text.strip()
-
-    def _fuzzy_region(self, key: str) -> str | None:
-        best = process.extractOne(key, self._region_names, scorer=fuzz.ratio, score_cutoff=80)
-        return self._region_by_name[best[0]] if best else None
-
-    def _windows(self, positions: list[int], size: int) -> Iterable[list[int]]:
-        """Runs of ``size`` adjacent token positions among ``positions``."""
-        for start in range(len(positions) - size + 1):
-            window = positions[start : start + size]
-            if window[-1] - window[0] == size - 1:
-                yield window
-
-    def _exact_companies(self, parsed: _Parsed, positions: list[int]) -> None:
-        tokens = parsed.tokens
-        for size in range(min(self._max_company_words, len(positions)), 0, -1):
-            for window in self._windows(positions, size):
-                phrase = " ".join(tokens[i] for i in window)
-                entries = self._company_keys.get(phrase)
-                if not entries:
-                    continue
-                if size == 1:
-                    # Filler ("pay") and role words ("data") name a company only when they
-                    # are all the query says.
-                    meaningful = [i for i in positions if tokens[i] not in FILLER]
-                    if (phrase in FILLER or phrase in self._role_words) and len(meaningful) > 1:
-                        continue
-                exact = any(score == EXACT for _, score in entries)
-                for company, score in entries:
-                    if exact and score < EXACT:
-                        score -= EXACT_PREFERENCE  # noqa: PLW2901 - a guess beside the name
-                    parsed.claim(company, score, window)
-                parsed.exact.update(window)
-
-    def _near_phrases(self, parsed: _Parsed, positions: list[int]) -> set[int]:
-        tokens = parsed.tokens
-        near: set[int] = set()
-        for size in range(min(self._max_company_words, len(positions)), 1, -1):
-            for window in self._windows(positions, size):
-                first = tokens[window[0]]
-                if first in FILLER or self._is_role_word(first):
-                    continue
-                keys = self._phrases_like(first, size)
-                if not keys:
-                    continue
-                phrase = " ".join(tokens[i] for i in window)
-                matches = process.extract(
-                    phrase, keys, scorer=fuzz.ratio, limit=4, score_cutoff=PHRASE_CUTOFF
-                )
-                self._claim_near(parsed, matches, window)
-                if matches:
-                    near.update(window)
-        return near
-
-    def _phrases_like(self, head: str, size: int) -> list[str]:
-        """Multi-word names of ``size`` words whose first word is ``head`` or near it: a typo
-        sits in one word, so the other one still finds the name."""
-        heads = [head, *(h for h, _, _ in self._heads.extract(head, limit=8, score_cutoff=70))]
-        return [
-            key for h in dict.fromkeys(heads) for key in self._phrases_by_head.get((h, size), ())
-        ]
-
-    def _near_word(self, parsed: _Parsed, i: int) -> bool:
-        """Claim near-miss company names for one word ("sgement"); True if it resembles a
-        company or a role word ("platfrom")."""
-        token = parsed.tokens[i]
-        matches = self._near_words.extract(token, limit=4, score_cutoff=COMPANY_CUTOFF)
-        role_like = self._near_role_words.best(token, score_cutoff=ROLE_WORD_CUTOFF)
-        self._claim_near(parsed, matches, [i])
-        return bool(matches) or role_like is not None
-
-    def _claim_near(
-        self, parsed: _Parsed, matches: list[tuple[str, float, int]], window: list[int]
-    ) -> None:
-        if not matches:
-            return
-        top = matches[0][1]
-        for key, ratio, _ in matches:
-            if top - ratio <= AMBIGUITY_MARGIN:  # equally near names all stay in play
-                for company, score in self._company_keys[key]:
-                    parsed.claim(company, score * ratio / 100, window)
-
-    def _is_rung(self, tokens: list[str], i: int) -> bool:
-        """ "ii", "iii", "iv" anywhere; "1"-"4" unless a unit follows ("2 years", "3k");
-        "i" only after a role word ("SDE I", not "I want")."""
-        token = tokens[i]
-        if token not in RUNG_WORDS:
-            return False
-        if token in {"ii", "iii", "iv"}:
-            return True
-        after = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if token.isdigit():
-            return after not in _UNITS
-        j = i - 1
-        while j >= 0 and LEVEL_RE.match(tokens[j]):
-            j -= 1
-        return j >= 0 and self._is_role_word(tokens[j])
-
-    def _is_role_word(self, token: str) -> bool:
-        return token in self._role_words or any(w in self._role_words for w in expand([token]))
-
     # -- scoring -----------------------------------------------------------------------
 
-    def _spare_exact(self, parsed: _Parsed, company: str | None) -> set[int]:
+    def _spare_exact(self, parsed: Parsed, company: str | None) -> set[int]:
         """Role words of another company's name that this reading leaves over ("security" in
         "quanta security engineer", read as Quanta's security engineer)."""
         explained = parsed.explained.get(company, set()) if company else set()
@@ -477,11 +259,11 @@ class GuideIndex:
             for i in parsed.exact - explained
             if self._is_role_word(parsed.tokens[i])
             and parsed.tokens[i] not in FILLER
-            and parsed.tokens[i] not in _COMPANY_SUFFIXES  # "AI" of "Obson AI" is its name
+            and parsed.tokens[i] not in COMPANY_SUFFIXES  # "AI" of "Obson AI" is its name
             and parsed.tokens[i] not in free
         }
 
-    def _role_query(self, parsed: _Parsed, company: str | None) -> list[str]:
+    def _role_query(self, parsed: Parsed, company: str | None) -> list[str]:
         """The words left to describe the role once ``company`` has explained its own.
         Words nobody explains count against every reading that leaves them over."""
         explained = parsed.explained.get(company, set()) if company else set()
@@ -497,7 +279,7 @@ class GuideIndex:
             left += [w for w in (*parsed.unknown, *parsed.chatter) if w not in names]
         return expand(left)
 
-    def _score(self, parsed: _Parsed) -> list[Candidate]:
+    def _score(self, parsed: Parsed) -> list[Candidate]:
         scored: dict[int, float] = {}
         if parsed.companies:
             chatter = frozenset((*parsed.unknown, *parsed.chatter))
@@ -555,7 +337,7 @@ class GuideIndex:
         )
         return [(role, score) for role, score, _ in found]
 
-    def _level_bonus(self, i: int, parsed: _Parsed) -> float:
+    def _level_bonus(self, i: int, parsed: Parsed) -> float:
         """Levels named in the query: this guide's own level (a sibling at another rung of the
         same ladder loses), or a named company's equivalent ("meta E5 equivalent at segment")."""
         if not parsed.levels:
@@ -593,7 +375,7 @@ class GuideIndex:
             Candidate(self.guides[i], round(min(score, 100.0), 1), score) for i, score in ranked
         ]
 
-    def _decide(self, parsed: _Parsed, ranked: Sequence[Candidate]) -> Lookup:
+    def _decide(self, parsed: Parsed, ranked: Sequence[Candidate]) -> Lookup:
         where = Lookup(
             Status.NONE,
             region=parsed.region,
@@ -612,7 +394,7 @@ class GuideIndex:
             return replace(where, status=Status.AMBIGUOUS, candidates=tuple(close[:5]), unknown=())
         return replace(where, status=Status.MATCH, candidates=tuple(ranked[:5]), unknown=())
 
-    def _suggestions(self, parsed: _Parsed) -> list[Candidate]:
+    def _suggestions(self, parsed: Parsed) -> list[Candidate]:
         """For an unknown company: the same role elsewhere, then look-alike company names."""
         found: dict[int, float] = {}
         role_query = self._role_query(parsed, None)
@@ -636,27 +418,6 @@ def _own_region(guide: Guide, region: str | None) -> str | None:
     return band.region if band is not None else region
 
 
-_GLUED_RUNG_RE = re.compile(r"^(?P<role>[a-z]{2,4})(?P<rung>[1-4])$")
-_PLURAL_LEVEL_RE = re.compile(r"^(?P<level>(?:l|e|ic|ict|m|p|t)?\d{1,2}|i{2,3}|iv)s$")
-_UNITS = frozenset(
-    {"years", "year", "yrs", "yr", "y", "months", "month", "k", "x", "days", "weeks", "people"}
-)
-
-
-def _split_rungs(tokens: list[str]) -> list[str]:
-    """ "sde2" -> "sde", "2": a rung glued to a role abbreviation; "L7s" -> "l7"."""
-    out: list[str] = []
-    for token in tokens:
-        if plural := _PLURAL_LEVEL_RE.match(token):
-            token = plural["level"]  # noqa: PLW2901 - "L7s", "2s", "IIs"
-        m = _GLUED_RUNG_RE.match(token)
-        if m and m["role"] in ABBREVIATIONS:
-            out += [m["role"], m["rung"]]
-        else:
-            out.append(token)
-    return out
-
-
 @lru_cache(maxsize=65536)
 def _name(text: str) -> str:
     """normalize_name, remembered: a corpus repeats its company, region and level names."""
@@ -671,7 +432,3 @@ def _words(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def _role_key(title: str) -> str:
     return " ".join(expand(words(title)))
-
-
-def _is_amount(token: str) -> bool:
-    return any(c.isdigit() for c in token) and not LEVEL_RE.match(token) and not token.isalpha()
