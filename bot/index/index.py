@@ -49,7 +49,7 @@ LEVEL_MATCH = 10.0  # "L5" typed, the guide is the company's L5
 LEVEL_MISMATCH = 10.0  # "L5" typed, the guide is the company's L4: a sibling, not the one
 UNEXPLAINED_NAME = 12.0  # "zenova health ...": the Zenova Robotics reading leaves "health" over
 ROLE_CEILING = 106.0  # the best role score: an exact title
-SHOWN = 20.0  # candidates this far behind the best are still worth listing
+SHOWN = 10.0  # candidates this far behind the best are still worth listing
 TOP = 6  # candidates kept: five to show, one to tell a clear match from a close call
 
 

@@ -4,6 +4,7 @@ matching code or the place names change."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 from collections.abc import Sequence
@@ -54,11 +55,13 @@ def load_index(
     """The guides of ``folder`` and their index, both from the cache when nothing changed."""
     blob = _IndexBlob()
     library = load_library(folder, cache_dir, workers=workers, derived=blob)
-    if blob.built is not None:
-        return library, blob.built
-    if library.derived is not None:
+    index = blob.built
+    if index is None and library.derived is not None:
         try:
-            return library, GuideIndex.from_state(unpack(library.derived), library.guides)
+            index = GuideIndex.from_state(unpack(library.derived), library.guides)
         except (KeyError, TypeError, ValueError, IndexError, msgpack.UnpackException):
             log.warning("cached index for %s does not fit its guides; building it again", folder)
-    return library, GuideIndex(library.guides)
+    if index is None:
+        index = GuideIndex(library.guides)
+    gc.freeze()  # the index lives as long as the process: the GC need not scan it again
+    return library, index
