@@ -47,16 +47,29 @@ def read_coaching(
     problems: list[str] = []
     levers, evidence = _levers_and_evidence(blocks, problems, first_line)
     script, script_block = negotiate_up(blocks)
-    targets = targets_of(script, stock_years) if script else []
+    targets, unlabelled = targets_of(script, stock_years) if script else ([], [])
     if script_block is not None and script and not targets:
         problems.append(
             f"line {script_block + first_line}: negotiate-up script has no figure Leverage can read"
         )
+    elif script_block is not None:
+        problems += [
+            f"line {script_block + first_line}: negotiate-up figure '{figure}' names no pay "
+            "component (base, stock, bonus, signing, total comp); not a target"
+            for figure in unlabelled
+        ]
+    for block in blocks:
+        if script is None and block.heading is not None and block.heading.kind is Kind.NEGOTIATE:
+            problems.append(
+                f"line {block.line + first_line}: '{block.heading.text}' has no script Leverage "
+                "can read (a quote, a paragraph or a list of asks under it)"
+            )
+            break
     thresholds: list[Threshold] = []
     if threshold_text:
         for part in threshold_text.split("\n"):
             thresholds += _read_lines(part, None, has_total, problems, "frontmatter")
-    for block, default in _lineblocks_of(blocks):
+    for block, default in _line_blocks(blocks):
         where = f"line {block.line + first_line}"
         thresholds += _read_lines(block.text, default, has_total, problems, where)
     return Coaching(
@@ -169,7 +182,7 @@ def _lever(item: str) -> Lever:
 # -- lines ----------------------------------------------------------------------------------
 
 
-def _lineblocks_of(blocks: list[Block]) -> list[tuple[Block, ThresholdKind | None]]:
+def _line_blocks(blocks: list[Block]) -> list[tuple[Block, ThresholdKind | None]]:
     """The blocks that may state a line, each with the kind its section heading implies."""
     found = []
     for block, section, lever in placed(blocks):

@@ -152,6 +152,9 @@ def find_lines(
                 per_year=component is Component.STOCK and yearly,
             )
         )
+    if cues and not found:
+        reason = "its figure names no pay component Leverage can compare"
+        return [], [Unread(_display(shown), reason)], notes
     return found, [], notes
 
 

@@ -98,27 +98,34 @@ def _is_line(sentence: str) -> bool:
     return bool(found)
 
 
-def targets_of(script: str, stock_years: int) -> list[Target]:
+def targets_of(script: str, stock_years: int) -> tuple[list[Target], list[str]]:
+    """The targets the script's figures set, and the figures that name no component."""
     text = normalise_digits(script)
     figures = [f for f in extract_figures(text) if not f.negative and not f.plus]
     targets: list[Target] = []
+    unlabelled: list[str] = []
     seen: set[Component] = set()
     signing: list[Figure] = []
-    for n, f in enumerate(figures):
+    for f in figures:
         if f.component is None and signing and _INSTALMENT_RE.search(text, f.end, f.end + 30):
             signing.append(f)  # "S$30K sign-on in year one and S$20K in year two"
             continue
-        if f.component is None or f.component in seen or _competing(text, f):
+        if _competing(text, f):
+            continue
+        if f.component is None:
+            if not f.is_pct and not f.shares:
+                unlabelled.append(script[f.start : f.end].strip())
+            continue
+        if f.component in seen:
             continue
         seen.add(f.component)
         if f.component is Component.SIGNING:
             signing.append(f)
             continue
         targets.append(_target(f, stock_years))
-        del n
     if signing:
         targets.append(_signing(text, signing))
-    return targets
+    return targets, unlabelled
 
 
 def _competing(text: str, f: Figure) -> bool:

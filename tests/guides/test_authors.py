@@ -292,3 +292,28 @@ def test_a_levers_heading_with_nothing_readable_names_its_line() -> None:
     messages = [p.message for p in lint_guide(guide, TODAY)]
     # the frontmatter takes 9 lines; the body's "## Levers" is line 12 of the file
     assert any(m.startswith("line 12: 'Levers' has no lever Leverage can read") for m in messages)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("## Negotiate Up\n\n| ask | amount |\n", "'Negotiate Up' has no script Leverage can read"),
+        (
+            "## Negotiate Up\n\n(to be written)\n",
+            "negotiate-up script has no figure Leverage can read",
+        ),
+        (
+            '> **Negotiate Up:** "I would like $20K more and a €98K base."',
+            "negotiate-up figure '$20K' names no pay component",
+        ),
+        (
+            "Accept if they add 10% more.",
+            "reads like an accept or walk-away line, but its figure names no pay component",
+        ),
+        ("Walk away below the 2025 band.", "reads like an accept or walk-away line, but no amount"),
+    ],
+)
+def test_what_cannot_be_read_is_said_with_its_line(text: str, expected: str) -> None:
+    messages = [p.message for p in lint_guide(body(text), TODAY)]
+    # the frontmatter takes nine lines: the body starts on line 10
+    assert any(expected in m and m.startswith("line 1") for m in messages), messages
