@@ -58,6 +58,7 @@ _KNOWN_KEYS = frozenset(
         "brands",
         "vesting",
         "stock_basis",
+        "stock_per_year",
         "stock_years",
         "vesting_years",
         "regions",
@@ -229,6 +230,9 @@ def _titled(slug: str) -> str:
     return " ".join(w.upper() if len(w) <= 3 else w.capitalize() for w in slug.split("-"))
 
 
+_VESTING_YEARS_RE = re.compile(r"(?P<n>\d{1,2})\s*-?\s*(?:years?|yrs?|y)\b", re.IGNORECASE)
+
+
 def _stock_defaults(
     meta: Mapping[str, Any], body: Outline, warn: _Warnings
 ) -> tuple[tuple[float, ...], StockDefaults]:
@@ -237,11 +241,17 @@ def _stock_defaults(
     ``stock_years``; else the body table's "RSU/4yr" header; else four years per grant."""
     raw = meta.get("vesting")
     basis: object = meta.get("stock_basis")
+    if basis is None and isinstance(meta.get("stock_per_year"), bool):
+        basis = "per_year" if meta["stock_per_year"] else "per_grant"
     years: object = meta.get("stock_years", meta.get("vesting_years"))
     if isinstance(raw, Mapping):
+        if isinstance(raw.get("per_year"), bool):
+            basis = "per_year" if raw["per_year"] else "per_grant"
         basis = raw.get("basis", raw.get("stock_basis", basis))
         years = raw.get("years", years)
         raw = raw.get("schedule")
+    elif isinstance(raw, str) and (m := _VESTING_YEARS_RE.search(raw)):
+        years, raw = years or m["n"], None  # "4 years", "4-year vest", "over 4 years"
     schedule = _vesting(raw, warn)
     per_year = stock_basis(basis, "frontmatter", warn)
     count = None
