@@ -239,6 +239,27 @@ FRONT = "---\ncompany: acme\nrole: eng\n{fm}\n---\n"
             4,
             (10, 15),
         ),
+        (
+            "vesting: 3 years\ncompensation:\n  X: {currency: USD, stock: 90k-120k}",
+            None,
+            (90_000, 120_000),
+            3,
+            None,
+        ),
+        (
+            "stock_per_year: true\ncompensation:\n  X: {currency: USD, stock: 10k-20k}",
+            None,
+            (40_000, 80_000),
+            4,
+            None,
+        ),
+        (
+            "vesting: {per_year: true, years: 3}\ncompensation:\n  X: {currency: USD, stock: 10k-20k}",
+            None,
+            (30_000, 60_000),
+            3,
+            None,
+        ),
     ],
 )
 def test_frontmatter_figures(
