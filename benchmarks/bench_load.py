@@ -43,6 +43,22 @@ decoded = sum(d is not None for d in getattr(library.guides, "_results")._done)
 print(json.dumps({"seconds": elapsed, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "count": len(library.guides), "decoded": decoded}))
 """
 
+# The same measurement of another checkout (--before /work/main): its loader and index as they
+# were, on the same corpus, in the same run.
+BEFORE = """
+import json, resource, sys, time
+t = time.perf_counter()
+from pathlib import Path
+sys.path.insert(0, sys.argv[3])
+from bot.guides import load_library
+from bot.index import GuideIndex
+folder, cache = Path(sys.argv[1]), (Path(sys.argv[2]) if sys.argv[2] else None)
+library = load_library(folder, cache)
+index = GuideIndex(library.guides)
+elapsed = time.perf_counter() - t
+print(json.dumps({"seconds": elapsed, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "count": len(library.guides), "decoded": len(library.guides)}))
+"""
+
 PER_GUIDE = """
 import gc, json, sys, time
 from pathlib import Path
@@ -84,6 +100,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "leverage-bench")
+    parser.add_argument(
+        "--before", type=Path, help="another checkout to measure beside this one (e.g. main)"
+    )
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
 
@@ -104,6 +123,14 @@ def main() -> None:
             ("leverage cold (guides + index, no cache)", cold),
             ("leverage warm (guides + index, cache)", warm),
         ]
+        if args.before:
+            before_cache = args.work / f"cache-before-{size}"
+            shutil.rmtree(before_cache, ignore_errors=True)
+            code = BEFORE
+            before = [run_child(code, str(folder), str(before_cache), str(args.before))]
+            rows.append((f"{args.before.name} cold", before))
+            before = [run_child(code, str(folder), str(before_cache), str(args.before))]
+            rows.append((f"{args.before.name} warm", before))
         b = median([r["seconds"] for r in base])
         print(f"\n{size:,} guides")
         for label, runs in rows:

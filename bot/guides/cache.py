@@ -37,7 +37,7 @@ from bot.guides.codec import pack, unpack
 
 log = logging.getLogger("leverage.cache")
 
-MAGIC = b"LEVERAGE-GUIDE-CACHE 2\n"
+MAGIC = b"LEVERAGE-GUIDE-CACHE 3\n"
 _LENGTH = struct.Struct("<Q")
 DIGEST_SIZE = 16
 
@@ -85,6 +85,7 @@ class CacheView:
     damaged, foreign or unsafe). Records are read lazily from the memory map."""
 
     names: dict[str, int] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)  # the names in folder order
     ids: list[str] = field(default_factory=list)  # each file's guide id, "" for an error
     sizes: list[int] = field(default_factory=list)
     mtimes: list[int] = field(default_factory=list)
@@ -92,7 +93,7 @@ class CacheView:
     offsets: list[int] = field(default_factory=list)
     lengths: list[int] = field(default_factory=list)
     checks: bytes = b""
-    derived: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    derived: dict[str, tuple[str, str, bytes]] = field(default_factory=dict)
     _map: mmap.mmap | None = None
     _records_at: int = 0
     path: Path | None = None
@@ -180,11 +181,12 @@ def _view(mapped: mmap.mmap, path: Path) -> CacheView:
     derived = {}
     for name in sections:
         if name.startswith("derived:"):
-            fingerprint, blob = unpack(section(name))
-            derived[name.removeprefix("derived:")] = (str(fingerprint), bytes(blob))
+            fingerprint, version, blob = unpack(section(name))
+            derived[name.removeprefix("derived:")] = (str(fingerprint), str(version), bytes(blob))
     records_offset = sections["records"][0]
     return CacheView(
         names={n: i for i, n in enumerate(names)},
+        order=names,
         ids=ids,
         sizes=sizes,
         mtimes=mtimes,
@@ -200,7 +202,7 @@ def _view(mapped: mmap.mmap, path: Path) -> CacheView:
 
 
 def write_cache(
-    path: Path | None, files: Iterable[Fresh], derived: dict[str, tuple[str, bytes]]
+    path: Path | None, files: Iterable[Fresh], derived: dict[str, tuple[str, str, bytes]]
 ) -> None:
     """Write the cache atomically (a private temporary file, then a rename). A read-only or
     full cache folder only costs speed."""
@@ -224,7 +226,7 @@ def write_cache(
             b"".join(digest(r.record) for r in rows),
         ]
     )
-    blobs = {f"derived:{name}": pack([fp, data]) for name, (fp, data) in derived.items()}
+    blobs = {f"derived:{name}": pack(list(entry)) for name, entry in derived.items()}
     order: list[tuple[str, bytes | None]] = [("files", table), *blobs.items(), ("records", None)]
     sections: dict[str, list[object]] = {}
     cursor = 0

@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, overload
 
@@ -103,6 +104,12 @@ class LazyGuides(Sequence[Guide]):
             return NotImplemented
         return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
 
+    def __add__(self, other: Sequence[Guide]) -> tuple[Guide, ...]:
+        return (*self, *other)  # as a tuple of guides would: library.guides + kept
+
+    def __radd__(self, other: Sequence[Guide]) -> tuple[Guide, ...]:
+        return (*other, *self)
+
     __hash__ = None  # type: ignore[assignment]
 
 
@@ -133,7 +140,7 @@ def _walk(folder: str) -> list[tuple[str, os.stat_result | None]]:
     """(path, stat) of every candidate guide file below ``folder``, sorted; None when stat fails."""
     found: list[tuple[str, os.stat_result | None]] = []
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        entries = sorted(os.scandir(folder), key=attrgetter("name"))
     except OSError:
         return found
     for entry in entries:
@@ -271,43 +278,47 @@ def load_library(
         sources: list[int | bytes] = []
         ids: list[str] = []
         stamps: list[tuple[int, int]] = []
-        contents: list[bytes] = []
+        contents: dict[int, bytes] = {}  # content digests of files read this time
         stale: list[tuple[int, _Job]] = []
-        for name, info in _walk(str(folder)):
-            n = len(names)
+        cached, sizes, mtimes, cached_ids = view.names, view.sizes, view.mtimes, view.ids
+        for n, (name, info) in enumerate(_walk(str(folder))):
             names.append(name)
             if info is None or not stat.S_ISREG(info.st_mode):
                 why = "cannot read file" if info is None else "not a regular file"
                 sources.append(encode(f"{why} (a folder, FIFO or device?); skipped"))
                 ids.append("")
                 stamps.append((0, 0))
-                contents.append(b"")
+                contents[n] = b""
                 continue
-            stamp = (info.st_size, info.st_mtime_ns)
-            i = view.names.get(name)
-            if i is not None and view.stamp(i) == stamp:
+            size, mtime = info.st_size, info.st_mtime_ns
+            stamps.append((size, mtime))
+            i = cached.get(name)
+            if i is not None and sizes[i] == size and mtimes[i] == mtime:
                 sources.append(i)
-                ids.append(view.ids[i])
-                contents.append(view.content(i))
+                ids.append(cached_ids[i])
             else:
                 sources.append(b"")
                 ids.append("")
-                contents.append(b"")
                 known = (view.content(i), i) if i is not None else None
-                stale.append((n, (name, stamp, known)))
-            stamps.append(stamp)
+                stale.append((n, (name, (size, mtime), known)))
         for (n, (_, _, known)), done in zip(stale, _parse_stale(stale, workers), strict=True):
-            content, record, guide_id = done
-            if known is not None and content == known[0]:
+            read_digest, record, guide_id = done
+            if known is not None and read_digest == known[0]:
                 sources[n], ids[n] = known[1], view.ids[known[1]]  # touched, not changed
             else:
                 sources[n], ids[n] = record, guide_id
-            contents[n] = content
+            contents[n] = read_digest
         results = _Results(names, view, sources)
+        unchanged = not stale and view.order == names
+
+        def content(n: int) -> bytes:
+            source = sources[n]
+            return contents[n] if n in contents else view.content(source)  # type: ignore[arg-type]
+
         # Without a cache there is nowhere to keep it: the caller builds what it needs.
         derived = derived if cached_at is not None else None
-        blob, rebuilt = _derived(derived, view, names, contents, results, ids)
-        if stale or rebuilt or len(view.names) != len(names):
+        blob, rebuilt = _derived(derived, view, names, content, results, ids, unchanged)
+        if not unchanged or rebuilt:
             write_cache(
                 cached_at,
                 (
@@ -315,14 +326,14 @@ def load_library(
                         names[n],
                         ids[n],
                         *stamps[n],
-                        contents[n],
+                        content(n),
                         view.record(s) or encode(results.get(n)) if isinstance(s, int) else s,
                     )
                     for n, s in enumerate(sources)
                 ),
                 {derived.name: blob} if derived is not None and blob is not None else {},
             )
-        library = _assemble(folder, results, ids, blob[1] if blob else None)
+        library = _assemble(folder, results, ids, blob[2] if blob else None)
         gc.freeze()  # what was loaded lives as long as the process: the GC need not scan it
     return library
 
@@ -331,21 +342,27 @@ def _derived(
     derived: Derived | None,
     view: CacheView,
     names: list[str],
-    contents: list[bytes],
+    content: Callable[[int], bytes],
     results: _Results,
     ids: list[str],
-) -> tuple[tuple[str, bytes] | None, bool]:
+    unchanged: bool,
+) -> tuple[tuple[str, str, bytes] | None, bool]:
+    """The derived blob: the cached one when it was built from these very files by this
+    version (checked without hashing 100k digests when no file changed), else built anew."""
     if derived is None:
         return None, False
-    hasher = hashlib.blake2b(derived.version.encode(), digest_size=16)
-    for name, content in zip(names, contents, strict=True):
-        hasher.update(name.encode())
-        hasher.update(content)
-    fingerprint = hasher.hexdigest()
     cached = view.derived.get(derived.name)
+    if unchanged and cached is not None and cached[1] == derived.version:
+        return cached, False
+    hasher = hashlib.blake2b(derived.version.encode(), digest_size=16)
+    for n, name in enumerate(names):
+        hasher.update(name.encode())
+        hasher.update(content(n))
+    fingerprint = hasher.hexdigest()
     if cached is not None and cached[0] == fingerprint:
         return cached, False
-    return (fingerprint, derived.build(_assemble(Path("."), results, ids).guides)), True
+    built = derived.build(_assemble(Path("."), results, ids).guides)
+    return (fingerprint, derived.version, built), True
 
 
 PARALLEL_MIN_FILES = 256
@@ -395,7 +412,11 @@ def _assemble(
     errors: list[Problem] = []
     keep: list[int] = []
     owners: dict[str, str] = {}
-    for n, (name, guide_id) in enumerate(zip(results.names, ids, strict=True)):
+    pairs = list(enumerate(zip(results.names, ids, strict=True)))
+    if "" not in ids and len(set(ids)) == len(ids):
+        pairs = []  # the usual folder: every file a guide, no id twice
+        keep = list(range(len(ids)))
+    for n, (name, guide_id) in pairs:
         if not guide_id:
             result = results.get(n)
             message = result if isinstance(result, str) else "could not be read"

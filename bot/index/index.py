@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -98,8 +98,8 @@ class GuideIndex(Reading):
         self._companies: list[str] = []
         self._company_guides: dict[str, list[int]] = defaultdict(list)
         self._company_keys: dict[str, list[tuple[str, float]]] = defaultdict(list)
-        self._company_words: dict[str, set[str]] = defaultdict(set)
-        self._keys_of: dict[str, set[str]] = defaultdict(set)
+        self._company_words: dict[str, Collection[str]] = defaultdict(set)
+        self._keys_of: dict[str, Collection[str]] = defaultdict(set)
         self._role_text: list[str] = []
         self._role_words: set[str] = set(ROLE_WORDS)
         self._roles: dict[str, list[int]] = defaultdict(list)
@@ -146,11 +146,11 @@ class GuideIndex(Reading):
         if len(index._ids) != len(guides):
             raise ValueError("index state and guides disagree")
         index._company_guides = state["company_guides"]
-        index._company_keys = {
-            k: [(c, float(score)) for c, score in v] for k, v in state["company_keys"].items()
-        }
-        index._company_words = {k: set(v) for k, v in state["company_words"].items()}
-        index._keys_of = {k: set(v) for k, v in state["keys_of"].items()}
+        # As read: [company, score] pairs and short word lists serve lookups as well as the
+        # tuples and sets they were built as, and a warm start skips 100k conversions.
+        index._company_keys = state["company_keys"]
+        index._company_words = state["company_words"]
+        index._keys_of = state["keys_of"]
         index._role_text = state["role_text"]
         index._role_words = set(state["role_words"])
         index._roles = state["roles"]
@@ -228,8 +228,10 @@ class GuideIndex(Reading):
     def _add_company_key(self, key: str, company: str, score: float) -> None:
         if not key:
             return
-        self._company_words[company].update(key.split())
-        self._keys_of[company].add(key)
+        words_of, keys = self._company_words[company], self._keys_of[company]
+        assert isinstance(words_of, set) and isinstance(keys, set)  # built as sets
+        words_of.update(key.split())
+        keys.add(key)
         entries = self._company_keys[key]
         if all(c != company for c, _ in entries):
             entries.append((company, score))

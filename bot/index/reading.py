@@ -6,7 +6,7 @@ scores them). Mixed into GuideIndex, whose tables it reads."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -79,7 +79,7 @@ class Reading:
     _region_names: list[str]
     _region_by_name: dict[str, str]
     _company_keys: dict[str, list[tuple[str, float]]]
-    _keys_of: dict[str, set[str]]
+    _keys_of: dict[str, Collection[str]]
     _max_company_words: int
     _role_words: set[str]
     _near_words: NearNames

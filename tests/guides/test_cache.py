@@ -33,7 +33,7 @@ def the_cache(folder: Path, cache: Path) -> Path:
 def test_the_cache_is_data_not_a_pickle(folder: Path, tmp_path: Path) -> None:
     load_library(folder, tmp_path / "c")
     data = the_cache(folder, tmp_path / "c").read_bytes()
-    assert data.startswith(b"LEVERAGE-GUIDE-CACHE 2\n")
+    assert data.startswith(b"LEVERAGE-GUIDE-CACHE 3\n")
     with pytest.raises(Exception):  # noqa: B017 - whatever pickle makes of it, not a cache
         assert not isinstance(pickle.loads(data), dict)
 
