@@ -301,9 +301,10 @@ def run_size(size: int, per_class: int, baseline_per_class: int) -> None:
     print(f"    classes: {', '.join(f'{k} {len(v)}' for k, v in queries.items())}")
     print(f"\n=== {size:,} guides: index built in {build:.2f} s, +{memory:.0f} MB resident")
     rows = [("leverage GuideIndex.lookup", ours, queries)]
-    rows.append(("rapidfuzz extractOne(WRatio), flat", wratio, sub))
-    rows.append(("rapidfuzz extractOne(token_set), flat", token_set, sub))
-    if size <= 10_000:
+    if baseline_per_class:
+        rows.append(("rapidfuzz extractOne(WRatio), flat", wratio, sub))
+        rows.append(("rapidfuzz extractOne(token_set), flat", token_set, sub))
+    if size <= 10_000 and baseline_per_class:
         rows.append(
             (
                 "difflib.get_close_matches, flat",
@@ -335,7 +336,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--per-class", type=int, default=300)
-    parser.add_argument("--baseline-per-class", type=int, default=60)
+    parser.add_argument(
+        "--baseline-per-class", type=int, default=60, help="0 skips the flat baselines"
+    )
     args = parser.parse_args()
     print("top-1 = the best candidate is the guide meant; for 'unknown' = the answer is 'none'")
     for size in args.sizes:

@@ -250,5 +250,20 @@ def write_cache(
             for row in rows:
                 handle.write(row.record)
         os.replace(tmp, path)
+        _forget_older(path)
     except OSError:
         log.info("guide cache %s could not be written; the next start parses again", path)
+
+
+def _forget_older(path: Path) -> None:
+    """Remove this folder's caches made by other parser versions (each is as big as the
+    folder's guides), and the pickles of the first cache format; only files of ours."""
+    folder_key = path.stem.rsplit("-", 1)[-1]
+    for old in path.parent.glob(f"guides-*-{folder_key}.*"):
+        if old == path or old.suffix not in {".cache", ".pickle"}:
+            continue
+        try:
+            if old.lstat().st_uid == os.geteuid():
+                old.unlink()
+        except OSError:
+            pass

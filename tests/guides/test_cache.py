@@ -118,3 +118,20 @@ def test_a_warm_start_reads_no_guide_and_imports_no_parser(folder: Path, tmp_pat
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_caches_of_other_parser_versions_are_removed(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "c"
+    load_library(folder, cache)
+    path = the_cache(folder, cache)
+    older = path.with_name(path.name.replace(path.name.split("-")[1], "000000000000"))
+    older.write_bytes(b"old")
+    pickle_v1 = older.with_suffix(".pickle")
+    pickle_v1.write_bytes(b"older")
+    other_folder = cache / "guides-000000000000-ffffffffffffffff.cache"
+    other_folder.write_bytes(b"another folder's")
+    (folder / "strive-backend-engineer.md").touch()
+    os.utime(folder / "strive-backend-engineer.md", ns=(5, 5))
+    load_library(folder, cache)
+    assert not older.exists() and not pickle_v1.exists()
+    assert other_folder.exists() and path.exists()
