@@ -39,7 +39,7 @@ folder, cache = Path(sys.argv[1]), (Path(sys.argv[2]) if sys.argv[2] else None)
 library, index = load_index(folder, cache)
 elapsed = time.perf_counter() - t
 assert not library.errors, library.errors[:3]
-decoded = sum(d is not None for d in getattr(library.guides, "_results")._done)
+decoded = sum(d is not None for d in getattr(library.lazy_guides, "_results")._done)
 print(json.dumps({"seconds": elapsed, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "count": len(library.guides), "decoded": decoded}))
 """
 

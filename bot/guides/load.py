@@ -1,7 +1,7 @@
 """A folder of guide files -> guides + problems. The only file I/O of the guide library
 (with its cache, bot.guides.cache): a bad file is reported with its reason and skipped.
 
-A warm start reads no guide file and decodes no guide: the Library's guides are a lazy
+A warm start reads no guide file and decodes no guide: the Library's lazy_guides are a lazy
 sequence over the cache's records, each turned into a Guide when first used (a bot serving
 100k guides shows a few). Guides, problems and errors read the same either way.
 """
@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, overload
@@ -117,11 +118,16 @@ class LazyGuides(Sequence[Guide]):
 class Library:
     """The usable guides of a folder, and what was wrong with the rest."""
 
-    guides: Sequence[Guide]
+    lazy_guides: Sequence[Guide]  # decoded one by one as they are used (a warm start)
     errors: tuple[Problem, ...]
     folder: Path
     warnings_of: Callable[[], tuple[Problem, ...]] = tuple
     derived: bytes | None = None  # the Derived blob, cached or just built
+
+    @cached_property
+    def guides(self) -> tuple[Guide, ...]:
+        """Every usable guide, decoded (the index reads ``lazy_guides`` instead)."""
+        return tuple(self.lazy_guides)
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -361,7 +367,7 @@ def _derived(
     fingerprint = hasher.hexdigest()
     if cached is not None and cached[0] == fingerprint:
         return cached, False
-    built = derived.build(_assemble(Path("."), results, ids).guides)
+    built = derived.build(_assemble(Path("."), results, ids).lazy_guides)
     return (fingerprint, derived.version, built), True
 
 

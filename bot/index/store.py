@@ -58,10 +58,10 @@ def load_index(
     index = blob.built
     if index is None and library.derived is not None:
         try:
-            index = GuideIndex.from_state(unpack(library.derived), library.guides)
+            index = GuideIndex.from_state(unpack(library.derived), library.lazy_guides)
         except (KeyError, TypeError, ValueError, IndexError, msgpack.UnpackException):
             log.warning("cached index for %s does not fit its guides; building it again", folder)
     if index is None:
-        index = GuideIndex(library.guides)
+        index = GuideIndex(library.lazy_guides)
     gc.freeze()  # the index lives as long as the process: the GC need not scan it again
     return library, index

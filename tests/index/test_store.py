@@ -52,7 +52,7 @@ def test_a_warm_start_decodes_only_what_a_lookup_returns(tmp_path: Path) -> None
     cache = tmp_path / "c"
     load_index(folder, cache)
     library, index = load_index(folder, cache)
-    decoded = library.guides._results._done  # type: ignore[attr-defined]
+    decoded = library.lazy_guides._results._done  # type: ignore[attr-defined]
     assert all(d is None for d in decoded)
     result = index.lookup(index.guides[0].title)
     assert result.candidates
