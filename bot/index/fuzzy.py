@@ -51,14 +51,20 @@ class NearNames:
         if not lists:
             return []
         counts = Counter(chain.from_iterable(lists))
-        slack = 2 * (1 - cutoff / 100)
+        r = cutoff / 100
+        slack = 2 * (1 - r)
         la, ga = len(query), len(grams)
+        # A ratio of r needs the lengths within a factor of (2 - r) / r of each other.
+        shortest, longest = la * r / (2 - r) - 1e-9, la * (2 - r) / r + 1e-9
         lengths, gram_counts = self._lengths, self._grams
-        kept = [
-            (shared, i)
-            for i, shared in counts.items()
-            if shared + 1e-9 >= max(ga, gram_counts[i]) - slack * (la + lengths[i])
-        ]
+        kept = []
+        for i, shared in counts.items():
+            lb = lengths[i]
+            if lb < shortest or lb > longest:
+                continue
+            gb = gram_counts[i]
+            if shared + 1e-9 >= (ga if ga > gb else gb) - slack * (la + lb):
+                kept.append((shared, i))
         if len(kept) > cap:
             kept = heapq.nlargest(cap, kept)
         return [self.names[i] for _, i in kept]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -37,15 +38,18 @@ _EXACT_ONLY = frozenset({"i", "ii", "iii", "iv"})  # rungs: "ii" is no typo of "
 
 
 def _best(word: str, candidates: Sequence[str]) -> float:
-    best = 0.0
+    if word in candidates:
+        return 1.0
     if word in _EXACT_ONLY or not word.isalpha():
-        return 1.0 if word in candidates else 0.0
-    for other in candidates:
-        if word == other:
-            return 1.0
-        ratio = fuzz.ratio(word, other, score_cutoff=75)
-        best = max(best, ratio / 100)
-    return best
+        return 0.0
+    return max([_near(word, other) for other in candidates])
+
+
+@lru_cache(maxsize=1 << 16)
+def _near(word: str, other: str) -> float:
+    """How near two words are (0 below 75%): remembered, since a lookup compares the same few
+    typed words with the same role words across every sibling title."""
+    return fuzz.ratio(word, other, score_cutoff=75) / 100
 
 
 def role_scorer(query: str, role: str, **_: object) -> float:

@@ -195,12 +195,13 @@ class Reading:
     def _near_phrases(self, parsed: Parsed, positions: list[int]) -> set[int]:
         tokens = parsed.tokens
         near: set[int] = set()
+        heads: dict[str, list[str]] = {}  # this lookup's near heads, by token (sizes share them)
         for size in range(min(self._max_company_words, len(positions)), 1, -1):
             for window in self._windows(positions, size):
                 first = tokens[window[0]]
                 if first in FILLER or self._is_role_word(first):
                     continue
-                keys = self._phrases_like(first, size)
+                keys = self._phrases_like(first, size, heads)
                 if not keys:
                     continue
                 phrase = " ".join(tokens[i] for i in window)
@@ -212,13 +213,15 @@ class Reading:
                     near.update(window)
         return near
 
-    def _phrases_like(self, head: str, size: int) -> list[str]:
+    def _phrases_like(self, head: str, size: int, memo: dict[str, list[str]]) -> list[str]:
         """Multi-word names of ``size`` words whose first word is ``head`` or near it: a typo
-        sits in one word, so the other one still finds the name."""
-        heads = [head, *(h for h, _, _ in self._heads.extract(head, limit=8, score_cutoff=70))]
-        return [
-            key for h in dict.fromkeys(heads) for key in self._phrases_by_head.get((h, size), ())
-        ]
+        sits in one word, so the other one still finds the name. ``memo`` is the caller's:
+        lookups run on many threads, so nothing is kept on the index."""
+        heads = memo.get(head)
+        if heads is None:
+            near = self._heads.extract(head, limit=8, score_cutoff=75)
+            heads = memo[head] = [head, *(h for h, _, _ in near)]
+        return [key for h in heads for key in self._phrases_by_head.get((h, size), ())]
 
     def _near_word(self, parsed: Parsed, i: int) -> bool:
         """Claim near-miss company names for one word ("sgement"); True if it resembles a
