@@ -10,7 +10,7 @@ from bot.prose.money import format_money, format_pct
 
 
 def render_guide(guide: Guide, problems: Sequence[Problem], today: date) -> str:
-    lines = [f"{guide.title}  ({guide.id})", f"  file          {guide.source}"]
+    lines = [f"{guide.title}  ({guide.id})", f"  {'file':<15} {guide.source}"]
     for label, value in (
         ("role type", guide.role_type),
         ("last updated", guide.last_updated and guide.last_updated.isoformat()),
@@ -18,12 +18,12 @@ def render_guide(guide: Guide, problems: Sequence[Problem], today: date) -> str:
         ("data quality", guide.data_quality),
         ("internal level", guide.level_mapping.internal),
     ):
-        lines.append(f"  {label:<13} {value or '—'}")
+        lines.append(f"  {label:<15} {value or '—'}")
     if guide.is_stale(today):
         lines.append("  (stale: the review date has passed)")
     if guide.level_mapping.equivalents:
         levels = ", ".join(f"{e.company} {e.level}" for e in guide.level_mapping.equivalents)
-        lines.append(f"  equivalents   {levels}")
+        lines.append(f"  {'equivalents':<15} {levels}")
     lines.append("")
     lines.append("Bands")
     for band in guide.bands:
