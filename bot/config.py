@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,10 @@ class Settings:
     app_token: str | None = None
     api_url: str | None = None
     port: int = 3000
-    oauth_env: bool = False  # SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are both set
+    # OAuth install for many workspaces (instead of one SLACK_BOT_TOKEN)
+    client_id: str | None = None
+    client_secret: str | None = None
+    redirect_uri: str | None = None  # SLACK_REDIRECT_URI: needed only with several redirect URLs
     # Where Leverage keeps its rows: DATABASE_URL as given (bot.store rewrites postgres://),
     # else an SQLite file in data_dir.
     database_url: str | None = None
@@ -40,21 +44,36 @@ class Settings:
 
     @property
     def has_slack_tokens(self) -> bool:
-        return bool(self.bot_token or self.app_token)
+        return bool(self.bot_token or self.app_token or self.oauth)
 
     @property
     def socket_mode(self) -> bool:
         return bool(self.app_token)
 
+    @property
+    def oauth(self) -> bool:
+        """Many workspaces, installed through /slack/install: SLACK_CLIENT_ID and
+        SLACK_CLIENT_SECRET, and no SLACK_BOT_TOKEN (``require_http`` refuses both)."""
+        return bool(self.client_id and self.client_secret)
+
     def require_http(self) -> None:
-        """Raise naming each variable HTTP mode needs and lacks."""
-        self._no_oauth()
+        """Raise naming each variable HTTP mode needs and lacks, or the ones to remove."""
+        self._one_mode()
+        if self.oauth:
+            _require(("SLACK_SIGNING_SECRET", self.signing_secret))
+            return
         _require(("SLACK_BOT_TOKEN", self.bot_token), ("SLACK_SIGNING_SECRET", self.signing_secret))
         if not (self.bot_token or "").startswith("xoxb-"):
             raise ConfigError("SLACK_BOT_TOKEN must be a bot token starting with xoxb-")
 
     def require_socket(self) -> None:
-        self._no_oauth()
+        self._one_mode()
+        if self.oauth:
+            raise ConfigError(
+                "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET install Leverage through its web pages "
+                "(/slack/install), which need HTTP: run `python -m bot serve --http` (then "
+                "SLACK_APP_TOKEN is not used), or unset them to use SLACK_BOT_TOKEN in Socket Mode"
+            )
         _require(("SLACK_BOT_TOKEN", self.bot_token), ("SLACK_APP_TOKEN", self.app_token))
         if not (self.app_token or "").startswith("xapp-"):
             raise ConfigError(
@@ -62,11 +81,30 @@ class Settings:
                 "(with the connections:write scope)"
             )
 
-    def _no_oauth(self) -> None:
-        if self.oauth_env:
+    def _one_mode(self) -> None:
+        """One workspace (SLACK_BOT_TOKEN) or many (SLACK_CLIENT_ID + SLACK_CLIENT_SECRET),
+        never both: Bolt would switch to OAuth by itself and ignore the bot token."""
+        oauth_vars = [
+            name
+            for name, value in (
+                ("SLACK_CLIENT_ID", self.client_id),
+                ("SLACK_CLIENT_SECRET", self.client_secret),
+            )
+            if value
+        ]
+        if self.bot_token and oauth_vars:
+            others = " and ".join(oauth_vars)
             raise ConfigError(
-                "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are both set: Bolt would switch to OAuth "
-                "and ignore SLACK_BOT_TOKEN. Leverage runs on one bot token; unset them."
+                f"SLACK_BOT_TOKEN and {others} are {'all' if len(oauth_vars) > 1 else 'both'} "
+                f"set: choose one mode. For one workspace keep SLACK_BOT_TOKEN and unset "
+                f"{others}; to install Leverage in many workspaces through /slack/install, "
+                "unset SLACK_BOT_TOKEN (and set both SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)"
+            )
+        if len(oauth_vars) == 1:
+            missing = "SLACK_CLIENT_SECRET" if self.client_id else "SLACK_CLIENT_ID"
+            raise ConfigError(
+                f"{oauth_vars[0]} is set without {missing}: OAuth install needs both "
+                "(from Basic Information → App Credentials)"
             )
 
 
@@ -113,7 +151,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         app_token=env.get("SLACK_APP_TOKEN") or None,
         api_url=env.get("SLACK_API_URL") or None,
         port=port,
-        oauth_env=bool(env.get("SLACK_CLIENT_ID") and env.get("SLACK_CLIENT_SECRET")),
+        client_id=env.get("SLACK_CLIENT_ID") or None,
+        client_secret=env.get("SLACK_CLIENT_SECRET") or None,
+        redirect_uri=env.get("SLACK_REDIRECT_URI") or None,
         database_url=env.get("DATABASE_URL") or None,
         data_dir=_data_dir(env),
         reload_seconds=reload_seconds,
@@ -140,6 +180,17 @@ def _whole(env: Mapping[str, str], name: str, default: int, low: int, high: int)
     if not low <= value <= high:
         raise ConfigError(f"{name} must be between {low} and {high}, not {value}")
     return value
+
+
+def run_in_utc(environ: MutableMapping[str, str] | None = None) -> None:
+    """Make the process's local time UTC. slack_sdk's SQLAlchemy installation store writes
+    naive UTC datetimes and reads them back as local time (python-slack-sdk#1731), so an
+    installation's times would shift by the zone's offset; ``serve`` calls this first, before
+    any thread starts, so operators need not remember ``TZ=UTC``. Log times are UTC too."""
+    env = os.environ if environ is None else environ
+    env["TZ"] = "UTC"
+    if hasattr(time, "tzset"):  # not on Windows, where TZ is read at start only
+        time.tzset()
 
 
 def withdraw_slack_environment(environ: MutableMapping[str, str] | None = None) -> None:

@@ -75,13 +75,67 @@ def test_bad_values_name_the_variable(env: dict[str, str], message: str) -> None
                 "SLACK_CLIENT_SECRET": "2",
             },
             "require_http",
-            "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are both set",
+            "SLACK_BOT_TOKEN and SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are all set: choose "
+            "one mode. For one workspace keep SLACK_BOT_TOKEN and unset SLACK_CLIENT_ID and "
+            "SLACK_CLIENT_SECRET; to install Leverage in many workspaces through /slack/install, "
+            "unset SLACK_BOT_TOKEN",
+        ),
+        (
+            {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "SLACK_CLIENT_ID": "1"},
+            "require_http",
+            "SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set: choose one mode. For one "
+            "workspace keep SLACK_BOT_TOKEN and unset SLACK_CLIENT_ID;",
+        ),
+        (
+            {
+                "SLACK_BOT_TOKEN": "xoxb-1",
+                "SLACK_APP_TOKEN": "xapp-1",
+                "SLACK_CLIENT_SECRET": "2",
+            },
+            "require_socket",
+            "SLACK_BOT_TOKEN and SLACK_CLIENT_SECRET are both set",
+        ),
+        (
+            {"SLACK_CLIENT_ID": "1", "SLACK_SIGNING_SECRET": "s"},
+            "require_http",
+            "SLACK_CLIENT_ID is set without SLACK_CLIENT_SECRET: OAuth install needs both",
+        ),
+        (
+            {"SLACK_CLIENT_SECRET": "2", "SLACK_SIGNING_SECRET": "s"},
+            "require_http",
+            "SLACK_CLIENT_SECRET is set without SLACK_CLIENT_ID",
+        ),
+        (
+            {"SLACK_CLIENT_ID": "1", "SLACK_CLIENT_SECRET": "2"},
+            "require_http",
+            "missing environment variable\\(s\\): SLACK_SIGNING_SECRET",
+        ),
+        (
+            {"SLACK_CLIENT_ID": "1", "SLACK_CLIENT_SECRET": "2", "SLACK_APP_TOKEN": "xapp-1"},
+            "require_socket",
+            "install Leverage through its web pages \\(/slack/install\\), which need HTTP: "
+            "run `python -m bot serve --http`",
         ),
     ],
 )
 def test_missing_or_wrong_slack_settings(env: dict[str, str], method: str, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         getattr(load_settings(env), method)()
+
+
+def test_oauth_settings_are_read_and_need_no_bot_token() -> None:
+    env = {
+        "SLACK_CLIENT_ID": "1111.2222",
+        "SLACK_CLIENT_SECRET": "secret",
+        "SLACK_SIGNING_SECRET": "s",
+        "SLACK_REDIRECT_URI": "https://leverage.example.com/slack/oauth_redirect",
+    }
+    settings = load_settings(env)
+    settings.require_http()  # no SLACK_BOT_TOKEN needed, nothing refused
+    assert settings.oauth and settings.has_slack_tokens and not settings.socket_mode
+    assert (settings.client_id, settings.client_secret) == ("1111.2222", "secret")
+    assert settings.redirect_uri == "https://leverage.example.com/slack/oauth_redirect"
+    assert not load_settings({**env, "SLACK_CLIENT_SECRET": ""}).oauth
 
 
 def test_serve_without_tokens_says_which_variables(
