@@ -7,12 +7,16 @@ production; below the Slack edge and free of Slack imports.
     store.state.put(StateKey(...), {...}, ttl)
     store.misses.record(team_id, user_id, miss)
     store.delete_team(team_id)
+
+A database that fails mid-request raises ``StoreError`` (SQLAlchemy's base error, named here
+so the Slack edge can answer "try again" without importing SQLAlchemy).
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError as StoreError
 
 from bot.config import Settings
 from bot.store.claims import EventClaims
@@ -24,7 +28,7 @@ from bot.store.tables import (
     SLACK_INSTALLATIONS_TABLE,
     SLACK_OAUTH_STATES_TABLE,
 )
-from bot.store.teams import Deleted, Workspace, delete_team, workspaces
+from bot.store.teams import Deleted, Workspace, delete_team, prune_oauth_states, workspaces
 
 
 class Store:
@@ -63,6 +67,7 @@ class Store:
             "event_claims": self.claims.prune(),
             "conversation_state": self.state.purge(),
             "misses": self.misses.prune(),
+            SLACK_OAUTH_STATES_TABLE: prune_oauth_states(self.database),
         }
 
     def close(self) -> None:
@@ -84,6 +89,7 @@ __all__ = [
     "Misses",
     "StateKey",
     "Store",
+    "StoreError",
     "Workspace",
     "conversation_id",
     "database_url",

@@ -21,7 +21,9 @@ from bot.store.tables import ID
 from bot.store.tables import conversation_state as state
 
 MAX_TTL = timedelta(hours=24)
-MAX_VALUE_BYTES = 16_000  # a small document: figures and ids, not pastes
+# A small document: figures and ids, or the paste behind an offer's buttons (the offer
+# reader takes 16,000 characters, at most 4 bytes each in UTF-8).
+MAX_VALUE_BYTES = 64_000
 _PUT = upsert(
     state,
     ["team_id", "conversation_id", "user_id", "name"],
@@ -59,7 +61,8 @@ class ConversationState:
         if not timedelta(0) < ttl <= MAX_TTL:
             raise ValueError(f"ttl must be positive and at most {MAX_TTL}")
         document = dict(value)
-        size = len(json.dumps(document, allow_nan=False, separators=(",", ":")).encode())
+        encoded = json.dumps(document, allow_nan=False, ensure_ascii=False, separators=(",", ":"))
+        size = len(encoded.encode())
         if size > MAX_VALUE_BYTES:
             raise ValueError(f"state value is {size:,} bytes; the limit is {MAX_VALUE_BYTES:,}")
         now = self._db.clock()

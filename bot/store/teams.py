@@ -15,7 +15,12 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from bot.store.database import Database
-from bot.store.tables import SLACK_BOTS_TABLE, SLACK_TEAM_TABLES, TEAM_TABLES
+from bot.store.tables import (
+    SLACK_BOTS_TABLE,
+    SLACK_OAUTH_STATES_TABLE,
+    SLACK_TEAM_TABLES,
+    TEAM_TABLES,
+)
 
 _COLUMNS = ("enterprise_id", "team_id", "team_name", "bot_user_id", "installed_at")
 _TYPES = {"installed_at": sa.DateTime()}  # naive UTC, as slack_sdk writes it
@@ -96,3 +101,17 @@ def _delete_slack_rows(conn: Connection, name: str, team_id: str, enterprise_id:
     if enterprise_id is not None:
         condition = sa.and_(condition, rows.c.enterprise_id == enterprise_id)
     return conn.execute(sa.delete(rows).where(condition)).rowcount
+
+
+def prune_oauth_states(database: Database) -> int:
+    """Delete OAuth states past their expiry. slack_sdk deletes a state only when an install
+    completes with it, so every visit to /slack/install that goes no further would leave a
+    row for ever."""
+    with database.engine.begin() as conn:
+        if not sa.inspect(conn).has_table(SLACK_OAUTH_STATES_TABLE):
+            return 0
+        states = sa.table(SLACK_OAUTH_STATES_TABLE, sa.column("expire_at", sa.DateTime()))
+        now = (
+            database.clock().astimezone(UTC).replace(tzinfo=None)
+        )  # naive UTC, as slack_sdk writes
+        return conn.execute(sa.delete(states).where(states.c.expire_at <= now)).rowcount
