@@ -2,9 +2,15 @@
 fails the way Slack does.
 
 It answers the methods Leverage calls (auth.test, apps.connections.open, chat.postMessage,
-chat.postEphemeral, views.publish) and the ``response_url`` posts under /response/, like Slack:
+chat.postEphemeral, views.publish, and for installs oauth.v2.access and auth.revoke) and the
+``response_url`` posts under /response/, like Slack:
 
-- a token is required (``not_authed``, ``invalid_auth`` for one not handed out);
+- a token is required (``not_authed``, ``invalid_auth`` for one not handed out), and every
+  call records the token it carried, so a test can tell which workspace's token was used;
+- ``grant()`` stands for an admin approving an install in Slack: the code it returns is what
+  Slack puts on the redirect, and ``oauth.v2.access`` trades it (once, with the app's client
+  id and secret in HTTP Basic auth) for a new bot token of that workspace, which
+  ``auth.test`` then describes;
 - a DM posted to a user id comes back with the ``D…`` id of the conversation Slack opened;
 - limits are checked as Slack checks them (``msg_too_long``, ``invalid_blocks``, ``no_text``);
 - a ``response_url`` answers ``ok`` as plain text, and a failure as plain text with a non-200
@@ -17,7 +23,10 @@ Tests and benchmarks both use it (benchmarks do not reach into tests/).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
+import secrets
 import threading
 import time
 from dataclasses import dataclass, field
@@ -27,6 +36,9 @@ from urllib.parse import parse_qs
 
 BOT_TOKEN = "xoxb-test-token"
 APP_TOKEN = "xapp-test-token"
+CLIENT_ID = "1111.2222"
+CLIENT_SECRET = "test-client-secret"
+APP_ID = "A0001"
 RESPONSE = "response_url"  # the method name rules and records use for response_url posts
 _ERROR_PAGE = b"<html><body><h1>503 Service Unavailable</h1></body></html>"
 
@@ -38,6 +50,7 @@ class Call:
     status: int = 200
     error: str | None = None  # the error code the fake answered with, if any
     at: float = field(default_factory=time.monotonic)
+    token: str | None = None  # the bearer token the call carried
 
     @property
     def method(self) -> str:
@@ -46,6 +59,19 @@ class Call:
     @property
     def ok(self) -> bool:
         return self.status == 200 and self.error is None
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """Who a bot token belongs to, as auth.test and oauth.v2.access describe it."""
+
+    team_id: str | None
+    team_name: str | None
+    bot_user_id: str
+    bot_id: str
+    enterprise_id: str | None = None
+    enterprise_name: str | None = None
+    org_wide: bool = False  # an Enterprise Grid org-wide install: no team of its own
 
 
 @dataclass
@@ -76,6 +102,11 @@ class FakeSlack:
         self.rules: list[Rule] = []
         self.socket_url: str | None = None  # what apps.connections.open hands out
         self.tokens = {BOT_TOKEN, APP_TOKEN}
+        self.workspaces: dict[str, Workspace] = {
+            BOT_TOKEN: Workspace("T0001", "Acme", "UBOT", "BBOT")
+        }
+        self.client_id, self.client_secret = CLIENT_ID, CLIENT_SECRET
+        self._grants: dict[str, str] = {}  # install code -> the bot token it is traded for
         self._lock = threading.Lock()
         self._ts = 0
         fake = self
@@ -87,8 +118,12 @@ class FakeSlack:
                 length = int(self.headers.get("Content-Length", 0))
                 raw = self.rfile.read(length).decode("utf-8", "replace")
                 body = _parse(raw, self.headers.get("Content-Type", ""))
-                token = self.headers.get("Authorization", "").removeprefix("Bearer ").strip()
-                status, headers, data = fake.handle(self.path, body, token or body.get("token"))
+                authorization = self.headers.get("Authorization", "")
+                basic = _basic(authorization)
+                token = None if basic else authorization.removeprefix("Bearer ").strip()
+                status, headers, data = fake.handle(
+                    self.path, body, token or body.get("token"), basic
+                )
                 try:
                     self.send_response(status)
                     for name, value in headers.items():
@@ -183,7 +218,46 @@ class FakeSlack:
         """response_url posts answered as Slack does when they fail: plain text, non-200."""
         return self.add(Rule(RESPONSE, error=error, status=status, times=times))
 
+    def grant(
+        self,
+        team_id: str | None,
+        team_name: str | None,
+        *,
+        enterprise_id: str | None = None,
+        enterprise_name: str | None = None,
+        org_wide: bool = False,
+    ) -> str:
+        """An admin approved an install of the app: the code Slack sends to the redirect URL.
+        Its bot token exists from now on (Slack issues it when the code is traded)."""
+        tag = (team_id or enterprise_id or "X").lower()
+        token = f"xoxb-{tag}-{secrets.token_hex(4)}"
+        code = f"code-{tag}-{secrets.token_hex(4)}"
+        suffix = (team_id or enterprise_id or "X")[1:]
+        with self._lock:
+            self.workspaces[token] = Workspace(
+                team_id,
+                team_name,
+                f"U{suffix}BOT",
+                f"B{suffix}",
+                enterprise_id,
+                enterprise_name,
+                org_wide,
+            )
+            self._grants[code] = token
+        return code
+
+    def token_of(self, team_id: str) -> str | None:
+        """The newest bot token issued for ``team_id`` (oauth.v2.access hands it out)."""
+        with self._lock:
+            found = [t for t, w in self.workspaces.items() if w.team_id == team_id]
+        return found[-1] if found else None
+
     # -- what was sent --------------------------------------------------------------------
+
+    def tokens_used(self, method: str) -> list[str | None]:
+        """The token each call to ``method`` carried, in order."""
+        with self._lock:
+            return [c.token for c in self.calls if c.method == method]
 
     def sent(self, method: str, *, ok: bool | None = None) -> list[dict[str, Any]]:
         with self._lock:
@@ -214,16 +288,24 @@ class FakeSlack:
     # -- answering -------------------------------------------------------------------------
 
     def handle(
-        self, path: str, body: dict[str, Any], token: str | None
+        self,
+        path: str,
+        body: dict[str, Any],
+        token: str | None,
+        basic: tuple[str, str] | None = None,
     ) -> tuple[int, dict[str, str], bytes]:
-        call = Call(path, body)
+        call = Call(path, body, token=token)
         rule = self._rule(call.method, body)
         if rule is not None and rule.delay:
             time.sleep(rule.delay)
         if call.method == RESPONSE:
             status, headers, data, call.error = self._response_url(body, rule)
         else:
-            status, headers, payload = self._web_api(call.method, body, token, rule)
+            if call.method == "oauth.v2.access" and rule is None:  # no bearer token: Basic
+                status, headers = 200, {"Content-Type": "application/json; charset=utf-8"}
+                payload: dict[str, Any] | bytes = self._oauth_access(body, basic)
+            else:
+                status, headers, payload = self._web_api(call.method, body, token, rule)
             if isinstance(payload, bytes):
                 data, call.error = payload, f"http_{status}"
             else:
@@ -282,16 +364,11 @@ class FakeSlack:
         if not token.startswith("xoxb-"):
             return {"ok": False, "error": "not_allowed_token_type"}
         if method == "auth.test":
-            return {
-                "ok": True,
-                "url": "https://acme.slack.com/",
-                "team": "Acme",
-                "user": "leverage",
-                "team_id": "T0001",
-                "user_id": "UBOT",
-                "bot_id": "BBOT",
-                "is_enterprise_install": False,
-            }
+            return self._auth_test(token)
+        if method == "auth.revoke":
+            with self._lock:
+                self.tokens.discard(token)
+            return {"ok": True, "revoked": True}
         if method in {"chat.postMessage", "chat.postEphemeral"}:
             channel = str(body.get("channel") or "")
             if not channel:
@@ -314,10 +391,70 @@ class FakeSlack:
             return {"ok": True, "view": {"id": "V0001", **view}}
         return {"ok": False, "error": "unknown_method"}
 
+    def _auth_test(self, token: str) -> dict[str, Any]:
+        with self._lock:
+            who = self.workspaces.get(token) or Workspace("T0001", "Acme", "UBOT", "BBOT")
+        slug = (who.team_name or who.enterprise_name or "acme").lower().replace(" ", "")
+        answer: dict[str, Any] = {
+            "ok": True,
+            "url": f"https://{slug}.slack.com/",
+            "team": who.team_name,
+            "user": "leverage",
+            "team_id": who.team_id,
+            "user_id": who.bot_user_id,
+            "bot_id": who.bot_id,
+            "is_enterprise_install": who.org_wide,
+        }
+        if who.enterprise_id:
+            answer["enterprise_id"] = who.enterprise_id
+        return answer
+
+    def _oauth_access(self, body: dict[str, Any], basic: tuple[str, str] | None) -> dict[str, Any]:
+        """oauth.v2.access as Slack answers it for a bot-only install."""
+        client_id, secret = basic or (body.get("client_id"), body.get("client_secret"))
+        if client_id != self.client_id:
+            return {"ok": False, "error": "invalid_client_id"}
+        if secret != self.client_secret:
+            return {"ok": False, "error": "bad_client_secret"}
+        with self._lock:
+            token = self._grants.pop(str(body.get("code") or ""), None)
+            who = self.workspaces.get(token) if token else None
+            if token is not None:
+                self.tokens.add(token)
+        if token is None or who is None:
+            return {"ok": False, "error": "invalid_code"}
+        enterprise = (
+            {"id": who.enterprise_id, "name": who.enterprise_name} if who.enterprise_id else None
+        )
+        return {
+            "ok": True,
+            "app_id": APP_ID,
+            "authed_user": {"id": "U0ADMIN"},
+            "scope": "commands,chat:write,app_mentions:read,im:history",
+            "token_type": "bot",
+            "access_token": token,
+            "bot_user_id": who.bot_user_id,
+            "team": None if who.org_wide else {"id": who.team_id, "name": who.team_name},
+            "enterprise": enterprise,
+            "is_enterprise_install": who.org_wide,
+        }
+
     def _next_ts(self) -> str:
         with self._lock:
             self._ts += 1
             return f"{int(time.time())}.{self._ts:06d}"
+
+
+def _basic(authorization: str) -> tuple[str, str] | None:
+    """(client id, secret) from ``Authorization: Basic …``, as oauth.v2.access is called."""
+    if not authorization.startswith("Basic "):
+        return None
+    try:
+        decoded = base64.b64decode(authorization[6:].strip(), validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    client_id, _, secret = decoded.partition(":")
+    return client_id, secret
 
 
 def _parse(raw: str, content_type: str) -> dict[str, Any]:
