@@ -56,6 +56,13 @@ def test_a_new_value_replaces_the_old_and_its_expiry(store: Store, clock: FakeCl
     assert len(rows_of(store)["leverage_conversation_state"]) == 1
 
 
+def test_the_longest_paste_the_offer_reader_takes_can_be_kept(store: Store) -> None:
+    """16,000 characters of four bytes each (the paste behind an offer's buttons)."""
+    paste = {"text": "🙃" * 16_000}
+    store.state.put(KEY, paste, DAY)
+    assert store.state.get(KEY) == paste
+
+
 def test_delete(store: Store) -> None:
     store.state.put(KEY, OFFER, DAY)
     assert store.state.delete(KEY)
@@ -68,7 +75,8 @@ def test_delete(store: Store) -> None:
     [
         (OFFER, MAX_TTL + timedelta(seconds=1), "at most"),
         (OFFER, timedelta(0), "positive"),
-        ({"paste": "x" * 20_000}, DAY, "the limit is"),
+        ({"paste": "x" * 65_536}, DAY, "the limit is"),
+        ({"text": "🙃" * 16_382}, DAY, "65,539 bytes; the limit is 65,536"),
         ({"base": math.nan}, DAY, "Out of range float"),
         ({"when": object()}, DAY, "not JSON serializable"),
     ],
