@@ -201,14 +201,17 @@ def _chat(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
 
 def _serve(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
-    from bot.config import withdraw_slack_environment
+    from bot.config import run_in_utc, withdraw_slack_environment
+    from bot.live import LiveCoach
     from bot.slack.app import create_app, quiet_slack_loggers
     from bot.slack.auth import check_app_token, check_bot_token
     from bot.slack.deliver import web_client
     from bot.slack.serve import serve_http
     from bot.slack.socket import serve_socket_mode
     from bot.slack.work import Work
+    from bot.store import Store
 
+    run_in_utc()  # before any thread: slack_sdk reads its stored times as local time
     withdraw_slack_environment()  # Settings hold them; Bolt must not read them behind our back
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -220,30 +223,50 @@ def _serve(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         settings.require_http()
     else:
         settings.require_socket()
-    folder = args.guides or settings.guides_dir
-    coach = _coach(args, settings)
-    count = len(coach.index.guides)
+    store = Store.open(settings)  # tables created or migrated before any request
+    log.info("database: %s", store.database.url)
+    live = LiveCoach.from_settings(settings, folder=args.guides)
+    for problem in live.problems:
+        if problem.severity is Severity.ERROR:
+            log.warning("skipped %s: %s", problem.file, problem.message)
+    count = len(live.current.index.guides)
     if count:
-        log.info("%d guides loaded from %s", count, folder)
+        log.info("%d guides loaded from %s", count, live.folder)
     else:
-        log.warning("no guides loaded from %s: /healthz reports not ready", folder)
+        log.warning("no guides loaded from %s: /healthz reports not ready", live.folder)
+    live.start()  # edits to the guides are served without a restart
     client = web_client(None, settings.api_url)
-    identity = check_bot_token(client, settings.bot_token or "")
-    log.info("SLACK_BOT_TOKEN checked: bot %s in team %s", identity.bot_user_id, identity.team_id)
-    first_url = None if http else check_app_token(client, settings.app_token or "")
-    work = Work(settings.work_threads)
-    app = create_app(settings, coach, client=client, identity=identity, work=work)
-    if http:
-        serve_http(
-            app,
-            signing_secret=settings.signing_secret or "",
-            guides=lambda: len(coach.index.guides),
-            work=work,
-            host=args.host,
-            port=args.port or settings.port,
+    identity = None
+    if settings.oauth:
+        log.info(
+            "OAuth install: %d workspace(s) installed; new ones through /slack/install",
+            len(store.workspaces()),
         )
     else:
-        serve_socket_mode(app, settings.app_token or "", client, work, first_url)
+        identity = check_bot_token(client, settings.bot_token or "")
+        log.info(
+            "SLACK_BOT_TOKEN checked: bot %s in team %s", identity.bot_user_id, identity.team_id
+        )
+    first_url = None if http else check_app_token(client, settings.app_token or "")
+    work = Work(settings.work_threads)
+    app = create_app(
+        settings, lambda: live.current, client=client, identity=identity, work=work, store=store
+    )
+    try:
+        if http:
+            serve_http(
+                app,
+                signing_secret=settings.signing_secret or "",
+                guides=lambda: len(live.current.index.guides),
+                work=work,
+                host=args.host,
+                port=args.port or settings.port,
+            )
+        else:
+            serve_socket_mode(app, settings.app_token or "", client, work, first_url)
+    finally:
+        live.stop()
+        store.close()
     return 0
 
 

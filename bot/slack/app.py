@@ -1,13 +1,19 @@
 """The Slack app: ``create_app(settings, coach)``. bot/slack is the only package that imports
 slack_bolt; the other modules here are the listeners, the work after the ack, the paths to the
-user, the request guard, the small state, the token checks and the two ways of serving.
+user, the request guard, the small state, the token checks, the workspaces' install and
+uninstall, and the two ways of serving.
+
+With a ``store`` (``serve`` always passes one), event claims, the pastes behind buttons and
+the misses live in the database, so several processes can serve one workspace; in OAuth mode
+(``settings.oauth``) requests are authorized from the installations in the same database.
 
 The app is built with ``process_before_response=True``: a slash command is answered in the body
 of its HTTP response (no 10 ms polling floor of Bolt's default runner), and every listener that
 calls the Web API acknowledges first and hands its work to the pool (work.py), so events are
 acknowledged in milliseconds whatever the Web API does. Nothing is sent to Slack while
 building the app: ``serve`` checks the tokens once at start (auth.py) and passes the identity
-in, so no request waits on ``auth.test``.
+in, so no request waits on ``auth.test``; in OAuth mode ``auth.test`` runs once per
+workspace token and process (workspaces.py).
 
 Registration order matters: Bolt runs the first listener that matches, so the catch-alls
 (unknown buttons and shortcuts, events we leave alone) come last; listeners added later
@@ -19,9 +25,11 @@ from __future__ import annotations
 import json
 import logging
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 
 from slack_bolt import Ack, App, BoltResponse
+from slack_bolt.authorization import AuthorizeResult
 from slack_sdk import WebClient
 
 from bot.coach import Coach
@@ -32,8 +40,16 @@ from bot.slack.auth import BotIdentity, single_workspace
 from bot.slack.deliver import web_client
 from bot.slack.guard import EventGate, RequestGuard
 from bot.slack.listeners import CoachSource, Listeners
-from bot.slack.state import EventClaims, MemoryClaims, MemoryPastes, PasteStore
+from bot.slack.state import (
+    DatabasePastes,
+    EventClaims,
+    MemoryClaims,
+    MemoryPastes,
+    PasteStore,
+)
 from bot.slack.work import Work, code_path
+from bot.slack.workspaces import NOT_INSTALLED, Uninstall, oauth_installs
+from bot.store import Store, StoreError
 
 log = logging.getLogger("leverage.slack")
 _ANY = re.compile(".*")
@@ -62,20 +78,36 @@ def create_app(
     client: WebClient | None = None,
     identity: BotIdentity | None = None,
     work: Work | None = None,
+    store: Store | None = None,
     claims: EventClaims | None = None,
     pastes: PasteStore | None = None,
 ) -> App:
     """The Bolt app. Builds nothing that talks to Slack until a request arrives.
 
     ``coach`` may be a function returning the coach of the moment (a guide reload swaps it);
-    ``client`` is the Web API client without a token (the token comes from ``authorize``)."""
+    ``client`` is the Web API client without a token (the token comes from ``authorize``).
+    Claims and pastes come from ``store`` unless given; without either, from memory (one
+    process, for tests). OAuth mode needs the store: the installations live there."""
     bolt_logger = quiet_slack_loggers()
     work = work or Work(settings.work_threads)
-    claims = claims or MemoryClaims()
+    client = client or web_client(None, settings.api_url)
+    claims = claims or (store.claims if store is not None else MemoryClaims())
+    pastes = pastes or (DatabasePastes(store.state) if store is not None else MemoryPastes())
+    if settings.oauth and store is None:
+        raise ValueError("OAuth mode keeps its installations in the store: pass store=")
+    installs = oauth_installs(settings, store, client) if store and settings.oauth else None
+    # Bolt takes its Authorize objects here too (its annotation names only plain functions).
+    authorize = (
+        cast(Callable[..., AuthorizeResult], installs.authorize)
+        if installs
+        else single_workspace(settings.bot_token, identity)
+    )
     app = App(
         signing_secret=settings.signing_secret or "",
-        client=client or web_client(None, settings.api_url),
-        authorize=single_workspace(settings.bot_token, identity),
+        client=client,
+        authorize=authorize,
+        oauth_flow=installs.flow if installs else None,
+        user_facing_authorize_error_message=NOT_INSTALLED,
         process_before_response=True,
         request_verification_enabled=False,  # RequestGuard checks, without logging bodies
         before_authorize=RequestGuard(settings.signing_secret or ""),
@@ -85,7 +117,8 @@ def create_app(
     )
     app.use(EventGate(claims, work))
     source: CoachSource = (lambda: coach) if isinstance(coach, Coach) else coach
-    listeners = Listeners(source, work, claims, pastes or MemoryPastes())
+    misses = store.misses if store is not None else None
+    listeners = Listeners(source, work, claims, pastes, misses)
     # Events first: Bolt tries the listeners in order, and an event's ack is the one in a hurry.
     app.event("message")(listeners.message)
     app.event("app_mention")(listeners.mention)
@@ -93,6 +126,9 @@ def create_app(
     app.command(re.compile(r"^/"))(listeners.command)
     app.action(SHARE_ACTION)(listeners.share)
     app.action(PICK_PATTERN)(listeners.pick)
+    uninstall = Uninstall(store, claims)
+    app.event("app_uninstalled")(uninstall.uninstalled)
+    app.event("tokens_revoked")(uninstall.revoked)
     _fallbacks(app, listeners)
 
     @app.error
@@ -105,6 +141,10 @@ def create_app(
                 body=json.dumps(went_wrong()),
                 headers={"content-type": "application/json;charset=utf-8"},
             )
+        if isinstance(error, StoreError):
+            # The database failed before the work was handed on (an event's claim): 503, so
+            # Slack delivers it again rather than it being lost behind a 200.
+            return BoltResponse(status=503, body="")
         return BoltResponse(status=200, body="")
 
     return app

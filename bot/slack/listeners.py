@@ -48,8 +48,9 @@ from bot.slack.deliver import (
     to_dm,
     to_thread,
 )
-from bot.slack.state import EventClaims, PasteStore
+from bot.slack.state import EventClaims, MissLog, PasteStore, miss_in
 from bot.slack.work import Work
+from bot.store import StoreError
 
 log = logging.getLogger("leverage.slack")
 
@@ -70,6 +71,7 @@ class Origin:
     channel: str | None
     response_url: str | None
     ephemeral: bool = False
+    team: str | None = None
 
     @classmethod
     def of(cls, body: dict[str, Any]) -> Origin:
@@ -81,6 +83,7 @@ class Origin:
             channel if isinstance(channel, str) and channel else None,
             url if isinstance(url, str) and url.startswith(("https://", "http://")) else None,
             bool((body.get("container") or {}).get("is_ephemeral")),
+            _team((body.get("team") or {}).get("id")),
         )
 
 
@@ -88,20 +91,28 @@ class Listeners:
     """The listeners, as bound methods over the coach of the moment."""
 
     def __init__(
-        self, coach: CoachSource, work: Work, claims: EventClaims, pastes: PasteStore
+        self,
+        coach: CoachSource,
+        work: Work,
+        claims: EventClaims,
+        pastes: PasteStore,
+        misses: MissLog | None = None,
     ) -> None:
         self.coach = coach  # called once per request: a guide reload swaps what it returns
         self.work = work
         self.claims = claims
         self.pastes = pastes
+        self.misses = misses
 
     # -- slash commands: answered in the response body ------------------------------------
 
     def command(self, ack: Ack, command: dict[str, Any]) -> None:
         coach = self.coach()
         text = _text(command.get("text"))
+        team, user = _team(command.get("team_id")), _user(command.get("user_id"))
         answer = run_command(coach, str(command.get("command", "")), text) or coach.help()
-        ack(**self._render(answer, _user(command.get("user_id")), text, share=True))
+        ack(**self._render(answer, team, user, text, share=True))
+        self._count_miss(team, user, text, answer)
 
     # -- events: acknowledged at once, answered on the pool ---------------------------------
 
@@ -119,13 +130,16 @@ class Listeners:
             return
         text, files = _text(event.get("text")), bool(event.get("files"))
         thread_ts = _ts(event.get("thread_ts"))
+        team = _team(body.get("team_id"))
         out = Outbox(client, "dm")
 
         def answer() -> None:
             if files and not text.strip():
                 message = file_without_text()
             else:
-                message = self._render(self.coach().ask(text), user, text)
+                found = self.coach().ask(text)
+                message = self._render(found, team, user, text)
+                self._count_miss(team, user, text, found)
             to_dm(out, channel, user, message, thread_ts)
 
         def crashed() -> None:
@@ -141,11 +155,13 @@ class Listeners:
             self._leave(body)
             return
         text = _MENTION_RE.sub(" ", _text(event.get("text")))
+        team = _team(body.get("team_id"))
         out = Outbox(client, "mention")
 
         def answer() -> None:
             found = self.coach().ask(text)
-            ref = self._ref(found, user, text)
+            self._count_miss(team, user, text, found)
+            ref = self._ref(found, team, user, text)
             message = render_blocks(found.reply, ref=ref)
             if not found.private:
                 notice = render_blocks(found.reply, ref=ref, notice=THREAD_FALLBACK)
@@ -188,7 +204,7 @@ class Listeners:
         out = Outbox(client, "share")
 
         def run() -> None:
-            again = self._again(value, origin.user)
+            again = self._again(value, origin.team, origin.user)
             if isinstance(again, Answer):
                 message = render_blocks(again.reply, shared_by=origin.user)
                 share_card(out, origin.response_url, origin.channel, origin.user, message)
@@ -204,7 +220,7 @@ class Listeners:
         out = Outbox(client, "pick")
 
         def run() -> None:
-            again = self._again(value, origin.user)
+            again = self._again(value, origin.team, origin.user)
             if not isinstance(again, Answer):
                 tell(out, origin.response_url, origin.channel, origin.user, again)
                 return
@@ -223,29 +239,55 @@ class Listeners:
     # -- helpers -------------------------------------------------------------------------
 
     def _render(
-        self, answer: Answer, user: str | None, asked: str, *, share: bool = False
+        self,
+        answer: Answer,
+        team: str | None,
+        user: str | None,
+        asked: str,
+        *,
+        share: bool = False,
     ) -> Message:
-        return render_blocks(answer.reply, share=share, ref=self._ref(answer, user, asked, share))
+        ref = self._ref(answer, team, user, asked, share)
+        return render_blocks(answer.reply, share=share, ref=ref)
 
-    def _ref(self, answer: Answer, user: str | None, asked: str, share: bool = False) -> str | None:
+    def _ref(
+        self,
+        answer: Answer,
+        team: str | None,
+        user: str | None,
+        asked: str,
+        share: bool = False,
+    ) -> str | None:
         """Keep the paste when a button under its answer will need it again."""
-        if user is None or answer.intent is not Intent.OFFER:
+        if team is None or user is None or answer.intent is not Intent.OFFER:
             return None
         reply = answer.reply
         if isinstance(reply, RegionReply | ChooseReply) or (
             share and isinstance(reply, OfferReply)
         ):
-            return self.pastes.keep(user, asked)
+            return self.pastes.keep(team, user, asked)
         return None
 
-    def _again(self, value: ButtonValue | None, user: str | None) -> Answer | Message:
+    def _count_miss(self, team: str | None, user: str | None, asked: str, answer: Answer) -> None:
+        """A lookup no guide answered is counted for guide authors, on the pool: after the
+        ack, and apart from the answer, so a database hiccup never reaches the user."""
+        misses = self.misses
+        if misses is None or team is None or user is None:
+            return
+        miss = miss_in(answer, asked)
+        if miss is not None:
+            self.work.submit("miss", lambda: misses.record(team, user, miss))
+
+    def _again(
+        self, value: ButtonValue | None, team: str | None, user: str | None
+    ) -> Answer | Message:
         """The answer a button asks for again, or what to tell the user instead."""
         coach = self.coach()
         guide = coach.index.get(value.guide_id) if value is not None else None
         if value is None or guide is None:
             return stale_button()
         if value.intent is Intent.OFFER:
-            text = self.pastes.get(user, value.ref) if user and value.ref else None
+            text = self.pastes.get(team, user, value.ref) if team and user and value.ref else None
             if text is None:
                 return expired_paste()
             return coach.offer(text, guide_id=guide.id, region=value.region)
@@ -265,15 +307,28 @@ class Listeners:
                 job()
             finally:
                 if isinstance(event_id, str):
-                    self.claims.complete(event_id)
+                    self._settle(event_id, done=True)
 
         if not self.work.submit(out.path, run, crashed) and isinstance(event_id, str):
-            self.claims.release(event_id)
+            self._settle(event_id, done=False)
 
     def _leave(self, body: dict[str, Any]) -> None:
         event_id = body.get("event_id")
         if isinstance(event_id, str):
-            self.claims.complete(event_id)
+            self._settle(event_id, done=True)
+
+    def _settle(self, event_id: str, *, done: bool) -> None:
+        """Complete (or release) a claim. When the database fails here the answer has still
+        gone out (or not): the claim lapses by itself, so this is logged, never raised."""
+        try:
+            if done:
+                self.claims.complete(event_id)
+            else:
+                self.claims.release(event_id)
+        except StoreError as error:
+            log.error(
+                "event claim not %s: %s", "completed" if done else "released", type(error).__name__
+            )
 
     @staticmethod
     def _told(out: Outbox, origin: Origin, message: Message) -> Callable[[], None]:
@@ -289,6 +344,10 @@ def _text(value: object) -> str:
 
 def _user(value: object) -> str | None:
     return value if is_user_id(value) else None
+
+
+def _team(value: object) -> str | None:
+    return value if isinstance(value, str) and 0 < len(value) <= 64 else None
 
 
 def _ts(value: object) -> str | None:

@@ -1,4 +1,5 @@
-"""Serving the Slack app over HTTP: uvicorn, an ASGI front on POST /slack/events, GET /healthz.
+"""Serving the Slack app over HTTP: uvicorn, an ASGI front on POST /slack/events, GET /healthz,
+and in OAuth mode Bolt's GET /slack/install and GET /slack/oauth_redirect.
 
 Why uvicorn and not gunicorn's threads: a thread per connection lets eight clients that send a
 byte a second hold every thread (issue 11 froze the bot, /healthz included). uvicorn reads
@@ -8,6 +9,9 @@ front gives each request a deadline for its headers (``HEADER_TIMEOUT``) and its
 refused from its Content-Length before it is read. Bolt then runs on a small pool of request
 threads (it is synchronous, and a command costs a millisecond or two of CPU), while the Web API
 work runs on the work pool after the ack (work.py).
+
+The two OAuth pages are answered by Bolt's flow (``app.oauth_flow``), on the request threads
+(each reads or writes the database). They carry no body; their query string is never logged.
 
 SIGTERM: uvicorn stops accepting, finishes the requests in flight, then the lifespan shutdown
 drains the work pool, so every acknowledged event is still answered.
@@ -43,7 +47,8 @@ DRAIN_TIMEOUT = 25.0  # Heroku sends SIGKILL 30 s after SIGTERM
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
-Response = tuple[int, dict[str, str], bytes]
+Headers = list[tuple[str, str]]  # a list: Set-Cookie may not be folded into one line
+Response = tuple[int, Headers, bytes]
 
 
 class _TooBig(Exception):
@@ -77,6 +82,9 @@ class SlackFront:
         path, method = scope["path"], scope["method"]
         if path == "/healthz" and method in {"GET", "HEAD"}:
             await _send(send, *self.health())
+        elif path in self._oauth_paths and method in {"GET", "HEAD"}:
+            loop = asyncio.get_running_loop()
+            await _send(send, *await loop.run_in_executor(self.requests, self._oauth, scope))
         elif path != EVENTS_PATH:
             await _send(send, *_plain(404, "not found"))
         elif method != "POST":
@@ -89,7 +97,29 @@ class SlackFront:
         count = self.guides()
         body = {"ready": count > 0, "guides": count, "pending_jobs": self.work.pending}
         data = json.dumps(body).encode()
-        return (200 if count else 503), {"content-type": "application/json"}, data
+        return (200 if count else 503), [("content-type", "application/json")], data
+
+    @property
+    def _oauth_paths(self) -> frozenset[str]:
+        flow = self.app.oauth_flow
+        return frozenset({flow.install_path, flow.redirect_uri_path}) if flow else frozenset()
+
+    def _oauth(self, scope: Scope) -> Response:
+        """The "Add to Slack" page or the redirect back from Slack, answered by Bolt's flow."""
+        flow = self.app.oauth_flow
+        assert flow is not None
+        headers: dict[str, str | Sequence[str]] = dict(_headers(scope["headers"]))
+        query = scope.get("query_string", b"").decode("latin-1")
+        try:
+            request = BoltRequest(body="", query=query, headers=headers)
+            if scope["path"] == flow.install_path:
+                response = flow.handle_installation(request)
+            else:
+                response = flow.handle_callback(request)
+        except Exception as error:  # the database, or Slack, failed mid-install
+            log.error("install page failed: %s at %s", type(error).__name__, code_path(error))
+            return _plain(503, "Leverage could not finish this step; please try again shortly")
+        return _from_bolt(response.status, response.headers, response.body)
 
     async def _events(self, scope: Scope, receive: Receive) -> Response:
         headers = _headers(scope["headers"])
@@ -133,8 +163,7 @@ class SlackFront:
             log.warning("signed request refused (400): the body could not be parsed")
             return _plain(400, "malformed request")
         response = self.app.dispatch(request)
-        out = {k: ", ".join(v) for k, v in response.headers.items() if k != "content-length"}
-        return response.status, out, (response.body or "").encode("utf-8")
+        return _from_bolt(response.status, response.headers, response.body)
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         while True:
@@ -171,15 +200,20 @@ def _headers(raw: Iterable[tuple[bytes, bytes]]) -> dict[str, str]:
     return headers
 
 
+def _from_bolt(status: int, headers: dict[str, Sequence[str]], body: str | None) -> Response:
+    out = [(k, v) for k, values in headers.items() if k != "content-length" for v in values]
+    return status, out, (body or "").encode("utf-8")
+
+
 def _plain(status: int, text: str, *, close: bool = False) -> Response:
-    headers = {"content-type": "text/plain; charset=utf-8"}
+    headers = [("content-type", "text/plain; charset=utf-8")]
     if close:
-        headers["connection"] = "close"
+        headers.append(("connection", "close"))
     return status, headers, text.encode()
 
 
-async def _send(send: Send, status: int, headers: dict[str, str], body: bytes) -> None:
-    raw = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
+async def _send(send: Send, status: int, headers: Headers, body: bytes) -> None:
+    raw = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers]
     raw.append((b"content-length", str(len(body)).encode()))
     await send({"type": "http.response.start", "status": status, "headers": raw})
     await send({"type": "http.response.body", "body": body})

@@ -122,25 +122,26 @@ def test_claims_are_bounded() -> None:
 def test_a_paste_is_for_its_poster_and_for_a_while() -> None:
     now = [0.0]
     pastes = MemoryPastes(lifetime=60, clock=lambda: now[0])
-    ref = pastes.keep("U1", "205k base")
+    ref = pastes.keep("T1", "U1", "205k base")
     assert len(ref) <= 20 and "205" not in ref
-    assert pastes.get("U1", ref) == "205k base"
-    assert pastes.get("U2", ref) is None
-    assert pastes.get("U1", "guess") is None
+    assert pastes.get("T1", "U1", ref) == "205k base"
+    assert pastes.get("T1", "U2", ref) is None
+    assert pastes.get("T2", "U1", ref) is None, "the same user id in another workspace"
+    assert pastes.get("T1", "U1", "guess") is None
     now[0] = 61
-    assert pastes.get("U1", ref) is None
+    assert pastes.get("T1", "U1", ref) is None
 
 
 def test_pastes_are_bounded_and_expired_ones_go_first() -> None:
     now = [0.0]
     pastes = MemoryPastes(lifetime=10, size=2, clock=lambda: now[0])
-    first = pastes.keep("U1", "a")
+    first = pastes.keep("T1", "U1", "a")
     now[0] = 11
-    second, third = pastes.keep("U1", "b"), pastes.keep("U1", "c")
-    assert pastes.get("U1", first) is None
-    assert pastes.get("U1", second) == "b" and pastes.get("U1", third) == "c"
-    pastes.keep("U1", "d")
-    assert pastes.get("U1", second) is None, "past the size, the oldest goes"
+    second, third = pastes.keep("T1", "U1", "b"), pastes.keep("T1", "U1", "c")
+    assert pastes.get("T1", "U1", first) is None
+    assert pastes.get("T1", "U1", second) == "b" and pastes.get("T1", "U1", third) == "c"
+    pastes.keep("T1", "U1", "d")
+    assert pastes.get("T1", "U1", second) is None, "past the size, the oldest goes"
 
 
 # -- the work pool ----------------------------------------------------------------------
