@@ -7,97 +7,33 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 import signal
 import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.testing import requests as rq
-from bot.testing.slack_fake import BOT_TOKEN, FakeSlack
-from tests.conftest import GUIDES, ROOT
+from bot.testing.slack_fake import FakeSlack
+from tests.slack.servers import (
+    Server,
+    command,
+    event,
+    post,
+    start,
+    stop,
+    timed_event,
+)
 
 OFFER = "Segment came back with 205k base, 240k RSUs over 4 years, 10% bonus and a 30k sign-on for the cdp role in NYC"
 FIGURES_RE = re.compile(r"\$?\d[\d,.]*\s?[kK]\b|\$\d")
-
-
-@dataclass
-class Server:
-    url: str
-    port: int
-    process: subprocess.Popen[bytes]
-    log: Path
-
-    def logs(self) -> str:
-        return self.log.read_text(errors="replace")
-
-    def wait_for_log(self, text: str, timeout: float = 10.0) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if text in (logs := self.logs()):
-                return logs
-            time.sleep(0.05)
-        raise AssertionError(f"{text!r} not in the log:\n{self.logs()}")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def environment(fake: FakeSlack, home: Path, **extra: str) -> dict[str, str]:
-    return {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(home),
-        "SLACK_BOT_TOKEN": BOT_TOKEN,
-        "SLACK_SIGNING_SECRET": rq.SECRET,
-        "SLACK_API_URL": fake.api_url,
-        "LEVERAGE_CACHE_DIR": "",
-        **extra,
-    }
-
-
-def start(
-    fake: FakeSlack, folder: Path, *, guides: Path = GUIDES, wait: bool = True, **env: str
-) -> Server:
-    port = free_port()
-    log = folder / f"server-{port}.log"
-    command = [sys.executable, "-m", "bot", "serve", "--http", "--host", "127.0.0.1"]
-    command += ["--port", str(port), "--guides", str(guides)]
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=environment(fake, folder, **env), stdout=sink, stderr=sink
-        )
-    server = Server(f"http://127.0.0.1:{port}", port, process, log)
-    deadline = time.monotonic() + 60
-    while wait:
-        try:
-            urllib.request.urlopen(f"{server.url}/healthz", timeout=1).close()
-            break
-        except urllib.error.HTTPError:
-            break  # answering, if not ready
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"server did not start:\n{log.read_text()}") from None
-            time.sleep(0.1)
-    return server
-
-
-def stop(server: Server) -> int:
-    server.process.terminate()
-    return server.process.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")
@@ -117,43 +53,6 @@ def server(fake: FakeSlack, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 @pytest.fixture(autouse=True)
 def _fresh_calls(fake: FakeSlack) -> None:
     fake.clear()
-
-
-def post(
-    server: Server,
-    body: bytes,
-    content_type: str,
-    *,
-    headers: dict[str, str] | None = None,
-    **sign: Any,
-) -> tuple[int, bytes]:
-    request = urllib.request.Request(
-        f"{server.url}/slack/events",
-        data=body,
-        method="POST",
-        headers={**rq.signed_headers(body, content_type, **sign), **(headers or {})},
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
-
-
-def command(server: Server, fake: FakeSlack, name: str, text: str, **sign: Any) -> tuple[int, Any]:
-    body = rq.command_body(name, text, response_url=fake.response_url("cmd"))
-    status, raw = post(server, body, rq.FORM, **sign)
-    return status, (json.loads(raw) if raw.strip().startswith(b"{") else {"raw": raw.decode()})
-
-
-def event(server: Server, payload: dict[str, Any], event_id: str, **kwargs: Any) -> int:
-    return post(server, rq.event_body(payload, event_id), rq.JSON, **kwargs)[0]
-
-
-def timed_event(server: Server, payload: dict[str, Any], event_id: str) -> tuple[int, float]:
-    started = time.perf_counter()
-    status = event(server, payload, event_id)
-    return status, time.perf_counter() - started
 
 
 # -- security and limits over HTTP -----------------------------------------------------
