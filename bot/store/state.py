@@ -22,8 +22,8 @@ from bot.store.tables import conversation_state as state
 
 MAX_TTL = timedelta(hours=24)
 # A small document: figures and ids, or the paste behind an offer's buttons (the offer
-# reader takes 16,000 characters, at most 4 bytes each in UTF-8).
-MAX_VALUE_BYTES = 64_000
+# reader takes 16,000 characters, at most 4 bytes each in UTF-8: 64,000 bytes and a key).
+MAX_VALUE_BYTES = 65_536
 _PUT = upsert(
     state,
     ["team_id", "conversation_id", "user_id", "name"],
