@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
+import shutil
 import signal
 import socket
 import threading
@@ -22,11 +24,14 @@ import pytest
 
 from bot.testing import requests as rq
 from bot.testing.slack_fake import FakeSlack
+from tests.conftest import BROKEN, GUIDES
 from tests.slack.servers import (
     Server,
     command,
     event,
+    healthz,
     post,
+    run_cli,
     start,
     stop,
     timed_event,
@@ -331,3 +336,41 @@ def test_no_offer_text_or_figures_in_the_logs(server: Server, fake: FakeSlack) -
     logs = server.wait_for_log("no answer reached the user (mention)")
     for secret in ("12345", "9876", "RSUs"):
         assert secret not in logs
+
+
+# -- guides change under a running serve ---------------------------------------------------
+
+
+def test_a_guide_edit_is_served_without_a_restart(fake: FakeSlack, tmp_path: Path) -> None:
+    guides = tmp_path / "guides"
+    shutil.copytree(GUIDES, guides)
+    running = start(fake, tmp_path, guides=guides, LEVERAGE_RELOAD_SECONDS="0.2")
+    try:
+        assert healthz(running)["guides"] == 8
+        stripe = guides / "stripe-backend-engineer.md"
+        text = stripe.read_text(encoding="utf-8")
+        assert "base_low: 185000" in text
+        stripe.write_text(text.replace("base_low: 185000", "base_low: 187000"), encoding="utf-8")
+        (guides / "stripey-backend-engineer.md").write_text(
+            text.replace("company: Stripe", "company: Stripey"), encoding="utf-8"
+        )
+        deadline = time.monotonic() + 10
+        while healthz(running)["guides"] != 9 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert healthz(running)["guides"] == 9, "the added guide, counted by /healthz"
+        _, message = command(running, fake, "/comp", "stripe backend engineer san francisco")
+        assert "$187K" in rq.shown(message) and "$185K" not in rq.shown(message)
+        _, added = command(running, fake, "/comp", "stripey backend engineer")
+        assert "Stripey" in rq.shown(added)
+        assert running.process.poll() is None, "the same process, never restarted"
+
+        # a broken edit: the last good version is served, the log and lint say why
+        shutil.copy(BROKEN / "yaml-syntax.md", stripe)
+        logs = running.wait_for_log("serving the last good version of stripe/backend-engineer")
+        assert f"{stripe}:" in logs
+        _, still = command(running, fake, "/comp", "stripe backend engineer san francisco")
+        assert "$187K" in rq.shown(still)
+        lint = run_cli("lint", "--guides", str(guides), env={"PATH": os.environ["PATH"]})
+        assert lint.returncode == 1 and f"{stripe}: error:" in lint.stdout
+    finally:
+        stop(running)
