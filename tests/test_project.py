@@ -46,6 +46,8 @@ def test_manifest_matches_the_app() -> None:
         "app_mention",
         "message.im",
         "app_home_opened",
+        "app_uninstalled",
+        "tokens_revoked",
     }
     home = manifest["features"]["app_home"]
     assert home["messages_tab_enabled"] and not home["messages_tab_read_only_enabled"]
