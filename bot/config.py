@@ -182,13 +182,12 @@ def _whole(env: Mapping[str, str], name: str, default: int, low: int, high: int)
     return value
 
 
-def run_in_utc(environ: MutableMapping[str, str] | None = None) -> None:
+def run_in_utc() -> None:
     """Make the process's local time UTC. slack_sdk's SQLAlchemy installation store writes
     naive UTC datetimes and reads them back as local time (python-slack-sdk#1731), so an
     installation's times would shift by the zone's offset; ``serve`` calls this first, before
     any thread starts, so operators need not remember ``TZ=UTC``. Log times are UTC too."""
-    env = os.environ if environ is None else environ
-    env["TZ"] = "UTC"
+    os.environ["TZ"] = "UTC"
     if hasattr(time, "tzset"):  # not on Windows, where TZ is read at start only
         time.tzset()
 

@@ -160,3 +160,22 @@ def test_plain_python_dash_m_bot_without_tokens_is_the_local_chat() -> None:
     assert result.returncode == 0, result.stderr
     assert "Leverage (local chat)" in result.stdout
     assert "£138K–£170K" in result.stdout
+
+
+def test_serve_runs_in_utc_whatever_the_zone_it_was_started_in() -> None:
+    """slack_sdk reads its stored naive UTC times as local time: serve makes local time UTC."""
+    code = (
+        "import time; from datetime import datetime; from bot.config import run_in_utc; "
+        "before = time.strftime('%z'); run_in_utc(); "
+        "print(before, time.strftime('%z'), datetime.fromtimestamp(0).hour)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "TZ": "Asia/Kolkata"},
+    )
+    assert result.stdout.split() == ["+0530", "+0000", "0"]

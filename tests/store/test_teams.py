@@ -7,7 +7,7 @@ bot/slack/ will build it: on the store's engine, with the table names bot.store 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -23,7 +23,7 @@ from bot.store import (
     StateKey,
     Store,
 )
-from tests.store.conftest import rows_of
+from tests.store.conftest import FakeClock, rows_of
 
 
 @pytest.fixture
@@ -148,3 +148,22 @@ def test_a_deletion_that_fails_half_way_leaves_everything(
     with pytest.raises(sa.exc.DatabaseError, match="refused"):
         store.delete_team("T1")
     assert rows_of(store) == before
+
+
+def test_expired_oauth_states_are_pruned_and_live_ones_kept(
+    store: Store, installations: SQLAlchemyInstallationStore, clock: FakeClock
+) -> None:
+    """slack_sdk deletes a state only when an install completes with it: an abandoned visit
+    to /slack/install would leave its row for ever without the store's pruning."""
+    assert installations is not None
+    states = SQLAlchemyOAuthStateStore(
+        expiration_seconds=600, engine=store.engine, table_name=SLACK_OAUTH_STATES_TABLE
+    )
+    abandoned = states.issue()
+    clock.now = datetime.now(UTC) + timedelta(minutes=11)  # past its 10 minutes
+    fresh = SQLAlchemyOAuthStateStore(
+        expiration_seconds=3600, engine=store.engine, table_name=SLACK_OAUTH_STATES_TABLE
+    ).issue()
+    assert store.prune()[SLACK_OAUTH_STATES_TABLE] == 1
+    assert not states.consume(abandoned)
+    assert states.consume(fresh), "a state still in its time is kept"
