@@ -90,7 +90,6 @@ class Installs:
 
     flow: OAuthFlow
     authorize: InstallationStoreAuthorize
-    installations: SQLAlchemyInstallationStore
 
 
 def oauth_installs(settings: Settings, store: Store, client: WebClient) -> Installs:
@@ -138,7 +137,7 @@ def oauth_installs(settings: Settings, store: Store, client: WebClient) -> Insta
         client=client,
     )
     flow = WorkspaceInstallFlow(client=client, logger=logger, settings=oauth)
-    return Installs(flow, authorize, installations)
+    return Installs(flow, authorize)
 
 
 class WorkspaceInstallFlow(OAuthFlow):
