@@ -18,7 +18,9 @@ chat.postEphemeral, views.publish, and for installs oauth.v2.access and auth.rev
 - rules make a method (or one channel) fail: ``ok: false`` with a real error code, HTTP 429
   with ``Retry-After``, a 5xx page, or a slow answer, for a number of calls or for good.
 
-Tests and benchmarks both use it (benchmarks do not reach into tests/).
+Tests and benchmarks both use it (benchmarks do not reach into tests/). It is longer than
+its neighbours on purpose: one server's rules, records, tokens and grants share one lock and
+one state, and read best in one place.
 """
 
 from __future__ import annotations
