@@ -16,7 +16,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt import Ack
@@ -25,29 +24,19 @@ from slack_sdk import WebClient
 from bot.coach import Coach
 from bot.coach.commands import run_command
 from bot.coach.intent import Intent
-from bot.coach.replies import Answer, ChooseReply, HelpReply, OfferReply, RegionReply
-from bot.render.actions import ButtonValue, decode
+from bot.coach.replies import Answer
 from bot.render.blocks import (
     PRIVATE_FALLBACK,
     THREAD_FALLBACK,
     Message,
-    expired_paste,
     file_without_text,
-    home_view,
     is_user_id,
+    keeps_paste,
     render_blocks,
-    stale_button,
     went_wrong,
 )
-from bot.slack.deliver import (
-    Outbox,
-    private_score,
-    replace_card,
-    share_card,
-    tell,
-    to_dm,
-    to_thread,
-)
+from bot.slack.conversation import Conversation, MemoryState, Revisions
+from bot.slack.deliver import Outbox, private_score, to_dm, to_thread
 from bot.slack.state import EventClaims, PasteStore
 from bot.slack.work import Work
 
@@ -62,38 +51,23 @@ _MENTION_RE = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
 ANSWERED_SUBTYPES = frozenset({None, "file_share", "thread_broadcast"})
 
 
-@dataclass(frozen=True)
-class Origin:
-    """Where an interaction came from: who pressed, in which channel, how to answer in place."""
-
-    user: str | None
-    channel: str | None
-    response_url: str | None
-    ephemeral: bool = False
-
-    @classmethod
-    def of(cls, body: dict[str, Any]) -> Origin:
-        user = (body.get("user") or {}).get("id")
-        channel = (body.get("channel") or {}).get("id")
-        url = body.get("response_url")
-        return cls(
-            user if is_user_id(user) else None,
-            channel if isinstance(channel, str) and channel else None,
-            url if isinstance(url, str) and url.startswith(("https://", "http://")) else None,
-            bool((body.get("container") or {}).get("is_ephemeral")),
-        )
-
-
 class Listeners:
     """The listeners, as bound methods over the coach of the moment."""
 
     def __init__(
-        self, coach: CoachSource, work: Work, claims: EventClaims, pastes: PasteStore
+        self,
+        coach: CoachSource,
+        work: Work,
+        claims: EventClaims,
+        pastes: PasteStore,
+        revisions: Revisions | None = None,
     ) -> None:
         self.coach = coach  # called once per request: a guide reload swaps what it returns
         self.work = work
         self.claims = claims
         self.pastes = pastes
+        # A revised offer in a DM or thread is compared with the previous one (conversation.py).
+        self.revisions = revisions or Revisions(MemoryState())
 
     # -- slash commands: answered in the response body ------------------------------------
 
@@ -120,12 +94,14 @@ class Listeners:
         text, files = _text(event.get("text")), bool(event.get("files"))
         thread_ts = _ts(event.get("thread_ts"))
         out = Outbox(client, "dm")
+        where = Conversation.of(body.get("team_id"), channel, thread_ts, user)
 
         def answer() -> None:
             if files and not text.strip():
                 message = file_without_text()
             else:
-                message = self._render(self.coach().ask(text), user, text)
+                found = self.revisions.revise(self.coach().ask(text), where)
+                message = self._render(found, user, text)
             to_dm(out, channel, user, message, thread_ts)
 
         def crashed() -> None:
@@ -142,9 +118,10 @@ class Listeners:
             return
         text = _MENTION_RE.sub(" ", _text(event.get("text")))
         out = Outbox(client, "mention")
+        where = Conversation.of(body.get("team_id"), channel, thread_ts, user)
 
         def answer() -> None:
-            found = self.coach().ask(text)
+            found = self.revisions.revise(self.coach().ask(text), where)
             ref = self._ref(found, user, text)
             message = render_blocks(found.reply, ref=ref)
             if not found.private:
@@ -161,95 +138,22 @@ class Listeners:
 
         self._later(body, out, answer, crashed)
 
-    def home(self, event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
-        user = _user(event.get("user"))
-        if event.get("tab") != "home" or user is None:
-            self._leave(body)
-            return
-        out = Outbox(client, "home")
-
-        def publish() -> None:
-            reply = self.coach().help().reply
-            assert isinstance(reply, HelpReply)
-            out.publish("publish", user, home_view(reply))
-
-        self._later(body, out, publish, None)
-
     def ignore(self, body: dict[str, Any]) -> None:
         """Events we do not act on still get a 200, so Slack does not retry them."""
         self._leave(body)
-
-    # -- buttons: acknowledged at once, answered through their response_url ------------------
-
-    def share(self, ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        """The user chose to post the answer to the channel."""
-        ack()
-        origin, value = Origin.of(body), decode(_action_value(body))
-        out = Outbox(client, "share")
-
-        def run() -> None:
-            again = self._again(value, origin.user)
-            if isinstance(again, Answer):
-                message = render_blocks(again.reply, shared_by=origin.user)
-                share_card(out, origin.response_url, origin.channel, origin.user, message)
-            else:
-                tell(out, origin.response_url, origin.channel, origin.user, again)
-
-        self.work.submit("share", run, self._told(out, origin, went_wrong()))
-
-    def pick(self, ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        """A guide or a region picked from the buttons of an earlier answer."""
-        ack()
-        origin, value = Origin.of(body), decode(_action_value(body))
-        out = Outbox(client, "pick")
-
-        def run() -> None:
-            again = self._again(value, origin.user)
-            if not isinstance(again, Answer):
-                tell(out, origin.response_url, origin.channel, origin.user, again)
-                return
-            ref = value.ref if value is not None else None
-            message = render_blocks(again.reply, share=origin.ephemeral, ref=ref)
-            replace_card(out, origin.response_url, origin.channel, origin.user, message)
-
-        self.work.submit("pick", run, self._told(out, origin, went_wrong()))
-
-    def stale(self, ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        """A button or shortcut no listener knows (from an older deploy): say so, briefly."""
-        ack()
-        origin = Origin.of(body)
-        self.work.submit("stale", self._told(Outbox(client, "stale"), origin, stale_button()))
 
     # -- helpers -------------------------------------------------------------------------
 
     def _render(
         self, answer: Answer, user: str | None, asked: str, *, share: bool = False
     ) -> Message:
-        return render_blocks(answer.reply, share=share, ref=self._ref(answer, user, asked, share))
+        return render_blocks(answer.reply, share=share, ref=self._ref(answer, user, asked))
 
-    def _ref(self, answer: Answer, user: str | None, asked: str, share: bool = False) -> str | None:
+    def _ref(self, answer: Answer, user: str | None, asked: str) -> str | None:
         """Keep the paste when a button under its answer will need it again."""
-        if user is None or answer.intent is not Intent.OFFER:
+        if user is None or answer.intent is not Intent.OFFER or not keeps_paste(answer.reply):
             return None
-        reply = answer.reply
-        if isinstance(reply, RegionReply | ChooseReply) or (
-            share and isinstance(reply, OfferReply)
-        ):
-            return self.pastes.keep(user, asked)
-        return None
-
-    def _again(self, value: ButtonValue | None, user: str | None) -> Answer | Message:
-        """The answer a button asks for again, or what to tell the user instead."""
-        coach = self.coach()
-        guide = coach.index.get(value.guide_id) if value is not None else None
-        if value is None or guide is None:
-            return stale_button()
-        if value.intent is Intent.OFFER:
-            text = self.pastes.get(user, value.ref) if user and value.ref else None
-            if text is None:
-                return expired_paste()
-            return coach.offer(text, guide_id=guide.id, region=value.region)
-        return coach.guide_answer(value.intent, guide.id, value.region) or stale_button()
+        return self.pastes.keep(user, asked)
 
     def _later(
         self,
@@ -275,13 +179,6 @@ class Listeners:
         if isinstance(event_id, str):
             self.claims.complete(event_id)
 
-    @staticmethod
-    def _told(out: Outbox, origin: Origin, message: Message) -> Callable[[], None]:
-        def run() -> None:
-            tell(out, origin.response_url, origin.channel, origin.user, message)
-
-        return run
-
 
 def _text(value: object) -> str:
     return value[:MAX_TEXT] if isinstance(value, str) else ""
@@ -293,10 +190,3 @@ def _user(value: object) -> str | None:
 
 def _ts(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
-
-
-def _action_value(body: dict[str, Any]) -> object:
-    actions = body.get("actions")
-    if isinstance(actions, list) and actions and isinstance(actions[0], dict):
-        return actions[0].get("value")
-    return None

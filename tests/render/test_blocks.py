@@ -16,15 +16,8 @@ from bot.coach.replies import BandsReply, LeversReply, NotFoundReply, ProblemRep
 from bot.guides import Library, parse_guide
 from bot.index import GuideIndex
 from bot.render.actions import SHARE_ACTION, decode
-from bot.render.blocks import (
-    MAX_BLOCKS,
-    MAX_HEADER,
-    MAX_SECTION,
-    MAX_TEXT,
-    esc,
-    plain_text,
-    render_blocks,
-)
+from bot.render.blocks import MAX_TEXT, plain_text, render_blocks
+from bot.render.kit import MAX_BLOCKS, MAX_HEADER, MAX_SECTION, esc
 from bot.render.text import render_text
 
 QUERIES = {
@@ -100,15 +93,24 @@ def test_share_button_only_on_answers_worth_sharing(coach: Coach) -> None:
     assert all(a.startswith("pick_guide") for a in actions("choose"))
 
 
-def test_offer_share_button_says_it_shows_figures(coach: Coach) -> None:
+def test_an_offer_offers_two_plainly_named_shares_each_confirmed(coach: Coach) -> None:
     message = render_blocks(reply_for(coach, "offer_negotiate"), share=True, ref="p1")
-    labels = [
-        e["text"]["text"]
-        for b in message["blocks"]
-        if b["type"] == "actions"
-        for e in b["elements"]
+    buttons = buttons_of(message)
+    labels = [e["text"]["text"] for e in buttons]
+    assert labels == [
+        "Edit the figures",
+        "Share the guide's bands (none of your figures)",
+        "Share my full score (shows my figures)",
     ]
-    assert labels == ["Share in channel (shows your figures)"]
+    bands, full = (decode(b["value"]) for b in buttons[1:])
+    assert bands is not None and bands.intent is Intent.BAND and bands.region == "San Francisco"
+    assert full is not None and full.intent is Intent.OFFER and full.ref == "p1"
+    for share in buttons[1:]:
+        dialog = share["confirm"]
+        assert dialog["confirm"]["text"] == "Share" and dialog["deny"]["text"] == "Cancel"
+    assert "None of your figures" in buttons[1]["confirm"]["text"]["text"]
+    assert "Your figures will be shown" in buttons[2]["confirm"]["text"]["text"]
+    assert "confirm" not in buttons[0], "editing shows nothing to anyone else"
 
 
 def test_an_offer_shows_each_component_as_a_bar(coach: Coach) -> None:
@@ -193,10 +195,11 @@ def test_a_long_answer_keeps_its_share_button_and_room_for_shared_by(library: Li
         limits_hold(message)
         blocks = message["blocks"]
         assert len(blocks) == MAX_BLOCKS
-        assert "More than fits" in json.dumps(blocks[-2])
         if shared_by:
-            assert blocks[-1]["elements"][0]["text"] == "Shared by <@U0SAM>"
+            assert blocks[0]["elements"][0]["text"] == "Shared by <@U0SAM>"
+            assert "More than fits" in json.dumps(blocks[-1])
         else:
+            assert "More than fits" in json.dumps(blocks[-2])
             assert blocks[-1]["elements"][0]["action_id"] == SHARE_ACTION
 
 
@@ -209,7 +212,8 @@ def test_shared_by_is_written_only_for_a_real_user_id(coach: Coach) -> None:
 def test_buttons_carry_small_values_never_the_paste(coach: Coach) -> None:
     paste = QUERIES["region_question"][1]
     message = render_blocks(reply_for(coach, "region_question"), ref="p1")
-    values = [decode(b["value"]) for b in buttons_of(message)]
+    picks = [b for b in buttons_of(message) if b["action_id"].startswith("pick_guide")]
+    values = [decode(b["value"]) for b in picks]
     assert [v.region for v in values if v] == ["San Francisco", "New York", "London"]
     assert all(v is not None and v.ref == "p1" for v in values)
     assert paste not in json.dumps(message)
@@ -219,7 +223,8 @@ def test_offer_buttons_need_a_reference_to_the_paste(coach: Coach) -> None:
     """Without a stored paste there is nothing to score again: no dead buttons."""
     assert buttons_of(render_blocks(reply_for(coach, "region_question"))) == []
     offer = render_blocks(reply_for(coach, "offer_negotiate"), share=True)
-    assert buttons_of(offer) == []
+    (bands,) = buttons_of(offer)  # no Edit, no full score: only the guide's bands
+    assert bands["text"]["text"] == "Share the guide's bands (none of your figures)"
     bands = render_blocks(reply_for(coach, "bands_london"), share=True)
     (share,) = buttons_of(bands)
     value = decode(share["value"])
