@@ -25,7 +25,6 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt import Ack
@@ -50,15 +49,15 @@ from bot.render.blocks import (
     Message,
     expired_paste,
     form_failed,
-    is_user_id,
     render_blocks,
     stale_button,
     went_wrong,
 )
 from bot.render.views import home_view, offer_form
-from bot.slack.conversation import Conversation, Revisions
+from bot.slack.conversation import Revisions
 from bot.slack.deliver import Outbox, replace_card, share_card, tell
 from bot.slack.listeners import Listeners
+from bot.slack.press import Press, action_value, as_dict, slack_id, url, user_id
 
 log = logging.getLogger("leverage.slack")
 
@@ -66,51 +65,6 @@ Problems = Callable[[], Sequence[Problem]]
 Misses = Callable[[str], Sequence[Miss]]  # a team id -> its top misses
 ADMIN_TTL = 300.0  # seconds an answer of users.info is trusted: a demoted admin loses the view soon
 SHARED = "✅ Shared in the channel. Only you see this copy."
-
-
-@dataclass(frozen=True)
-class Press:
-    """The interaction: who, in which workspace, channel and thread, on which message, and how
-    to answer in place."""
-
-    user: str | None
-    team: str | None
-    channel: str | None
-    response_url: str | None
-    ephemeral: bool = False
-    thread_ts: str | None = None
-    message_ts: str | None = None
-    trigger_id: str | None = None
-
-    @classmethod
-    def of(cls, body: dict[str, Any]) -> Press:
-        container = _dict(body.get("container"))
-        message = _dict(body.get("message"))
-        url = body.get("response_url")
-        return cls(
-            user=_user(_dict(body.get("user")).get("id")),
-            team=_id(_dict(body.get("team")).get("id")) or _id(body.get("team_id")),
-            channel=_id(_dict(body.get("channel")).get("id")) or _id(container.get("channel_id")),
-            response_url=url
-            if isinstance(url, str) and url.startswith(("https://", "http://"))
-            else None,
-            ephemeral=bool(container.get("is_ephemeral")),
-            thread_ts=_id(container.get("thread_ts")) or _id(message.get("thread_ts")),
-            message_ts=_id(container.get("message_ts")) or _id(message.get("ts")),
-            trigger_id=_id(body.get("trigger_id")),
-        )
-
-    @property
-    def conversation(self) -> Conversation | None:
-        """A DM or a thread remembers its previous offer; an ephemeral card in a channel not."""
-        if self.channel is None or not (self.channel.startswith("D") or self.thread_ts):
-            return None
-        return Conversation.of(self.team, self.channel, self.thread_ts, self.user)
-
-    @property
-    def in_channel(self) -> bool:
-        """An answer here may be shared with the channel (a DM has no one to share with)."""
-        return self.channel is not None and not self.channel.startswith("D")
 
 
 class Admins:
@@ -175,14 +129,14 @@ class Coaching:
 
     def edit(self, ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
-        press, value = Press.of(body), decode(_action_value(body))
+        press, value = Press.of(body), decode(action_value(body))
         out = Outbox(client, "edit")
 
         def run() -> None:
             if value is None or value.intent is not Intent.OFFER or press.user is None:
                 tell(out, press.response_url, press.channel, press.user, stale_button())
                 return
-            values = self._prefill(value, press.user)
+            values = self._prefill(value, press)
             if values is None:
                 tell(out, press.response_url, press.channel, press.user, expired_paste())
                 return
@@ -198,11 +152,11 @@ class Coaching:
         (a slash command's response_url cannot replace its first reply)."""
         ack()
         press = Press(
-            user=_user(body.get("user_id")),
-            team=_id(body.get("team_id")),
-            channel=_id(body.get("channel_id")),
-            response_url=_url(body.get("response_url")),
-            trigger_id=_id(body.get("trigger_id")),
+            user=user_id(body.get("user_id")),
+            team=slack_id(body.get("team_id")),
+            channel=slack_id(body.get("channel_id")),
+            response_url=url(body.get("response_url")),
+            trigger_id=slack_id(body.get("trigger_id")),
         )
         out = Outbox(client, "offer_form")
 
@@ -227,15 +181,17 @@ class Coaching:
             return
         ack()
         where = decode_context(view.get("private_metadata")) or FormContext(None)
-        user = _user(_dict(body.get("user")).get("id"))
-        team = _id(_dict(body.get("team")).get("id")) or _id(_dict(view).get("team_id"))
+        user = user_id(as_dict(body.get("user")).get("id"))
+        team = slack_id(as_dict(body.get("team")).get("id")) or slack_id(
+            as_dict(view).get("team_id")
+        )
         press = Press(user, team, where.channel, where.response_url, thread_ts=where.thread_ts)
         offer, guide, region = result.offer, result.guide, result.region
         out = Outbox(client, "form")
 
         def run() -> None:
             answer = self.revisions.revise(coach.rescore(offer, guide, region), press.conversation)
-            ref = self.listeners.pastes.keep(user, json.dumps(values)) if user else None
+            ref = self._keep(press, json.dumps(values))
             message = render_blocks(answer.reply, share=press.in_channel, ref=ref, form=True)
             if where.replace:
                 replace_card(out, where.response_url, where.channel, user, message)
@@ -244,10 +200,10 @@ class Coaching:
 
         self.listeners.work.submit("form", run, self._told(out, press, went_wrong()))
 
-    def _prefill(self, value: ButtonValue, user: str) -> dict[str, str] | None:
+    def _prefill(self, value: ButtonValue, press: Press) -> dict[str, str] | None:
         """The form's values for the offer behind ``value``: the figures entered before, or
         the paste read again; None when it is no longer kept."""
-        kept = self.listeners.pastes.get(user, value.ref) if value.ref else None
+        kept = self._kept(press, value.ref)
         if kept is None:
             return None
         if value.form:
@@ -262,13 +218,13 @@ class Coaching:
 
     def share(self, ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
-        press, value = Press.of(body), decode(_action_value(body))
+        press, value = Press.of(body), decode(action_value(body))
         out = Outbox(client, "share")
         claims = self.listeners.claims
-        claim = _share_claim(press, _action_value(body))
+        claim = _share_claim(press, action_value(body))
 
         def run() -> None:
-            again = self._again(value, press.user)
+            again = self._again(value, press)
             if not isinstance(again, Answer):
                 tell(out, press.response_url, press.channel, press.user, again)
                 return
@@ -281,23 +237,22 @@ class Coaching:
                 return
             if claim is not None:
                 claims.complete(claim)
-            card = self._card(value, press.user) if value is not None else None
+            card = self._card(value, press) if value is not None else None
             if card is not None:  # the card again, without its Share buttons
                 replaced = {"replace_original": True, **card}
                 out.respond("replace", press.response_url, replaced)
 
         self.listeners.work.submit("share", run, self._told(out, press, went_wrong()))
 
-    def _card(self, value: ButtonValue, user: str | None) -> Message | None:
+    def _card(self, value: ButtonValue, press: Press) -> Message | None:
         """The card a Share button was on, to put back without the button: the bands or
         levers shared, or the offer the bands or the score were shared from."""
         if value.ref is None:
-            again = self._again(value, user)
+            again = self._again(value, press)
             ref, form = None, False
         else:
-            again = self._again(
-                ButtonValue(Intent.OFFER, value.guide_id, value.region, value.ref, value.form), user
-            )
+            offer = ButtonValue(Intent.OFFER, value.guide_id, value.region, value.ref, value.form)
+            again = self._again(offer, press)
             ref, form = value.ref, value.form
         if not isinstance(again, Answer):
             return None
@@ -308,11 +263,11 @@ class Coaching:
     def pick(self, ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         """A guide or a region picked from the buttons of an earlier answer."""
         ack()
-        press, value = Press.of(body), decode(_action_value(body))
+        press, value = Press.of(body), decode(action_value(body))
         out = Outbox(client, "pick")
 
         def run() -> None:
-            again = self._again(value, press.user)
+            again = self._again(value, press)
             if not isinstance(again, Answer):
                 tell(out, press.response_url, press.channel, press.user, again)
                 return
@@ -337,11 +292,11 @@ class Coaching:
 
     def home(self, event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
         listeners = self.listeners
-        user = _user(event.get("user"))
+        user = user_id(event.get("user"))
         if event.get("tab") != "home" or user is None:
             listeners._leave(body)  # the claims path stays the message listeners' own
             return
-        team = _id(body.get("team_id"))
+        team = slack_id(body.get("team_id"))
         out = Outbox(client, "home")
 
         def publish() -> None:
@@ -357,7 +312,7 @@ class Coaching:
 
     # -- helpers -------------------------------------------------------------------------
 
-    def _again(self, value: ButtonValue | None, user: str | None) -> Answer | Message:
+    def _again(self, value: ButtonValue | None, press: Press) -> Answer | Message:
         """The answer a button asks for again, or what to tell the user instead."""
         coach = self.coach
         guide = coach.index.get(value.guide_id) if value is not None and value.guide_id else None
@@ -365,7 +320,7 @@ class Coaching:
             return stale_button()
         if value.intent is not Intent.OFFER:
             return coach.guide_answer(value.intent, guide.id, value.region) or stale_button()
-        kept = self.listeners.pastes.get(user, value.ref) if user and value.ref else None
+        kept = self._kept(press, value.ref)
         if kept is None:
             return expired_paste()
         if not value.form:
@@ -374,6 +329,14 @@ class Coaching:
         if result.offer is None or result.guide is None:
             return expired_paste()
         return coach.rescore(result.offer, result.guide, result.region)
+
+    def _keep(self, press: Press, text: str) -> str | None:
+        """Keep what an offer's buttons act on again, for the person who pressed."""
+        return self.listeners.pastes.keep(press.user, text) if press.user else None
+
+    def _kept(self, press: Press, ref: str | None) -> str | None:
+        """What ``ref`` names, if it is still kept and it is the presser's own."""
+        return self.listeners.pastes.get(press.user, ref) if press.user and ref else None
 
     def _told(self, out: Outbox, press: Press, message: Message) -> Callable[[], None]:
         def run() -> None:
@@ -413,26 +376,3 @@ def _share_claim(press: Press, value: object) -> str | None:
         return None
     seen = f"{press.channel}:{press.message_ts}:{value}"
     return f"share-{hashlib.sha256(seen.encode()).hexdigest()[:40]}"
-
-
-def _dict(value: object) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _id(value: object) -> str | None:
-    return value if isinstance(value, str) and 0 < len(value) <= 64 else None
-
-
-def _user(value: object) -> str | None:
-    return value if is_user_id(value) else None
-
-
-def _url(value: object) -> str | None:
-    return value if isinstance(value, str) and value.startswith(("https://", "http://")) else None
-
-
-def _action_value(body: dict[str, Any]) -> object:
-    actions = body.get("actions")
-    if isinstance(actions, list) and actions and isinstance(actions[0], dict):
-        return actions[0].get("value")
-    return None
