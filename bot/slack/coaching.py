@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import threading
 import time
 from collections import OrderedDict
@@ -58,8 +57,6 @@ from bot.slack.conversation import Revisions
 from bot.slack.deliver import Outbox, replace_card, share_card, tell
 from bot.slack.listeners import Listeners
 from bot.slack.press import Press, action_value, as_dict, slack_id, url, user_id
-
-log = logging.getLogger("leverage.slack")
 
 Problems = Callable[[], Sequence[Problem]]
 Misses = Callable[[str], Sequence[Miss]]  # a team id -> its top misses
