@@ -43,7 +43,14 @@ from bot.coach.replies import (
 )
 from bot.guides.model import Guide, Problem
 from bot.offers.model import Offer
-from bot.render.actions import ButtonValue, FormContext, decode, decode_context, submitted_values
+from bot.render.actions import (
+    ButtonValue,
+    FormContext,
+    context_fits,
+    decode,
+    decode_context,
+    submitted_values,
+)
 from bot.render.blocks import (
     Message,
     expired_paste,
@@ -137,7 +144,9 @@ class Coaching:
             if values is None:
                 tell(out, press.response_url, press.channel, press.user, expired_paste())
                 return
-            where = FormContext(press.channel, press.thread_ts, press.response_url, replace=True)
+            where = _fitting(
+                FormContext(press.channel, press.thread_ts, press.response_url, replace=True)
+            )
             view = offer_form(values, where, read=True)
             if not out.open_view("open", press.trigger_id, view).ok:
                 tell(out, press.response_url, press.channel, press.user, form_failed())
@@ -158,7 +167,7 @@ class Coaching:
         out = Outbox(client, "offer_form")
 
         def run() -> None:
-            where = FormContext(press.channel, None, press.response_url, replace=False)
+            where = _fitting(FormContext(press.channel, None, press.response_url))
             view = offer_form(prefill(None, None, None), where, read=False)
             if not out.open_view("open", press.trigger_id, view).ok:
                 tell(out, press.response_url, press.channel, press.user, form_failed())
@@ -354,6 +363,12 @@ def _read(reply: Reply) -> tuple[Offer | None, Guide | None, str | None]:
     if isinstance(reply, ProblemReply) and reply.read is not None:
         return reply.read.offer, None, None
     return None, None, None
+
+
+def _fitting(where: FormContext) -> FormContext:
+    """``where`` as the form can carry it: without a response_url too long for the metadata
+    (the answer then goes to the channel or a DM, through the Web API)."""
+    return where if context_fits(where) else FormContext(where.channel, where.thread_ts)
 
 
 def _form_values(kept: str) -> dict[str, str] | None:

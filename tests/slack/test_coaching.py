@@ -399,3 +399,17 @@ def test_revisions_are_kept_in_the_database(fake: FakeSlack, coach: Coach, tmp_p
         assert "RSUs" not in json.dumps(kept), "the figures and the score, never the paste"
     finally:
         store.close()
+
+
+def test_a_response_url_too_long_to_carry_still_gets_the_answer(bot: Bot) -> None:
+    _, card = bot.command("/offer", OFFER)
+    long_name = "x" * 1500
+    press(bot, named(card, "Edit the figures"), long_name)
+    view = opened(bot)["view"]
+    assert len(view["private_metadata"]) < 200
+    assert decode_context(view["private_metadata"]) == FormContext(rq.CHANNEL)
+    submit(bot, view, base="230k")
+    bot.settle()
+    (sent,) = bot.fake.sent("chat.postEphemeral", ok=True)
+    assert sent["channel"] == rq.CHANNEL and sent["user"] == rq.USER
+    assert "Base: $230,000" in sent["text"]
