@@ -413,3 +413,17 @@ def test_a_response_url_too_long_to_carry_still_gets_the_answer(bot: Bot) -> Non
     (sent,) = bot.fake.sent("chat.postEphemeral", ok=True)
     assert sent["channel"] == rq.CHANNEL and sent["user"] == rq.USER
     assert "Base: $230,000" in sent["text"]
+
+
+def test_a_did_you_mean_in_a_thread_is_answered_in_that_thread(bot: Bot) -> None:
+    bot.event(rq.mention("what does segment pay in london?"), "Ev-thread-pick")
+    bot.settle()
+    (question,) = bot.fake.sent("chat.postMessage")
+    assert question["thread_ts"] == "1700000001.000200" and rq.buttons(question)
+    thread = question["thread_ts"]
+    press(bot, rq.buttons(question)[0], "thread", ephemeral=False, thread_ts=thread)
+    bot.settle()
+    (answer,) = bot.fake.responses("thread")
+    assert answer["replace_original"] is True, "the question in the thread becomes the answer"
+    assert "£138K–£170K" in rq.shown(answer)
+    assert [b["action_id"] for b in rq.buttons(answer)] == [], "no Share under a public answer"
