@@ -1,4 +1,5 @@
-"""The listeners: read the payload, acknowledge, hand the work to the pool.
+"""The listeners for commands and events: read the payload, acknowledge, hand the work to the
+pool. The interactive ones (buttons, the offer form, the App Home) are in coaching.py.
 
 A slash command is answered in the body of its HTTP response (a lookup takes a millisecond or
 two, far inside Slack's 3 s). Everything that calls the Web API (events, buttons) acks first and
