@@ -10,7 +10,7 @@ chat.postEphemeral, views.publish, views.open, views.update, users.info) and the
 - limits are checked as Slack checks them (``msg_too_long``, ``invalid_blocks``, ``no_text``);
 - a view is checked as Slack checks it (100 blocks, a modal's 24-character title, submit and
   close, 3,000 characters of ``private_metadata``, unique block ids), and a ``trigger_id``
-  works once (``expired_trigger_id`` after; ``trigger_ids`` hands them out);
+  works once (``expired_trigger_id`` after, as a late one does);
 - users.info answers ``is_admin`` and ``is_owner`` from ``admins`` and ``owners``;
 - a ``response_url`` answers ``ok`` as plain text, and a failure as plain text with a non-200
   status (``expired_url`` 404, ``invalid_blocks`` 400), not as JSON;
