@@ -10,7 +10,7 @@ The top-level ``text`` carries the whole answer in plain words: screen readers a
 notifications read only that field. It is the terminal rendering (text.py), with the band bars
 said in words, so there is one wording of each answer, not a third renderer.
 
-At about 450 lines this is longer than the modules beside it, on purpose: a renderer per reply
+At about 500 lines this is longer than the modules beside it, on purpose: a renderer per reply
 type keeps each answer's Block Kit in one place, and the offer card is most of it.
 """
 
