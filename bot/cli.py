@@ -250,7 +250,13 @@ def _serve(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     first_url = None if http else check_app_token(client, settings.app_token or "")
     work = Work(settings.work_threads)
     app = create_app(
-        settings, lambda: live.current, client=client, identity=identity, work=work, store=store
+        settings,
+        lambda: live.current,
+        client=client,
+        identity=identity,
+        work=work,
+        store=store,
+        problems=lambda: live.problems,
     )
     try:
         if http:

@@ -41,6 +41,7 @@ def test_manifest_matches_the_app() -> None:
         "chat:write",
         "app_mentions:read",
         "im:history",
+        "users:read",  # users.info: whether the App Home shows the admin part
     }
     assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {
         "app_mention",

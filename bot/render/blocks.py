@@ -1,4 +1,6 @@
-"""Reply -> Slack message ``{"text", "blocks"}``. The only module that knows Block Kit.
+"""Reply -> Slack message ``{"text", "blocks"}``: a Block Kit renderer per reply type, and the
+Slack edge's own short messages. Block Kit lives in bot/render only: its pieces in kit.py, the
+buttons under messages in buttons.py, the views (the offer form, the App Home) in views.py.
 
 Every piece of text that came from a user or a guide file is escaped (``&``, ``<``, ``>``), once,
 so nothing typed or written in a guide can ping @here, @channel or anyone. Messages stay inside
@@ -8,16 +10,14 @@ The top-level ``text`` carries the whole answer in plain words: screen readers a
 notifications read only that field. It is the terminal rendering (text.py), with the band bars
 said in words, so there is one wording of each answer, not a third renderer.
 
-At about 450 lines this is longer than the modules beside it, on purpose: it is the one home of
-Block Kit (a renderer per reply type, the Slack edge's short messages), and a split would give
-Block Kit two homes.
+At about 500 lines this is longer than the modules beside it, on purpose: a renderer per reply
+type keeps each answer's Block Kit in one place, and the offer card is most of it.
 """
 
 from __future__ import annotations
 
 import re
 from functools import singledispatch
-from typing import Any, TypeGuard
 
 from bot.coach.intent import Intent
 from bot.coach.replies import (
@@ -31,91 +31,55 @@ from bot.coach.replies import (
     RegionReply,
     Reply,
 )
-from bot.render.actions import SHARE_ACTION, ButtonValue, encode, fits, pick_action_id
+from bot.offers.model import Offer, ParsedPaste
+from bot.prose.components import Component
+from bot.render.actions import ButtonValue
+from bot.render.buttons import Kept, edit_button, pick_buttons, pick_label, share_buttons
+from bot.render.kit import (
+    MAX_BLOCKS,
+    Block,
+    Message,
+    actions,
+    context,
+    divider,
+    esc,
+    header,
+    is_user_id,
+    section,
+)
 from bot.render.phrases import (
     TOPICS,
     VERDICT_ICONS,
     VERDICTS,
     ask_text,
     band_bar,
+    comparison_lines,
+    comparison_rows,
     levels_text,
     money_range,
     other_summary,
     pct_range,
     place_words,
     position_value,
+    read_lines,
+    revision_text,
+    table_lines,
     targets_text,
     threshold_text,
     totals_text,
     vesting_text,
 )
 from bot.render.text import render_text
+from bot.scoring import Assessment
 
-Block = dict[str, Any]
-Message = dict[str, Any]
+__all__ = ["Block", "Message", "esc", "is_user_id", "render_blocks"]
 
-MAX_BLOCKS = 50
-MAX_SECTION = 3000
-MAX_HEADER = 150
-MAX_BUTTON_TEXT = 75
 # Slack cuts `text` at 40,000 characters and asks for 4,000 at most; the longest reply
 # (a guide's levers and scripts) is about 1,500.
 MAX_TEXT = 4000
-_TRIMMED = "… _(trimmed; ask for less)_"
-_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,20}$")
 # A band bar with its ends ("$200K   $192K ▕─●────────▏ $235K  low"), said in words:
 # "$200K, band $192K to $235K: low".
 _BAR = re.compile(r" *(\S{1,24}) *●?▕[─●]*▏●? *(\S{1,24}) *")
-
-
-def esc(text: str) -> str:
-    """Slack's three escapes, in Slack's order; what remains cannot be a mention or a link."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def is_user_id(value: object) -> TypeGuard[str]:
-    """A Slack user id, safe to write as a mention (``<@U…>``) or to post a DM to."""
-    return isinstance(value, str) and bool(_USER_ID.match(value))
-
-
-def _trim(text: str, limit: int = MAX_SECTION) -> str:
-    if len(text) <= limit:
-        return text
-    return text[: limit - len(_TRIMMED)].rstrip() + _TRIMMED
-
-
-def section(text: str) -> Block:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": _trim(text)}}
-
-
-def header(text: str) -> Block:
-    """A header is plain text: trimmed with an ellipsis, never with mrkdwn."""
-    if len(text) > MAX_HEADER:
-        text = text[: MAX_HEADER - 1].rstrip() + "…"
-    return {"type": "header", "text": {"type": "plain_text", "text": text, "emoji": True}}
-
-
-def context(*parts: str) -> Block:
-    return {
-        "type": "context",
-        "elements": [{"type": "mrkdwn", "text": _trim(p, 2000)} for p in parts[:10]],
-    }
-
-
-def divider() -> Block:
-    return {"type": "divider"}
-
-
-def button(text: str, action_id: str, value: str, style: str | None = None) -> Block:
-    element: Block = {
-        "type": "button",
-        "text": {"type": "plain_text", "text": text[:MAX_BUTTON_TEXT], "emoji": True},
-        "action_id": action_id,
-        "value": value,
-    }
-    if style:
-        element["style"] = style
-    return element
 
 
 def render_blocks(
@@ -123,29 +87,29 @@ def render_blocks(
     *,
     share: bool = False,
     ref: str | None = None,
+    form: bool = False,
     shared_by: str | None = None,
     notice: str | None = None,
 ) -> Message:
     """The message for ``reply``.
 
-    ``share`` adds a button that posts the same answer to the channel (the user's explicit
-    choice); ``ref`` is the short reference to the paste behind an offer, for the buttons
-    that score it again; ``shared_by`` (a user id) ends a shared answer with who shared it;
-    ``notice`` opens the message with a line saying why it came this way."""
-    blocks = _render(reply, ref)
+    ``ref`` is the short reference to what an offer was read from (a paste, or with
+    ``form`` the figures entered in the offer form), for the buttons that act on it again:
+    Edit, a region or guide to score it for, sharing the full score. ``share`` adds the
+    buttons that post the answer to the channel (the user's explicit choice, confirmed
+    first); ``shared_by`` (a user id) heads a shared answer with who shared it, and drops
+    every button; ``notice`` opens the message with a line saying why it came this way."""
+    shared = shared_by is not None and is_user_id(shared_by)
+    blocks = _render(reply, None if shared else Kept(ref, form) if ref else None)
     if notice:
         blocks.insert(0, context(notice))
+    if shared:
+        blocks = [b for b in blocks if b["type"] != "actions"]
+        blocks.insert(0, context(f"Shared by <@{shared_by}>"))
     tail: list[Block] = []
-    value = _share_value(reply, ref) if share else None
-    if value is not None and fits(value):
-        label = (
-            "Share in channel (shows your figures)"
-            if isinstance(reply, OfferReply)
-            else "Share in channel"
-        )
-        tail.append({"type": "actions", "elements": [button(label, SHARE_ACTION, encode(value))]})
-    if shared_by is not None and is_user_id(shared_by):
-        tail.append(context(f"Shared by <@{shared_by}>"))
+    buttons = share_buttons(reply, ref, form) if share and not shared else []
+    if buttons:
+        tail.append(actions(*buttons))
     room = MAX_BLOCKS - len(tail)
     if len(blocks) > room:
         blocks = [
@@ -153,6 +117,18 @@ def render_blocks(
             context("_More than fits in one message; ask for one region or one role._"),
         ]
     return {"text": plain_text(reply), "blocks": blocks + tail}
+
+
+def keeps_paste(reply: Reply) -> bool:
+    """True when the message for ``reply`` has buttons that act on the offer again (Edit, a
+    region or guide to score it for, Share my full score): the edge keeps the paste for them."""
+    if isinstance(reply, OfferReply | RegionReply):
+        return True
+    if isinstance(reply, ChooseReply):
+        return reply.intent is Intent.OFFER
+    if isinstance(reply, ProblemReply):
+        return reply.read is not None
+    return False
 
 
 def plain_text(reply: Reply) -> str:
@@ -169,28 +145,9 @@ def plain_text(reply: Reply) -> str:
     return escaped
 
 
-def _share_value(reply: Reply, ref: str | None) -> ButtonValue | None:
-    if isinstance(reply, BandsReply):
-        return ButtonValue(Intent.BAND, reply.guide.id, reply.region_asked)
-    if isinstance(reply, LeversReply):
-        return ButtonValue(Intent.LEVERS, reply.guide.id)
-    if isinstance(reply, OfferReply) and ref is not None:
-        return ButtonValue(
-            Intent.OFFER, reply.assessment.guide.id, reply.assessment.band.region, ref
-        )
-    return None
-
-
-def _pick_buttons(labelled: list[tuple[str, ButtonValue]]) -> list[Block]:
-    buttons: list[Block] = []
-    for label, value in labelled:
-        if fits(value):
-            buttons.append(button(label, pick_action_id(len(buttons)), encode(value)))
-    return buttons
-
-
+# -- the buttons: share, pick, edit ---------------------------------------------------------
 @singledispatch
-def _render(reply: Reply, ref: str | None) -> list[Block]:  # pragma: no cover - all registered
+def _render(reply: Reply, kept: Kept | None) -> list[Block]:  # pragma: no cover - all registered
     raise TypeError(f"no Block Kit renderer for {type(reply).__name__}")
 
 
@@ -205,7 +162,7 @@ def _stale(reply: BandsReply | LeversReply | OfferReply) -> list[Block]:
 
 
 @_render.register
-def _(reply: BandsReply, ref: str | None) -> list[Block]:
+def _(reply: BandsReply, kept: Kept | None) -> list[Block]:
     guide = reply.guide
     blocks = [header(guide.title)]
     if levels := levels_text(guide):
@@ -244,7 +201,7 @@ def _(reply: BandsReply, ref: str | None) -> list[Block]:
 
 
 @_render.register
-def _(reply: LeversReply, ref: str | None) -> list[Block]:
+def _(reply: LeversReply, kept: Kept | None) -> list[Block]:
     guide = reply.guide
     blocks = [header(f"Negotiating {guide.title}")]
     blocks += _stale(reply)
@@ -264,17 +221,57 @@ def _(reply: LeversReply, ref: str | None) -> list[Block]:
     return blocks
 
 
+def read_section(offer: Offer, assumptions: tuple[str, ...], currency: str | None) -> Block:
+    """ "Here is what I read": every figure as read, then each assumption made reading it,
+    first in the answer so a misread figure shows before anything built on it."""
+    lines = [f"• {esc(line)}" for line in read_lines(offer, currency)]
+    if assumptions:
+        lines.append("_Assumed:_ " + esc("; ".join(assumptions)))
+    return section("*Here is what I read*\n" + "\n".join(lines))
+
+
+def _missing(a: Assessment) -> tuple[Component, ...] | None:
+    """The components to ask for before a verdict, or None when the verdict stands.
+
+    Seam: ``Assessment.settled`` and ``.missing`` come with the offer reader's branch; an
+    assessment without them is settled, as every assessment was before."""
+    if getattr(a, "settled", True):
+        return None
+    missing = getattr(a, "missing", ())
+    return tuple(c for c in missing if isinstance(c, Component))
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 @_render.register
-def _(reply: OfferReply, ref: str | None) -> list[Block]:
+def _(reply: OfferReply, kept: Kept | None) -> list[Block]:
     a = reply.assessment
     guide, band, currency = a.guide, a.band, a.currency
     blocks = [header(f"Your offer: {guide.title} — {band.region}")]
-    blocks.append(
-        section(
-            f"{VERDICT_ICONS[a.verdict]} *{VERDICTS[a.verdict]}* · score *{a.score}/100* · {currency}"
+    blocks.append(read_section(a.offer, a.assumptions, currency))
+    if edit := edit_button(guide, band.region, kept):
+        blocks.append(actions(*edit))
+    missing = _missing(a)
+    if missing is None:
+        blocks.append(
+            section(
+                f"{VERDICT_ICONS[a.verdict]} *{VERDICTS[a.verdict]}* · score *{a.score}/100* · {currency}"
+            )
         )
-    )
+    else:
+        names = _and([c.spoken for c in missing]) if missing else "rest of the offer"
+        blocks.append(
+            section(
+                f":mag: *No verdict yet:* the paste does not give the {names}. What "
+                f"{'are they' if len(missing) > 1 else 'is it'}? Edit the figures, or paste "
+                "the offer again with them. Here is where what you gave sits."
+            )
+        )
     blocks += _stale(reply)
+    if reply.revision is not None:
+        blocks.append(section(f"*What changed* · {esc(revision_text(reply.revision, currency))}"))
     if a.positions:
         rows = [
             f"{p.component.display:<10} {position_value(p, currency, band.stock_years):<9} "
@@ -296,50 +293,88 @@ def _(reply: OfferReply, ref: str | None) -> list[Block]:
         blocks.append(section("*Counter with*\n" + "\n".join(asks)))
     if a.script:
         blocks.append(section(f"*Say it like this*\n>{esc(a.script)}"))
-    notes = [*a.assumptions, *reply.notes]
-    if notes:
-        blocks.append(context("*How I read it:* " + esc("; ".join(notes))))
+    if reply.notes:
+        blocks.append(context("*How I chose the guide:* " + esc("; ".join(reply.notes))))
     if a.warnings:
         blocks.append(context("*Watch out:* " + esc("; ".join(a.warnings))))
-    if reply.others:
+    if reply.comparison is not None:
+        table = "\n".join(table_lines(comparison_rows(reply.comparison)))
+        blocks.append(section("*Side by side*\n```" + esc(table) + "```"))
+        if said := comparison_lines(reply.comparison):
+            blocks.append(section("\n".join(esc(line) for line in said)))
+    elif reply.others:
         others = "; ".join(other_summary(other, currency) for other in reply.others)
         blocks.append(context("*Also in the paste:* " + esc(others)))
     return blocks
 
 
+def _read_first(read: ParsedPaste | None) -> list[Block]:
+    """For an offer that cannot be scored yet: what was read, before the question."""
+    if read is None:
+        return []
+    return [read_section(read.offer, read.offer.assumptions, read.offer.currency)]
+
+
 @_render.register
-def _(reply: ChooseReply, ref: str | None) -> list[Block]:
-    blocks = [section("Several guides fit. Which one did you mean?")]
+def _(reply: ChooseReply, kept: Kept | None) -> list[Block]:
+    blocks = [*_read_first(reply.read), section("Several guides fit. Which one did you mean?")]
     offer = reply.intent is Intent.OFFER
     buttons = (
         []
-        if offer and ref is None  # nothing to score again with: the list below instead
-        else _pick_buttons(
+        if offer and kept is None  # nothing to score again with: the list below instead
+        else pick_buttons(
             [
                 (
-                    c.guide.title,
-                    ButtonValue(reply.intent, c.guide.id, reply.region, ref if offer else None),
+                    pick_label(c.guide, reply.region),
+                    ButtonValue(
+                        reply.intent,
+                        c.guide.id,
+                        reply.region,
+                        kept.ref if offer and kept else None,
+                        bool(offer and kept and kept.form),
+                    ),
                 )
                 for c in reply.candidates[:5]
             ]
         )
     )
-    if buttons:
-        blocks.append({"type": "actions", "elements": buttons})
-    else:
+    edit = edit_button(None, reply.region, kept) if offer else []
+    if buttons or edit:
+        blocks.append(actions(*buttons, *edit))
+    if not buttons:
         blocks.append(section("\n".join(f"• {esc(c.guide.title)}" for c in reply.candidates)))
     blocks.append(context("Or add a word of the role to your question."))
     return blocks
 
 
 @_render.register
-def _(reply: NotFoundReply, ref: str | None) -> list[Block]:
+def _(reply: NotFoundReply, kept: Kept | None) -> list[Block]:
     if reply.unknown:
         first = f"I have no guide for *{esc(', '.join(reply.unknown))}*."
     else:
         first = "I couldn't tell which company and role you mean."
     blocks = [section(first)]
-    if reply.suggestions:
+    if not reply.suggestions:
+        return blocks
+    offer = reply.intent is Intent.OFFER
+    buttons = (
+        []
+        if offer and kept is None
+        else pick_buttons(
+            [
+                (
+                    pick_label(c.guide, None),
+                    ButtonValue(
+                        reply.intent, c.guide.id, None, kept.ref if offer and kept else None
+                    ),
+                )
+                for c in reply.suggestions[:5]
+            ]
+        )
+    )
+    if buttons:
+        blocks += [section("Did you mean one of these?"), actions(*buttons)]
+    else:
         blocks.append(
             section(
                 "Nearest guides I have:\n"
@@ -355,7 +390,12 @@ _TOPICS = {topic: f"`{esc(usage)}` — {what}" for topic, (usage, what) in TOPIC
 
 
 @_render.register
-def _(reply: HelpReply, ref: str | None) -> list[Block]:
+def _(reply: HelpReply, kept: Kept | None) -> list[Block]:
+    return help_blocks(reply)
+
+
+def help_blocks(reply: HelpReply) -> list[Block]:
+    """What Leverage does and its commands, with examples from the loaded guides."""
     if reply.topic in _TOPICS:
         blocks = [section(_TOPICS[reply.topic])]
     else:
@@ -373,31 +413,29 @@ def _(reply: HelpReply, ref: str | None) -> list[Block]:
 
 
 @_render.register
-def _(reply: RegionReply, ref: str | None) -> list[Block]:
-    blocks = [section(esc(reply.question))]
-    if ref is not None:
-        buttons = _pick_buttons(
-            [
-                (region, ButtonValue(Intent.OFFER, reply.guide.id, region, ref))
-                for region in reply.regions[:10]
-            ]
-        )
-        if buttons:
-            blocks.append({"type": "actions", "elements": buttons})
+def _(reply: RegionReply, kept: Kept | None) -> list[Block]:
+    blocks = [*_read_first(reply.read), section(esc(reply.question))]
+    buttons = pick_buttons(
+        [
+            (region, ButtonValue(Intent.OFFER, reply.guide.id, region, kept.ref, kept.form))
+            for region in reply.regions[:10]
+        ]
+        if kept is not None
+        else []
+    )
+    if buttons := [*buttons, *edit_button(reply.guide, None, kept)]:
+        blocks.append(actions(*buttons))
     return blocks
 
 
 @_render.register
-def _(reply: ProblemReply, ref: str | None) -> list[Block]:
-    blocks = [section(esc(reply.message))]
+def _(reply: ProblemReply, kept: Kept | None) -> list[Block]:
+    blocks = [*_read_first(reply.read), section(esc(reply.message))]
     if reply.examples:
         blocks.append(section("*Try:*\n" + "\n".join(f"`{esc(e)}`" for e in reply.examples)))
+    if reply.read is not None and (edit := edit_button(None, None, kept)):
+        blocks.append(actions(*edit))
     return blocks
-
-
-def home_view(reply: HelpReply) -> dict[str, Any]:
-    """The App Home tab: how to use Leverage, with examples from the loaded guides."""
-    return {"type": "home", "blocks": [header("Leverage"), *_render(reply, None)][:100]}
 
 
 # -- the Slack edge's own messages: where an answer went, or why it could not ----------------
@@ -431,6 +469,13 @@ def stale_button() -> Message:
 def expired_paste() -> Message:
     return _note(
         "I no longer have that offer (I keep a paste for 30 minutes, for you only). Paste it again."
+    )
+
+
+def form_failed() -> Message:
+    return _note(
+        "I couldn't open the form (Slack allows 3 seconds for it). Press the button again, "
+        "or paste the offer with the figures corrected."
     )
 
 

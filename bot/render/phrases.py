@@ -312,3 +312,18 @@ def revision_text(revision: Revision, currency: str) -> str:
     if revision.score_before is not None and revision.score_after is not None:
         score = f"; score {revision.score_before} -> {revision.score_after}"
     return f"Since {revision.since}: {changed}{score}."
+
+
+def table_lines(rows: list[tuple[str, list[str]]]) -> list[str]:
+    """Rows padded into columns (the first row holds the column titles), for a monospace
+    table: the terminal's side-by-side and Slack's code block."""
+    title_width = max(len(title) for title, _ in rows)
+    widths = [max(len(cells[i]) for _, cells in rows) for i in range(len(rows[0][1]))]
+    return [
+        (
+            title.ljust(title_width)
+            + "  "
+            + "  ".join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True))
+        ).rstrip()
+        for title, cells in rows
+    ]

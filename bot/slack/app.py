@@ -16,8 +16,9 @@ in, so no request waits on ``auth.test``; in OAuth mode ``auth.test`` runs once 
 workspace token and process (workspaces.py).
 
 Registration order matters: Bolt runs the first listener that matches, so the catch-alls
-(unknown buttons and shortcuts, events we leave alone) come last; listeners added later
-(modals, App Home) go before ``_fallbacks``.
+(unknown buttons and shortcuts, events we leave alone) come last, and ``/offer`` with no text
+(the offer form) comes before the other commands. The interactive listeners (buttons, the
+form, the App Home) are in coaching.py.
 """
 
 from __future__ import annotations
@@ -34,9 +35,11 @@ from slack_sdk import WebClient
 
 from bot.coach import Coach
 from bot.config import Settings
-from bot.render.actions import PICK_PATTERN, SHARE_ACTION
+from bot.render.actions import EDIT_ACTION, OFFER_FORM, PICK_PATTERN, SHARE_PATTERN
 from bot.render.blocks import went_wrong
 from bot.slack.auth import BotIdentity, single_workspace
+from bot.slack.coaching import Coaching, Misses, Problems, top_misses
+from bot.slack.conversation import ConversationState, MemoryState, Revisions
 from bot.slack.deliver import web_client
 from bot.slack.guard import EventGate, RequestGuard
 from bot.slack.listeners import CoachSource, Listeners
@@ -81,13 +84,19 @@ def create_app(
     store: Store | None = None,
     claims: EventClaims | None = None,
     pastes: PasteStore | None = None,
+    state: ConversationState | None = None,
+    problems: Problems | None = None,
+    misses: Misses | None = None,
 ) -> App:
     """The Bolt app. Builds nothing that talks to Slack until a request arrives.
 
     ``coach`` may be a function returning the coach of the moment (a guide reload swaps it);
     ``client`` is the Web API client without a token (the token comes from ``authorize``).
     Claims and pastes come from ``store`` unless given; without either, from memory (one
-    process, for tests). OAuth mode needs the store: the installations live there."""
+    process, for tests). OAuth mode needs the store: the installations live there.
+    ``state`` keeps each conversation's previous offer and ``misses`` gives a team's top
+    misses (both from ``store`` unless given); ``problems`` (the guides' lint problems) and
+    the misses are shown to workspace admins in the App Home."""
     bolt_logger = quiet_slack_loggers()
     work = work or Work(settings.work_threads)
     client = client or web_client(None, settings.api_url)
@@ -117,19 +126,26 @@ def create_app(
     )
     app.use(EventGate(claims, work))
     source: CoachSource = (lambda: coach) if isinstance(coach, Coach) else coach
-    misses = store.misses if store is not None else None
-    listeners = Listeners(source, work, claims, pastes, misses)
+    state = state or (store.state if store is not None else MemoryState())
+    misses = misses or (top_misses(store) if store is not None else None)
+    revisions = Revisions(state)
+    miss_log = store.misses if store is not None else None
+    listeners = Listeners(source, work, claims, pastes, miss_log, revisions)
+    coaching = Coaching(listeners, revisions, problems=problems, misses=misses)
     # Events first: Bolt tries the listeners in order, and an event's ack is the one in a hurry.
     app.event("message")(listeners.message)
     app.event("app_mention")(listeners.mention)
-    app.event("app_home_opened")(listeners.home)
+    app.event("app_home_opened")(coaching.home)
+    app.command("/offer", matchers=[_no_text])(coaching.empty_offer)
     app.command(re.compile(r"^/"))(listeners.command)
-    app.action(SHARE_ACTION)(listeners.share)
-    app.action(PICK_PATTERN)(listeners.pick)
+    app.action(SHARE_PATTERN)(coaching.share)
+    app.action(PICK_PATTERN)(coaching.pick)
+    app.action(EDIT_ACTION)(coaching.edit)
+    app.view(OFFER_FORM)(coaching.submit)
     uninstall = Uninstall(store, claims)
     app.event("app_uninstalled")(uninstall.uninstalled)
     app.event("tokens_revoked")(uninstall.revoked)
-    _fallbacks(app, listeners)
+    _fallbacks(app, listeners, coaching)
 
     @app.error
     def on_error(error: Exception, body: dict[str, Any]) -> BoltResponse:
@@ -150,11 +166,16 @@ def create_app(
     return app
 
 
-def _fallbacks(app: App, listeners: Listeners) -> None:
+def _no_text(command: dict[str, Any]) -> bool:
+    text = command.get("text")
+    return not (isinstance(text, str) and text.strip())
+
+
+def _fallbacks(app: App, listeners: Listeners, coaching: Coaching) -> None:
     """Whatever no listener above matched: answered or left alone on purpose, never a 404."""
     app.event(_ANY)(listeners.ignore)
-    app.action(_ANY)(listeners.stale)
-    app.shortcut(_ANY)(listeners.stale)
+    app.action(_ANY)(coaching.stale)
+    app.shortcut(_ANY)(coaching.stale)
 
     def close(ack: Ack) -> None:
         ack()

@@ -144,6 +144,26 @@ class Outbox:
             "views.publish", step, self.client.views_publish, {"user_id": user, "view": view}
         )
 
+    def open_view(self, step: str, trigger_id: str | None, view: dict[str, Any]) -> Sent:
+        """views.open; a trigger_id lasts 3 s, so this is the first call of its job."""
+        if not trigger_id:
+            return Sent(False, "no_trigger_id")
+        args = {"trigger_id": trigger_id, "view": view}
+        return self._call("views.open", step, self.client.views_open, args)
+
+    def user_info(self, step: str, user: str) -> dict[str, Any] | None:
+        """users.info's ``user`` object, or None when the call failed (logged)."""
+        try:
+            response = self.client.users_info(user=user)
+        except SlackApiError as error:
+            self._failed("users.info", step, error_code(error))
+            return None
+        except (SlackClientError, OSError) as error:
+            self._failed("users.info", step, type(error).__name__)
+            return None
+        found = response.get("user")
+        return found if isinstance(found, dict) else None
+
     def respond(self, step: str, response_url: str | None, payload: dict[str, Any]) -> Sent:
         """A post to a ``response_url``. Slack answers "ok", or plain text such as
         ``expired_url`` with a non-200 status; WebhookClient does not raise, so look."""

@@ -1,4 +1,5 @@
-"""The listeners: read the payload, acknowledge, hand the work to the pool.
+"""The listeners for commands and events: read the payload, acknowledge, hand the work to the
+pool. The interactive ones (buttons, the offer form, the App Home) are in coaching.py.
 
 A slash command is answered in the body of its HTTP response (a lookup takes a millisecond or
 two, far inside Slack's 3 s). Everything that calls the Web API (events, buttons) acks first and
@@ -16,7 +17,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt import Ack
@@ -25,29 +25,19 @@ from slack_sdk import WebClient
 from bot.coach import Coach
 from bot.coach.commands import run_command
 from bot.coach.intent import Intent
-from bot.coach.replies import Answer, ChooseReply, HelpReply, OfferReply, RegionReply
-from bot.render.actions import ButtonValue, decode
+from bot.coach.replies import Answer
 from bot.render.blocks import (
     PRIVATE_FALLBACK,
     THREAD_FALLBACK,
     Message,
-    expired_paste,
     file_without_text,
-    home_view,
     is_user_id,
+    keeps_paste,
     render_blocks,
-    stale_button,
     went_wrong,
 )
-from bot.slack.deliver import (
-    Outbox,
-    private_score,
-    replace_card,
-    share_card,
-    tell,
-    to_dm,
-    to_thread,
-)
+from bot.slack.conversation import Conversation, MemoryState, Revisions
+from bot.slack.deliver import Outbox, private_score, to_dm, to_thread
 from bot.slack.state import EventClaims, MissLog, PasteStore, miss_in
 from bot.slack.work import Work
 from bot.store import StoreError
@@ -63,30 +53,6 @@ _MENTION_RE = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
 ANSWERED_SUBTYPES = frozenset({None, "file_share", "thread_broadcast"})
 
 
-@dataclass(frozen=True)
-class Origin:
-    """Where an interaction came from: who pressed, in which channel, how to answer in place."""
-
-    user: str | None
-    channel: str | None
-    response_url: str | None
-    ephemeral: bool = False
-    team: str | None = None
-
-    @classmethod
-    def of(cls, body: dict[str, Any]) -> Origin:
-        user = (body.get("user") or {}).get("id")
-        channel = (body.get("channel") or {}).get("id")
-        url = body.get("response_url")
-        return cls(
-            user if is_user_id(user) else None,
-            channel if isinstance(channel, str) and channel else None,
-            url if isinstance(url, str) and url.startswith(("https://", "http://")) else None,
-            bool((body.get("container") or {}).get("is_ephemeral")),
-            _team((body.get("team") or {}).get("id")),
-        )
-
-
 class Listeners:
     """The listeners, as bound methods over the coach of the moment."""
 
@@ -97,12 +63,15 @@ class Listeners:
         claims: EventClaims,
         pastes: PasteStore,
         misses: MissLog | None = None,
+        revisions: Revisions | None = None,
     ) -> None:
         self.coach = coach  # called once per request: a guide reload swaps what it returns
         self.work = work
         self.claims = claims
         self.pastes = pastes
         self.misses = misses
+        # A revised offer in a DM or thread is compared with the previous one (conversation.py).
+        self.revisions = revisions or Revisions(MemoryState())
 
     # -- slash commands: answered in the response body ------------------------------------
 
@@ -132,12 +101,13 @@ class Listeners:
         thread_ts = _ts(event.get("thread_ts"))
         team = _team(body.get("team_id"))
         out = Outbox(client, "dm")
+        where = Conversation.of(team, channel, thread_ts, user)
 
         def answer() -> None:
             if files and not text.strip():
                 message = file_without_text()
             else:
-                found = self.coach().ask(text)
+                found = self.revisions.revise(self.coach().ask(text), where)
                 message = self._render(found, team, user, text)
                 self._count_miss(team, user, text, found)
             to_dm(out, channel, user, message, thread_ts)
@@ -157,9 +127,10 @@ class Listeners:
         text = _MENTION_RE.sub(" ", _text(event.get("text")))
         team = _team(body.get("team_id"))
         out = Outbox(client, "mention")
+        where = Conversation.of(team, channel, thread_ts, user)
 
         def answer() -> None:
-            found = self.coach().ask(text)
+            found = self.revisions.revise(self.coach().ask(text), where)
             self._count_miss(team, user, text, found)
             ref = self._ref(found, team, user, text)
             message = render_blocks(found.reply, ref=ref)
@@ -177,64 +148,9 @@ class Listeners:
 
         self._later(body, out, answer, crashed)
 
-    def home(self, event: dict[str, Any], body: dict[str, Any], client: WebClient) -> None:
-        user = _user(event.get("user"))
-        if event.get("tab") != "home" or user is None:
-            self._leave(body)
-            return
-        out = Outbox(client, "home")
-
-        def publish() -> None:
-            reply = self.coach().help().reply
-            assert isinstance(reply, HelpReply)
-            out.publish("publish", user, home_view(reply))
-
-        self._later(body, out, publish, None)
-
     def ignore(self, body: dict[str, Any]) -> None:
         """Events we do not act on still get a 200, so Slack does not retry them."""
         self._leave(body)
-
-    # -- buttons: acknowledged at once, answered through their response_url ------------------
-
-    def share(self, ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        """The user chose to post the answer to the channel."""
-        ack()
-        origin, value = Origin.of(body), decode(_action_value(body))
-        out = Outbox(client, "share")
-
-        def run() -> None:
-            again = self._again(value, origin.team, origin.user)
-            if isinstance(again, Answer):
-                message = render_blocks(again.reply, shared_by=origin.user)
-                share_card(out, origin.response_url, origin.channel, origin.user, message)
-            else:
-                tell(out, origin.response_url, origin.channel, origin.user, again)
-
-        self.work.submit("share", run, self._told(out, origin, went_wrong()))
-
-    def pick(self, ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        """A guide or a region picked from the buttons of an earlier answer."""
-        ack()
-        origin, value = Origin.of(body), decode(_action_value(body))
-        out = Outbox(client, "pick")
-
-        def run() -> None:
-            again = self._again(value, origin.team, origin.user)
-            if not isinstance(again, Answer):
-                tell(out, origin.response_url, origin.channel, origin.user, again)
-                return
-            ref = value.ref if value is not None else None
-            message = render_blocks(again.reply, share=origin.ephemeral, ref=ref)
-            replace_card(out, origin.response_url, origin.channel, origin.user, message)
-
-        self.work.submit("pick", run, self._told(out, origin, went_wrong()))
-
-    def stale(self, ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        """A button or shortcut no listener knows (from an older deploy): say so, briefly."""
-        ack()
-        origin = Origin.of(body)
-        self.work.submit("stale", self._told(Outbox(client, "stale"), origin, stale_button()))
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -247,26 +163,14 @@ class Listeners:
         *,
         share: bool = False,
     ) -> Message:
-        ref = self._ref(answer, team, user, asked, share)
+        ref = self._ref(answer, team, user, asked)
         return render_blocks(answer.reply, share=share, ref=ref)
 
-    def _ref(
-        self,
-        answer: Answer,
-        team: str | None,
-        user: str | None,
-        asked: str,
-        share: bool = False,
-    ) -> str | None:
+    def _ref(self, answer: Answer, team: str | None, user: str | None, asked: str) -> str | None:
         """Keep the paste when a button under its answer will need it again."""
         if team is None or user is None or answer.intent is not Intent.OFFER:
             return None
-        reply = answer.reply
-        if isinstance(reply, RegionReply | ChooseReply) or (
-            share and isinstance(reply, OfferReply)
-        ):
-            return self.pastes.keep(team, user, asked)
-        return None
+        return self.pastes.keep(team, user, asked) if keeps_paste(answer.reply) else None
 
     def _count_miss(self, team: str | None, user: str | None, asked: str, answer: Answer) -> None:
         """A lookup no guide answered is counted for guide authors, on the pool: after the
@@ -277,21 +181,6 @@ class Listeners:
         miss = miss_in(answer, asked)
         if miss is not None:
             self.work.submit("miss", lambda: misses.record(team, user, miss))
-
-    def _again(
-        self, value: ButtonValue | None, team: str | None, user: str | None
-    ) -> Answer | Message:
-        """The answer a button asks for again, or what to tell the user instead."""
-        coach = self.coach()
-        guide = coach.index.get(value.guide_id) if value is not None else None
-        if value is None or guide is None:
-            return stale_button()
-        if value.intent is Intent.OFFER:
-            text = self.pastes.get(team, user, value.ref) if team and user and value.ref else None
-            if text is None:
-                return expired_paste()
-            return coach.offer(text, guide_id=guide.id, region=value.region)
-        return coach.guide_answer(value.intent, guide.id, value.region) or stale_button()
 
     def _later(
         self,
@@ -330,13 +219,6 @@ class Listeners:
                 "event claim not %s: %s", "completed" if done else "released", type(error).__name__
             )
 
-    @staticmethod
-    def _told(out: Outbox, origin: Origin, message: Message) -> Callable[[], None]:
-        def run() -> None:
-            tell(out, origin.response_url, origin.channel, origin.user, message)
-
-        return run
-
 
 def _text(value: object) -> str:
     return value[:MAX_TEXT] if isinstance(value, str) else ""
@@ -352,10 +234,3 @@ def _team(value: object) -> str | None:
 
 def _ts(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
-
-
-def _action_value(body: dict[str, Any]) -> object:
-    actions = body.get("actions")
-    if isinstance(actions, list) and actions and isinstance(actions[0], dict):
-        return actions[0].get("value")
-    return None

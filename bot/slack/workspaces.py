@@ -57,7 +57,8 @@ from bot.store import (
 log = logging.getLogger("leverage.slack")
 
 # What the manifest asks for (manifest.yml, oauth_config.scopes.bot); a test keeps them equal.
-BOT_SCOPES = ("commands", "chat:write", "app_mentions:read", "im:history")
+# users:read: users.info, whether the person opening the App Home is a workspace admin.
+BOT_SCOPES = ("commands", "chat:write", "app_mentions:read", "im:history", "users:read")
 STATE_SECONDS = 600  # an install started on /slack/install must finish within 10 minutes
 NOT_INSTALLED = (
     "Leverage is not installed in this workspace (or it was removed). "

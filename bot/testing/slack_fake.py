@@ -2,7 +2,8 @@
 fails the way Slack does.
 
 It answers the methods Leverage calls (auth.test, apps.connections.open, chat.postMessage,
-chat.postEphemeral, views.publish, and for installs oauth.v2.access and auth.revoke) and the
+chat.postEphemeral, views.publish, views.open, views.update, users.info, and for installs
+oauth.v2.access and auth.revoke) and the
 ``response_url`` posts under /response/, like Slack:
 
 - a token is required (``not_authed``, ``invalid_auth`` for one not handed out), and every
@@ -13,6 +14,10 @@ chat.postEphemeral, views.publish, and for installs oauth.v2.access and auth.rev
   ``auth.test`` then describes;
 - a DM posted to a user id comes back with the ``D…`` id of the conversation Slack opened;
 - limits are checked as Slack checks them (``msg_too_long``, ``invalid_blocks``, ``no_text``);
+- a view is checked as Slack checks it (100 blocks, a modal's 24-character title, submit and
+  close, 3,000 characters of ``private_metadata``, unique block ids), and a ``trigger_id``
+  works once (``expired_trigger_id`` after, as a late one does);
+- users.info answers ``is_admin`` and ``is_owner`` from ``admins`` and ``owners``;
 - a ``response_url`` answers ``ok`` as plain text, and a failure as plain text with a non-200
   status (``expired_url`` 404, ``invalid_blocks`` 400), not as JSON;
 - rules make a method (or one channel) fail: ``ok: false`` with a real error code, HTTP 429
@@ -109,6 +114,9 @@ class FakeSlack:
         }
         self.client_id, self.client_secret = CLIENT_ID, CLIENT_SECRET
         self._grants: dict[str, str] = {}  # install code -> the bot token it is traded for
+        self.admins: set[str] = set()  # users.info says is_admin for these
+        self.owners: set[str] = set()  # and is_owner for these
+        self.used_triggers: set[str] = set()
         self._lock = threading.Lock()
         self._ts = 0
         fake = self
@@ -168,6 +176,7 @@ class FakeSlack:
         with self._lock:
             self.calls.clear()
             self.rules.clear()
+            self.used_triggers.clear()
 
     def add(self, rule: Rule) -> Rule:
         with self._lock:
@@ -391,6 +400,22 @@ class FakeSlack:
             if not isinstance(view, dict) or len(view.get("blocks", [])) > 100:
                 return {"ok": False, "error": "invalid_arguments"}
             return {"ok": True, "view": {"id": "V0001", **view}}
+        if method in {"views.open", "views.update"}:
+            return self._view(method, body)
+        if method == "users.info":
+            user = str(body.get("user") or "")
+            if not user:
+                return {"ok": False, "error": "user_not_found"}
+            return {
+                "ok": True,
+                "user": {
+                    "id": user,
+                    "team_id": "T0001",
+                    "is_admin": user in self.admins or user in self.owners,
+                    "is_owner": user in self.owners,
+                    "is_bot": False,
+                },
+            }
         return {"ok": False, "error": "unknown_method"}
 
     def _auth_test(self, token: str) -> dict[str, Any]:
@@ -432,7 +457,7 @@ class FakeSlack:
             "ok": True,
             "app_id": APP_ID,
             "authed_user": {"id": "U0ADMIN"},
-            "scope": "commands,chat:write,app_mentions:read,im:history",
+            "scope": "commands,chat:write,app_mentions:read,im:history,users:read",
             "token_type": "bot",
             "access_token": token,
             "bot_user_id": who.bot_user_id,
@@ -440,6 +465,28 @@ class FakeSlack:
             "enterprise": enterprise,
             "is_enterprise_install": who.org_wide,
         }
+
+    def _view(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
+        view = body.get("view")
+        if method == "views.open":
+            trigger = str(body.get("trigger_id") or "")
+            with self._lock:
+                used = trigger in self.used_triggers
+                self.used_triggers.add(trigger)
+            if not trigger or used:
+                return {"ok": False, "error": "expired_trigger_id"}
+        elif not body.get("view_id") and not body.get("external_id"):
+            return {"ok": False, "error": "not_found"}
+        if not isinstance(view, dict):
+            return {"ok": False, "error": "invalid_arguments"}
+        problem = _view_problem(view)
+        if problem:
+            return {
+                "ok": False,
+                "error": "invalid_arguments",
+                "response_metadata": {"messages": [problem]},
+            }
+        return {"ok": True, "view": {"id": body.get("view_id") or "V0MODAL", **view}}
 
     def _next_ts(self) -> str:
         with self._lock:
@@ -468,6 +515,29 @@ def _parse(raw: str, content_type: str) -> dict[str, Any]:
         if isinstance(body.get(key), str):
             body[key] = json.loads(body[key])
     return body
+
+
+def _view_problem(view: dict[str, Any]) -> str | None:
+    """What Slack would refuse in a modal: the limits of its fields and of its blocks."""
+    blocks = view.get("blocks")
+    if view.get("type") != "modal" or not isinstance(blocks, list) or len(blocks) > 100:
+        return "[ERROR] must be a modal with at most 100 blocks"
+    for key in ("title", "submit", "close"):
+        text = view.get(key, {}).get("text", "") if isinstance(view.get(key), dict) else ""
+        if len(text) > 24 or (key == "title" and not text):
+            return f"[ERROR] {key} must be 1 to 24 characters"
+    if len(str(view.get("private_metadata", ""))) > 3000:
+        return "[ERROR] private_metadata must be at most 3000 characters"
+    ids = [b.get("block_id") for b in blocks if isinstance(b, dict) and b.get("block_id")]
+    if len(ids) != len(set(ids)):
+        return "[ERROR] block_id must be unique"
+    for block in blocks:
+        element = block.get("element") if isinstance(block, dict) else None
+        if isinstance(element, dict) and element.get("type") == "plain_text_input":
+            initial = element.get("initial_value")
+            if initial is not None and len(initial) > element.get("max_length", 3000):
+                return "[ERROR] initial_value must be within max_length"
+    return None
 
 
 def _blocks_problem(body: dict[str, Any]) -> str | None:

@@ -11,7 +11,7 @@ import pytest
 from bot.coach import Coach
 from bot.coach.intent import Intent
 from bot.guides import Library
-from bot.render.actions import ButtonValue, decode, encode
+from bot.render.actions import ButtonValue, decode, encode, is_pick
 from bot.slack.state import MemoryPastes
 from bot.testing import requests as rq
 from bot.testing.slack_fake import FakeSlack
@@ -54,27 +54,30 @@ def test_share_posts_the_answer_to_the_channel_with_who_shared_it(bot: Bot) -> N
     (button,) = rq.buttons(message)
     assert bot.press(button, "share").status == 200
     bot.settle()
-    (shared,) = bot.fake.responses("share")
+    shared, card = bot.fake.responses("share")
     assert shared["response_type"] == "in_channel" and shared["replace_original"] is False
     assert "£138K–£170K" in rq.shown(shared)
-    assert "Shared by <@U0SAM>" in rq.shown(shared)
+    assert shared["blocks"][0]["elements"][0]["text"] == "Shared by <@U0SAM>", "headed by who"
     assert rq.buttons(shared) == [], "a shared answer has no Share button of its own"
+    assert card["replace_original"] is True and rq.buttons(card) == [], "no second share"
+    assert "Shared in the channel" in rq.shown(card) and "£138K–£170K" in rq.shown(card)
 
 
 def test_an_offer_button_carries_a_reference_never_the_paste(bot: Bot) -> None:
     _, message = bot.command("/offer", OFFER)
-    (button,) = rq.buttons(message)
-    assert button["text"]["text"] == "Share in channel (shows your figures)"
-    assert "205k" not in button["value"] and len(button["value"]) < 200
+    edit, _, button = rq.buttons(message)
+    assert button["text"]["text"] == "Share my full score (shows my figures)"
+    for pressed in (edit, button):
+        assert "205k" not in pressed["value"] and len(pressed["value"]) < 200
     bot.press(button, "share-offer")
     bot.settle()
-    (shared,) = bot.fake.responses("share-offer")
+    shared, _ = bot.fake.responses("share-offer")
     assert "Counter with" in rq.shown(shared) and "Shared by <@U0SAM>" in rq.shown(shared)
 
 
 def test_someone_elses_offer_button_shares_nothing(bot: Bot) -> None:
     _, message = bot.command("/offer", OFFER)
-    (button,) = rq.buttons(message)
+    *_, button = rq.buttons(message)
     bot.press(button, "share-other", user="U0BOB")
     bot.settle()
     (told,) = bot.fake.responses("share-other")
@@ -127,14 +130,16 @@ def test_region_buttons_score_the_paste_they_refer_to(bot: Bot) -> None:
     bot.event(rq.dm(NO_REGION), "Ev-region")
     bot.settle()
     (question,) = bot.fake.sent("chat.postMessage")
-    regions = {b["text"]["text"]: b for b in rq.buttons(question)}
+    regions = {b["text"]["text"]: b for b in rq.buttons(question) if is_pick(b["action_id"])}
     assert set(regions) == {"San Francisco", "New York", "London"}
     assert all("200k" not in b["value"] for b in regions.values())
     bot.press(regions["London"], "region", channel=rq.DM_CHANNEL, ephemeral=False)
     bot.settle()
     (scored,) = bot.fake.responses("region")
     assert "Your offer: AI CDP Platform Engineer at Segment — London" in rq.shown(scored)
-    assert rq.buttons(scored) == [], "no Share button in a DM"
+    assert [b["text"]["text"] for b in rq.buttons(scored)] == ["Edit the figures"], (
+        "no Share in a DM"
+    )
 
 
 def test_an_expired_paste_asks_for_it_again(bot: Bot) -> None:
@@ -155,8 +160,15 @@ def test_an_expired_paste_asks_for_it_again(bot: Bot) -> None:
         {"action_id": "share_in_channel", "value": "/comp segment cdp london"},
         {"action_id": "pick_guide_0", "value": encode(ButtonValue(Intent.BAND, "gone/guide"))},
         {"action_id": "edit_offer", "value": "anything"},
+        {"action_id": "compare_offers", "value": "anything"},
     ],
-    ids=["old pick value", "old share value", "guide no longer loaded", "unknown action"],
+    ids=[
+        "old pick value",
+        "old share value",
+        "guide no longer loaded",
+        "junk edit value",
+        "unknown action",
+    ],
 )
 def test_buttons_this_version_cannot_act_on_say_so(bot: Bot, button: dict[str, Any]) -> None:
     assert bot.press(button, "old").status == 200

@@ -63,10 +63,6 @@ def bot(fake: FakeSlack, coach: Coach, store: Store) -> Iterator[Bot]:
     work.drain(5)
 
 
-def words_in(store: Store) -> str:
-    return json.dumps(rows_of(store.engine), default=str)
-
-
 # -- pastes behind buttons ----------------------------------------------------------------
 
 
@@ -124,7 +120,9 @@ def test_lookups_no_guide_answers_are_counted_without_who_or_what(bot: Bot, stor
         ("T0001", "zyxwco", "senior backend engineer", 3)
     ]
     assert len(rows["leverage_miss_people"]) == 1, "one person, kept as a hash"
-    kept = words_in(store)
+    # The misses hold no who or what (the paste behind the offer's Edit button is the
+    # conversation state's, for its poster, 30 minutes).
+    kept = json.dumps({k: v for k, v in rows.items() if "miss" in k}, default=str)
     for secret in ("94107", "210", "U0SAM", "I'm on", "pay"):
         assert secret not in kept
 
