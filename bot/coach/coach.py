@@ -7,9 +7,10 @@ The Slack app and the terminal both go through here, so a DM, an @mention, a sla
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 
-from bot.coach.compare import side_by_side, within_paste
+from bot.coach.compare import Snapshot, revision, side_by_side, within_paste
 from bot.coach.intent import MAX_QUERY_CHARS, Intent, read_intent
 from bot.coach.offers import choose_band, find_guide, score_others
 from bot.coach.replies import (
@@ -131,6 +132,18 @@ class Coach:
         paste = ParsedPaste(offer, (), "")
         found = Lookup(Status.MATCH, (Candidate(guide, 100.0),), region=region)
         return self._score(paste, guide, found, region)
+
+    def revise(self, answer: Answer, previous: Snapshot | None) -> Answer:
+        """``answer`` with the change since ``previous`` (the last offer of its conversation),
+        when it scores an offer comparable with it. A revision within the paste itself says
+        more than one across pastes, so it is kept."""
+        reply = answer.reply
+        if previous is None or not isinstance(reply, OfferReply) or reply.revision is not None:
+            return answer
+        change = revision(previous, reply.assessment)
+        if change is None:
+            return answer  # another guide, region or currency: a different offer
+        return replace(answer, reply=replace(reply, revision=change))
 
     def help(self, topic: str | None = None) -> Answer:
         reply = HelpReply(topic, self.examples(topic), guide_count=len(self.index.guides))

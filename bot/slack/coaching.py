@@ -200,7 +200,9 @@ class Coaching:
         out = Outbox(client, "form")
 
         def run() -> None:
-            answer = self.revisions.revise(coach.rescore(offer, guide, region), press.conversation)
+            answer = self.revisions.revise(
+                coach, coach.rescore(offer, guide, region), press.conversation
+            )
             ref = self._keep(press, json.dumps(values))
             message = render_blocks(answer.reply, share=press.in_channel, ref=ref, form=True)
             if where.replace:
@@ -281,7 +283,7 @@ class Coaching:
             if not isinstance(again, Answer):
                 tell(out, press.response_url, press.channel, press.user, again)
                 return
-            again = self.revisions.revise(again, press.conversation)
+            again = self.revisions.revise(self.coach, again, press.conversation)
             ref = value.ref if value is not None else None
             form = value.form if value is not None else False
             share = press.ephemeral and press.in_channel

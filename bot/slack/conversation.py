@@ -16,13 +16,14 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.coach.compare import Snapshot, revision
+from bot.coach import Coach
+from bot.coach.compare import Snapshot
 from bot.coach.replies import Answer, OfferReply
 from bot.store import StateKey, conversation_id
 
@@ -102,7 +103,7 @@ class Revisions:
     def __init__(self, state: ConversationState) -> None:
         self.state = state
 
-    def revise(self, answer: Answer, where: Conversation | None) -> Answer:
+    def revise(self, coach: Coach, answer: Answer, where: Conversation | None) -> Answer:
         reply = answer.reply
         if where is None or not isinstance(reply, OfferReply):
             return answer
@@ -114,9 +115,4 @@ class Revisions:
         except (SQLAlchemyError, ValueError, OSError) as error:
             log.warning("conversation state unavailable: %s", type(error).__name__)
             return answer
-        if previous is None or reply.revision is not None:
-            return answer  # a revision within the paste says more than one across pastes
-        change = revision(previous, reply.assessment)
-        if change is None:
-            return answer  # another guide, region or currency: a different offer
-        return replace(answer, reply=replace(reply, revision=change))
+        return coach.revise(answer, previous)

@@ -107,7 +107,8 @@ class Listeners:
             if files and not text.strip():
                 message = file_without_text()
             else:
-                found = self.revisions.revise(self.coach().ask(text), where)
+                coach = self.coach()
+                found = self.revisions.revise(coach, coach.ask(text), where)
                 message = self._render(found, team, user, text)
                 self._count_miss(team, user, text, found)
             to_dm(out, channel, user, message, thread_ts)
@@ -130,7 +131,8 @@ class Listeners:
         where = Conversation.of(team, channel, thread_ts, user)
 
         def answer() -> None:
-            found = self.revisions.revise(self.coach().ask(text), where)
+            coach = self.coach()
+            found = self.revisions.revise(coach, coach.ask(text), where)
             self._count_miss(team, user, text, found)
             ref = self._ref(found, team, user, text)
             message = render_blocks(found.reply, ref=ref)

@@ -136,3 +136,17 @@ def test_a_stored_document_of_any_shape_reads_as_a_snapshot_or_none(data: dict[s
             isinstance(getattr(snapshot, k), str) for k in ("guide_id", "region", "currency")
         )
         assert snapshot.base is None or isinstance(snapshot.base, float)
+
+
+def test_coach_revise_adds_the_change_since_the_last_offer_of_the_conversation(
+    coach: Coach,
+) -> None:
+    first = offer_reply(coach, "amazon sde ii seattle: 180k base, 10% bonus").assessment
+    answer = coach.offer("amazon sde ii seattle: 190k base, 10% bonus")
+    revised = coach.revise(answer, Snapshot.of(first)).reply
+    assert isinstance(revised, OfferReply) and revised.revision is not None
+    assert revised.revision.since == "your last offer in this conversation"
+    assert coach.revise(answer, None) is answer
+    # Within a paste, the original offer says more than the conversation's last one.
+    within = coach.offer(REVISED)
+    assert coach.revise(within, Snapshot.of(first)) is within

@@ -88,7 +88,7 @@ def test_a_state_that_fails_costs_the_comparison_not_the_answer(
 ) -> None:
     where = Conversation("T0001", "D0SAM", None, "U0SAM")
     answer = coach.ask(FIRST)
-    assert Revisions(BrokenState()).revise(answer, where) is answer
+    assert Revisions(BrokenState()).revise(coach, answer, where) is answer
     assert "conversation state unavailable: OperationalError" in caplog.text
     assert "205" not in caplog.text
 
@@ -96,10 +96,10 @@ def test_a_state_that_fails_costs_the_comparison_not_the_answer(
 def test_a_different_offer_is_not_a_revision(coach: Coach) -> None:
     revisions = Revisions(MemoryState())
     where = Conversation("T0001", "D0SAM", None, "U0SAM")
-    revisions.revise(coach.ask(FIRST), where)
-    london = revisions.revise(coach.ask("segment cdp london: £150k base"), where).reply
+    revisions.revise(coach, coach.ask(FIRST), where)
+    london = revisions.revise(coach, coach.ask("segment cdp london: £150k base"), where).reply
     assert isinstance(london, OfferReply) and london.revision is None, "another band"
-    again = revisions.revise(coach.ask("segment cdp london: £160k base"), where).reply
+    again = revisions.revise(coach, coach.ask("segment cdp london: £160k base"), where).reply
     assert isinstance(again, OfferReply) and again.revision is not None
     assert again.revision.score_before is not None
 
