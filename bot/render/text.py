@@ -32,6 +32,7 @@ from bot.render.phrases import (
     position_value,
     read_lines,
     revision_text,
+    table_lines,
     targets_text,
     threshold_text,
     totals_text,
@@ -152,22 +153,13 @@ def _(reply: OfferReply) -> list[str]:
     if reply.revision is not None:
         lines += ["", revision_text(reply.revision, currency)]
     if reply.comparison is not None:
-        lines += ["", "Side by side", *_table(comparison_rows(reply.comparison))]
+        lines += [
+            "",
+            "Side by side",
+            *(f"  {line}" for line in table_lines(comparison_rows(reply.comparison))),
+        ]
         lines += comparison_lines(reply.comparison)
     return lines
-
-
-def _table(rows: list[tuple[str, list[str]]]) -> list[str]:
-    """Rows padded into columns; the first row holds the column titles."""
-    title_width = max(len(title) for title, _ in rows)
-    widths = [max(len(cells[i]) for _, cells in rows) for i in range(len(rows[0][1]))]
-    return [
-        "  "
-        + title.ljust(title_width)
-        + "  "
-        + "  ".join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True)).rstrip()
-        for title, cells in rows
-    ]
 
 
 def _read(offer: Offer, assumptions: Sequence[str], currency: str | None = None) -> list[str]:
