@@ -31,7 +31,8 @@ FIELDS: tuple[Field, ...] = (
     Field("base", "Base salary a year", "e.g. 205000 or 205k"),
     Field("stock_total", "Stock: the whole grant", "e.g. 240k (leave empty if none)"),
     Field("stock_years", "Stock: years or schedule", "e.g. 4, or 25/25/25/25"),
-    Field("bonus_pct", "Target bonus, % of base", "e.g. 10"),
+    # The key stays bonus_pct (the modal's block id); an amount is read as money.
+    Field("bonus_pct", "Target bonus: % of base, or an amount", "e.g. 10 (percent) or 20k"),
     Field("signing", "Signing bonus, all parts added", "e.g. 30k, or 0 for none"),
 )
 MAX_VALUE_CHARS = 100
@@ -67,6 +68,8 @@ def prefill(offer: Offer | None, guide: Guide | None, region: str | None) -> dic
         values["stock_years"] = str(offer.stock_years)
     if offer.bonus_pct is not None:
         values["bonus_pct"] = f"{offer.bonus_pct:g}"
+    elif offer.bonus_amount is not None:
+        values["bonus_pct"] = f"{offer.bonus_amount:.0f}"
     return values
 
 
@@ -83,10 +86,10 @@ def read_form(values: Mapping[str, str], index: GuideIndex) -> FormResult:
         key: _money(text[key], key, errors, notes) for key in ("base", "stock_total", "signing")
     }
     years, vesting = _years(text["stock_years"], errors)
-    bonus = _percent(text["bonus_pct"], errors)
+    bonus, bonus_amount = _bonus(text["bonus_pct"], errors, notes)
     if amounts["stock_total"] and years is None:
         years = 4
-    if not any(v is not None for v in (*amounts.values(), bonus)):
+    if not any(v is not None for v in (*amounts.values(), bonus, bonus_amount)):
         errors.setdefault("base", "Give at least one figure of the offer.")
     if errors:
         return FormResult(None, guide, region, errors)
@@ -99,6 +102,7 @@ def read_form(values: Mapping[str, str], index: GuideIndex) -> FormResult:
         stock_per_year=stock / years if stock is not None and years else None,
         vesting=vesting,
         bonus_pct=bonus,
+        bonus_amount=bonus_amount,
         signing=amounts["signing"],
         assumptions=("figures as you entered them in the form", *notes),
     )
@@ -165,6 +169,20 @@ def _years(text: str, errors: dict[str, str]) -> tuple[int | None, tuple[float, 
     return None, ()
 
 
+def _bonus(
+    text: str, errors: dict[str, str], notes: list[str]
+) -> tuple[float | None, float | None]:
+    """(percent, amount): "10" or "10%" is a percent of base; "20k", "$20,000" or 20000 is an
+    amount of money a year; a plain 201-999 could be either and is asked about."""
+    amount = parse_amount(text.replace(" ", "")) if text and "%" not in text else None
+    if amount is not None and (amount.currency or amount.multiplier or amount.value >= 1000):
+        return None, _money(text, "bonus_pct", errors, notes)
+    if amount is not None and amount.value > 200:
+        errors["bonus_pct"] = "Is that a percent or an amount? Write 10% or 20k."
+        return None, None
+    return _percent(text, errors), None
+
+
 def _percent(text: str, errors: dict[str, str]) -> float | None:
     if not text:
         return None
@@ -173,6 +191,6 @@ def _percent(text: str, errors: dict[str, str]) -> float | None:
     except ValueError:
         value = -1.0
     if not 0 <= value <= 200:
-        errors["bonus_pct"] = "A percent of base between 0 and 200, e.g. 10."
+        errors["bonus_pct"] = "A percent of base between 0 and 200 (e.g. 10), or an amount (20k)."
         return None
     return value

@@ -43,6 +43,15 @@ def test_prefill_shows_what_was_read(index: GuideIndex) -> None:
     }
 
 
+def test_a_bonus_read_as_money_is_prefilled_as_money(index: GuideIndex) -> None:
+    offer = parse_offers("150k base, 20k bonus").offer
+    assert offer.bonus_amount == 20_000 and offer.bonus_pct is None
+    values = prefill(offer, None, None)
+    assert values["bonus_pct"] == "20000"
+    result = read_form(form(**{**values, "guide": "segment ai cdp", "region": "London"}), index)
+    assert result.offer is not None and result.offer.bonus_amount == 20_000
+
+
 def test_an_empty_form_opens_empty() -> None:
     assert prefill(None, None, None) == dict.fromkeys(KEYS, "")
 
@@ -63,6 +72,8 @@ def test_an_empty_form_opens_empty() -> None:
         ),
         (form(base="150k", bonus_pct="12.5%"), {"bonus_pct": 12.5}),
         (form(base="150k", bonus_pct="12,5"), {"bonus_pct": 12.5}),
+        (form(base="150k", bonus_pct="£20k"), {"bonus_amount": 20_000, "bonus_pct": None}),
+        (form(base="150k", bonus_pct="20000"), {"bonus_amount": 20_000}),
     ],
 )
 def test_valid_forms_read_as_offers(
@@ -89,7 +100,8 @@ def test_valid_forms_read_as_offers(
         (form(base="150k", stock_years="40"), "stock_years"),
         (form(base="150k", stock_years="50/50/50"), "stock_years"),
         (form(base="150k", bonus_pct="nan"), "bonus_pct"),
-        (form(base="150k", bonus_pct="900"), "bonus_pct"),
+        (form(base="150k", bonus_pct="900"), "bonus_pct"),  # a percent, or 900 of money?
+        (form(base="150k", bonus_pct="250%"), "bonus_pct"),
         (form(), "base"),  # no figure at all
     ],
 )
