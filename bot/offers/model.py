@@ -38,6 +38,9 @@ class Offer:
     signing_years: int | None = None
     relocation: float | None = None
     total_comp: float | None = None  # as stated in the paste
+    rate: float | None = None  # an hourly or day rate that could not be made a year's pay
+    rate_per: str | None = None  # "hour" | "day"
+    shares: float | None = None  # a share or option count (no money value)
     label: str | None = None  # "revised", "original", ...
     text: str = ""  # the part of the paste this offer was read from
     sources: tuple[Source, ...] = ()
@@ -58,8 +61,24 @@ class Offer:
                 self.signing,
                 self.relocation,
                 self.total_comp,
+                self.rate,
+                self.shares,
             )
         )
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The components the paste did not give (a stated none is given: it is 0)."""
+        absent = []
+        if self.base is None:
+            absent.append("base")
+        if self.stock_total is None and self.stock_per_year is None:
+            absent.append("stock")
+        if self.bonus_pct is None and self.bonus_amount is None:
+            absent.append("bonus")
+        if self.signing is None:
+            absent.append("signing")
+        return tuple(absent)
 
     @property
     def bonus_value(self) -> float | None:
@@ -92,6 +111,9 @@ class Offer:
             "signing_years": self.signing_years,
             "relocation": self.relocation,
             "total_comp_stated": self.total_comp,
+            "rate": self.rate,
+            "rate_per": self.rate_per,
+            "shares": self.shares,
             "label": self.label,
         }
         data.update({k: v for k, v in extras.items() if v is not None})

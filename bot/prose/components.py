@@ -43,25 +43,96 @@ class ComponentInfo:
     spoken: str
     field: str
     lever_words: tuple[str, ...] = ()  # words that tie a guide's lever to this component
+    # What people write for it in a pasted offer, in the languages offers come in. Phrases are
+    # words joined by spaces (a space also matches "-", "_" or nothing, so "sign on" reads
+    # "sign-on", "sign_on" and "signon"); CJK entries match inside a run of CJK text.
+    offer_words: tuple[str, ...] = ()
 
 
 # The one component table: adding a component means adding a row here and its label pattern.
+# fmt: off
 COMPONENTS: dict[Component, ComponentInfo] = {
-    Component.BASE: ComponentInfo("base", "base", ("base", "salary", "level", "scope", "cash")),
+    Component.BASE: ComponentInfo(
+        "base",
+        "base",
+        ("base", "salary", "level", "scope", "cash"),
+        (
+            "base", "base salary", "base pay", "base comp", "base compensation", "salary",
+            "annual salary", "annual base salary", "annual base", "fixed", "fixed pay",
+            "fixed comp", "fixed ctc", "fix", "fixe", "fisso", "pay", "wage", "cash", "retainer",
+            "grundgehalt", "gehalt", "jahresbruttogehalt", "jahresgehalt", "bruttogehalt",
+            "monatsgehalt", "salaire", "salaire de base", "ral", "sueldo", "salario",
+            "salario base", "salário", "salario bruto", "pensja", "wynagrodzenie", "lön",
+            "grundlön", "månadslön", "salaris", "basissalaris", "brutosalaris", "vast salaris",
+            "年俸", "年薪", "月薪", "月給", "月给", "基本給", "基本工资", "底薪", "연봉", "월급",
+            "기본급",
+        ),
+    ),
     Component.STOCK: ComponentInfo(
         "stock",
         "stock_total",
         ("rsu", "stock", "equity", "grant", "refresh", "shares", "gsu", "option"),
+        (
+            "rsu", "rsus", "gsu", "gsus", "psu", "psus", "ppu", "ppus", "restricted stock",
+            "restricted stock units", "restricted stock unit", "stock", "stock grant",
+            "stock bonus", "stock options", "stock option", "equity", "equity grant",
+            "new hire equity", "new hire grant", "initial grant", "grant", "shares",
+            "options", "option", "isos", "iso", "nsos", "nso", "esop", "esops", "vsop", "vsops",
+            "bspce", "actions", "stock-options", "uar", "aktien", "virtuelle optionen",
+            "lti", "profits interest units", "profits interest", "units", "acciones",
+            "ações", "opcje", "akcje", "akcji", "aktier", "aandelen",
+            "股票", "期权", "股权", "ストックオプション", "株式", "주식", "스톡옵션",
+        ),
     ),
-    Component.BONUS: ComponentInfo("bonus", "bonus_pct", ("bonus", "target")),
+    Component.BONUS: ComponentInfo(
+        "bonus",
+        "bonus_pct",
+        ("bonus", "target"),
+        (
+            "bonus", "bonuses", "target bonus", "annual bonus", "performance bonus",
+            "yearly bonus", "year end bonus", "cash bonus", "discretionary bonus", "bonus target",
+            "bonus tgt", "variable", "variable pay", "variable comp", "variable bonus",
+            "variabel", "part variable", "sti", "incentive", "zielbonus", "jahresbonus",
+            "prime", "prime annuelle", "premia", "premia roczna", "premii", "premio",
+            "premio di produzione", "bono", "bono anual", "bono de desempeño", "bono objetivo",
+            "bônus", "bonus anual", "boni", "plr", "年终奖", "奖金", "賞与", "ボーナス", "성과급",
+            "보너스",
+        ),
+    ),
     Component.SIGNING: ComponentInfo(
         "signing bonus",
         "signing",
         ("signing", "sign-on", "sign on", "unvested", "leave behind", "walk away from"),
+        (
+            "sign on", "sign on bonus", "signing", "signing bonus", "sign up bonus", "joining",
+            "joining bonus", "golden hello", "welcome bonus", "welcome payment", "hiring bonus",
+            "antrittsprämie", "antrittsbonus", "prime de bienvenue", "prime à la signature",
+            "prime de signature", "bono de firma", "bono de contratación", "bono de bienvenida",
+            "bônus de contratação", "bônus de assinatura", "sign", "签字费", "签约奖",
+            "サインオン", "サインオンボーナス", "入社一時金", "사이닝", "사이닝 보너스",
+        ),
     ),
-    Component.RELOCATION: ComponentInfo("relocation", "relocation"),
-    Component.TOTAL: ComponentInfo("total comp", "total_comp"),
+    Component.RELOCATION: ComponentInfo(
+        "relocation",
+        "relocation",
+        (),
+        (
+            "relocation", "relocation bonus", "relocation package", "relocation allowance",
+            "relocation stipend", "relo", "reloc", "moving allowance", "umzugskosten",
+        ),
+    ),
+    Component.TOTAL: ComponentInfo(
+        "total comp",
+        "total_comp",
+        (),
+        (
+            "total comp", "total compensation", "total package", "tc", "total", "ctc",
+            "total ctc", "ote", "total per year", "total cash", "total pay", "年收", "年収",
+            "年收入", "총보상",
+        ),
+    ),
 }
+# fmt: on
 
 # Order matters: longer phrases first, so "signing bonus" is not read as "bonus".
 _LABEL_PATTERNS: list[tuple[Component, str]] = [

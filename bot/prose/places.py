@@ -96,3 +96,80 @@ def region_key(name: str) -> str:
     so an answer can name a region the way its guide spells it whichever spelling was typed."""
     plain = " ".join(_KEY_RE.sub(" ", name.casefold()).split())
     return REGION_ALIASES.get(plain, plain).casefold()
+
+
+# What a place pays in, for pastes that name a city but write no currency ("Seattle, 170 + 15%
+# + 400/4") or write a bare "$" ("$165k base" in Toronto is CAD). Short forms are matched case-
+# sensitively (SF, LA, NYC), names case-insensitively. Only an unambiguous place decides.
+_CURRENCY_PLACES: dict[str, tuple[str, ...]] = {
+    "USD": (
+        "san francisco", "bay area", "silicon valley", "new york", "seattle", "austin", "boston",
+        "chicago", "los angeles", "denver", "washington dc", "atlanta", "portland", "pittsburgh",
+        "raleigh", "charlotte", "minneapolis", "columbus", "cleveland", "san diego", "san jose",
+        "brooklyn", "manhattan", "menlo park", "mountain view", "sunnyvale", "cupertino",
+        "palo alto", "redmond", "bellevue", "kirkland", "richmond", "dallas", "houston",
+        "phoenix", "philadelphia", "miami", "detroit", "salt lake city", "nashville", "baltimore",
+        "st. louis", "kansas city", "indianapolis", "orlando", "tampa", "durham", "madison",
+        "ann arbor", "boulder", "irvine", "santa clara", "oakland", "jersey city", "hoboken",
+        "remote us", "remote (us)", "us company", "us-based", "usa", "united states", "湾区",
+        "硅谷", "西雅图", "纽约", "湾區",
+    ),
+    "CAD": ("toronto", "vancouver", "montreal", "montréal", "ottawa", "calgary", "waterloo", "canada"),
+    "GBP": ("london", "manchester", "leeds", "bristol", "edinburgh", "glasgow", "birmingham", "cambridge uk", "united kingdom", "king's cross"),
+    "EUR": (
+        "berlin", "munich", "münchen", "munchen", "hamburg", "köln", "koln", "cologne",
+        "frankfurt", "stuttgart", "düsseldorf", "paris", "lyon", "toulouse", "nantes", "madrid",
+        "barcelona", "valencia", "lisbon", "lisboa", "porto", "amsterdam", "rotterdam",
+        "eindhoven", "veldhoven", "utrecht", "dublin", "milano", "milan", "rome", "roma", "wien",
+        "vienna", "brussels", "helsinki", "tallinn", "athens", "germany", "deutschland", "france",
+        "spain", "españa", "netherlands", "ireland", "italy", "austria", "portugal",
+    ),
+    "CHF": ("zurich", "zürich", "basel", "geneva", "genève", "bern", "lausanne", "switzerland", "schweiz"),
+    "INR": (
+        "bangalore", "bengaluru", "hyderabad", "pune", "mumbai", "gurgaon", "gurugram", "noida",
+        "delhi", "chennai", "kolkata", "ahmedabad", "india",
+    ),
+    "SGD": ("singapore",),
+    "HKD": ("hong kong",),
+    "AUD": ("sydney", "melbourne", "brisbane", "perth", "adelaide", "canberra", "australia"),
+    "NZD": ("auckland", "wellington", "new zealand"),
+    "JPY": ("tokyo", "osaka", "kyoto", "japan", "東京", "大阪", "京都"),
+    "KRW": ("seoul", "korea", "서울", "판교"),
+    "CNY": ("beijing", "shanghai", "shenzhen", "hangzhou", "北京", "上海", "深圳", "杭州", "广州", "成都"),
+    "SEK": ("stockholm", "gothenburg", "sweden"),
+    "PLN": ("warsaw", "warszawa", "kraków", "krakow", "wrocław", "wroclaw", "gdańsk", "poland"),
+    "BRL": ("são paulo", "sao paulo", "rio de janeiro", "florianópolis", "belo horizonte", "brazil", "brasil"),
+    "MXN": ("mexico city", "cdmx", "guadalajara", "monterrey", "méxico"),
+    "AED": ("dubai", "abu dhabi"),
+    "ILS": ("tel aviv", "israel", "haifa"),
+}  # fmt: skip
+_CURRENCY_CODES: dict[str, tuple[str, ...]] = {
+    "USD": ("SF", "NYC", "LA", "MTV", "ATX", "US", "USA"),
+    "GBP": ("UK", "LDN"),
+    "SGD": ("SG",),
+    "HKD": ("HK",),
+    "BRL": ("SP", "BH", "RJ"),
+    "INR": ("BLR", "HYD"),
+}  # fmt: skip
+_PLACE_RE = None
+
+
+def place_currencies(text: str) -> set[str]:
+    """The currencies of every place ``text`` names."""
+    import re
+
+    global _PLACE_RE  # noqa: PLW0603 - compiled once, on first use
+    if _PLACE_RE is None:
+        names = sorted((n for v in _CURRENCY_PLACES.values() for n in v), key=len, reverse=True)
+        codes = sorted((c for v in _CURRENCY_CODES.values() for c in v), key=len, reverse=True)
+        _PLACE_RE = (
+            re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, names)) + r")(?![^\W\d_])", re.IGNORECASE),
+            re.compile(r"(?<![A-Za-z])(?:" + "|".join(codes) + r")(?![A-Za-z])"),
+        )
+    by_name = {n: c for c, v in _CURRENCY_PLACES.items() for n in v}
+    by_code = {n: c for c, v in _CURRENCY_CODES.items() for n in v}
+    found = {by_name[m.group(0).lower()] for m in _PLACE_RE[0].finditer(text)}
+    found |= {by_code[m.group(0)] for m in _PLACE_RE[1].finditer(text)}
+    if re.search(r", (?:WA|CA|TX|NC|NY|MA|IL|CO|GA|OR|PA|MN|OH|FL|NJ|UT|AZ|MI|TN|MD|VA|DC)\b", text):
+        found.add("USD")
+    return found

@@ -1,0 +1,197 @@
+"""The shape of a paste: lines, chat speakers, tables, struck-out text, and the pieces
+(sentences and table cells) that the reader assigns figures in.
+
+A chat ("alex  9:14 AM" headers) keeps only the messages of the person whose offer it is, the
+one who first writes a labelled figure; the others' numbers are advice, memories and
+distractors. A Markdown or pipe table is read by its header: a "Year" column makes each row a
+year of a schedule, offer columns ("Offer A", "Offer B") make each column an offer, otherwise
+each row is a label and its value. Slack strikethrough (~230 base~) marks superseded terms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.offers.lexicon import Kind
+from bot.offers.tokens import Tokens
+
+_CHAT_HEADER_RE = re.compile(
+    r"^[ \t]*(?P<name>[^\s:]{1,30})[ \t]+\d{1,2}:\d\d(?:[ \t]*[ap]\.?m\.?)?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_STRIKE_RE = re.compile(r"(?<![\w~])~(?=[^\s~])([^~\n]{1,200}?[^\s~])~(?![\w~])")
+_SENTENCE_RE = re.compile(r"(?<=[^\d\s])[.!?]+(?=\s|$)|[;。！？]|(?:→|->|=>)")
+_YEAR_ROW_RE = re.compile(
+    r"^\W{0,4}(?:year|yr|y)s?\s?(?P<a>\d)(?:\s?(?:and|&|-|–|to|,)\s?(?P<b>\d))?\b(?!\s?(?:k|%))",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Piece:
+    """A sentence, a cell or a strike-out: the unit markers and year rows apply to."""
+
+    start: int
+    end: int
+    line: int
+    years: tuple[int, ...] = ()  # a row of a year-by-year schedule
+    struck: bool = False
+    column: int = 0  # offer column of a table (0 = not a column)
+    label: str | None = None  # a cell's row or column label text span (start, end) owner
+    label_span: tuple[int, int] | None = None
+
+
+@dataclass
+class Layout:
+    pieces: list[Piece] = field(default_factory=list)
+    dropped: list[tuple[int, int]] = field(default_factory=list)  # other speakers' messages
+    notes: list[str] = field(default_factory=list)
+
+
+def strike_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _STRIKE_RE.finditer(text)]
+
+
+def layout(tokens: Tokens) -> Layout:
+    text = tokens.text
+    result = Layout()
+    result.dropped = _other_speakers(tokens)
+    if result.dropped:
+        result.notes.append("read a chat: kept the messages of the person with the offer")
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    table_rows = _tables(text, lines)
+    struck = strike_spans(text)
+    for index, (start, end) in enumerate(lines):
+        if any(s <= start and end <= e for s, e in result.dropped):
+            continue
+        if index in table_rows:
+            result.pieces.extend(table_rows[index])
+            continue
+        row = _YEAR_ROW_RE.match(text, start, end)
+        years: tuple[int, ...] = ()
+        for s, e in _sentences(text, start, end, struck):
+            sub = _YEAR_ROW_RE.match(text, s, e)
+            if sub:
+                row = sub
+            if row:
+                a, b = int(row["a"]), int(row["b"] or row["a"])
+                years = tuple(range(a, b + 1)) if b >= a else (a,)
+            piece = Piece(s, e, index, years)
+            piece.struck = any(ss <= s and e <= se for ss, se in struck)
+            result.pieces.append(piece)
+    return result
+
+
+def _sentences(
+    text: str, start: int, end: int, struck: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    cuts = {start, end}
+    for m in _SENTENCE_RE.finditer(text, start, end):
+        cuts.update((m.start(), m.end()))
+    for s, e in struck:
+        if start <= s < end:
+            cuts.update((s, min(e, end)))
+    ordered = sorted(cuts)
+    spans = []
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if text[a:b].strip(" .!?;→->="):
+            spans.append((a, b))
+    return spans
+
+
+def _other_speakers(tokens: Tokens) -> list[tuple[int, int]]:
+    """Spans of the messages not written by the person with the offer."""
+    text = tokens.text
+    headers = list(_CHAT_HEADER_RE.finditer(text))
+    if len(headers) < 2:
+        return []
+    messages = []
+    for i, h in enumerate(headers):
+        end = headers[i + 1].start() if i + 1 < len(headers) else len(text)
+        messages.append((h["name"].lower(), h.start(), end))
+    owner = None
+    for name, start, end in messages:
+        labels = [w for w in tokens.words if start <= w.start < end and w.kind is Kind.LABEL]
+        figures = [f for f in tokens.figures if start <= f.start < end]
+        if labels and figures:
+            owner = name
+            break
+    if owner is None:
+        return []
+    return [(start, end) for name, start, end in messages if name != owner]
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    line = text[start:end]
+    bars = [i for i, c in enumerate(line) if c == "|"]
+    if not bars:
+        return []
+    edges = [-1, *bars, len(line)]
+    cells = []
+    for a, b in zip(edges, edges[1:], strict=False):
+        cell_start, cell_end = start + a + 1, start + b
+        cells.append((cell_start, cell_end))
+    # a leading or trailing bar leaves an empty edge cell
+    if line.lstrip().startswith("|"):
+        cells = cells[1:]
+    if line.rstrip().endswith("|"):
+        cells = cells[:-1]
+    return cells
+
+
+def _tables(text: str, lines: list[tuple[int, int]]) -> dict[int, list[Piece]]:
+    """Pieces for every line of every table, keyed by line index."""
+    out: dict[int, list[Piece]] = {}
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and text.count("|", *lines[j]) >= 2:
+            j += 1
+        if j - i >= 3 or (j - i >= 2 and all(text[lines[k][0]:lines[k][1]].strip().startswith("|") for k in range(i, j))):
+            out.update(_table(text, lines, i, j))
+            i = j
+        else:
+            i = max(j, i + 1)
+    return out
+
+
+def _is_rule(text: str, start: int, end: int) -> bool:
+    return not text[start:end].strip(" |-:=+")
+
+
+def _table(text: str, lines: list[tuple[int, int]], first: int, stop: int) -> dict[int, list[Piece]]:
+    rows = [(k, _cells(text, *lines[k])) for k in range(first, stop) if not _is_rule(text, *lines[k])]
+    out: dict[int, list[Piece]] = {k: [] for k in range(first, stop)}
+    if not rows:
+        return out
+    header_index, header = rows[0]
+    heads = [text[s:e].strip().lower() for s, e in header]
+    year_col = next((c for c, h in enumerate(heads) if re.fullmatch(r"(?:year|yr|y)s?", h)), None)
+    offer_cols = [c for c, h in enumerate(heads) if c > 0 and re.match(r"(?:offer|option)\s*\w?\b", h)]
+    if year_col is not None:
+        for k, cells in rows[1:]:
+            year_text = text[cells[year_col][0] : cells[year_col][1]] if year_col < len(cells) else ""
+            m = re.search(r"\d", year_text)
+            years = (int(m.group(0)),) if m else ()
+            for c, (s, e) in enumerate(cells):
+                if c == year_col or c >= len(header):
+                    continue
+                out[k].append(Piece(s, e, k, years, label_span=header[c]))
+        return out
+    if offer_cols:
+        for k, cells in rows[1:]:
+            if not cells:
+                continue
+            for c, (s, e) in enumerate(cells[1:], start=1):
+                column = offer_cols.index(c) + 1 if c in offer_cols else 0
+                out[k].append(Piece(s, e, k, column=column, label_span=cells[0]))
+        out[header_index] = [Piece(s, e, header_index, column=c) for c, (s, e) in enumerate(header) if c in offer_cols]
+        return out
+    for k, cells in rows:
+        if len(cells) >= 2:
+            for s, e in cells[1:]:
+                out[k].append(Piece(s, e, k, label_span=cells[0]))
+        else:
+            out[k].extend(Piece(s, e, k) for s, e in cells)
+    return out

@@ -1,0 +1,205 @@
+"""The words of a pasted offer that are not component names: pay periods, "none", caps, doubt,
+markers of several offers, and the labels of things that are not pay (pension, PTO, 401(k)).
+
+Component names live in the one component table (bot.prose.components); this module reads
+them from there, so a label is added in one place. Words are matched whole, case-folded;
+a space in a phrase also matches "-", "_" or nothing ("sign on" = "sign-on" = "signon").
+CJK entries match anywhere inside a run of CJK text, which has no spaces to split on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.prose.components import COMPONENTS, Component
+
+
+class Kind(StrEnum):
+    LABEL = "label"  # key: a Component value
+    OTHER = "other"  # a label of something that is not pay: it claims figures, adds nothing
+    NONE_BEFORE = "none_before"  # "no bonus", "kein Bonus", "sin variable"
+    NONE_AFTER = "none_after"  # "bonus: none", "RSUなし", "ESOP kuch nahi"
+    HOLDER = "holder"  # "TBD", "N/A": stated as unknown
+    CAP = "cap"  # "up to", "bis zu": a ceiling, not a target
+    TARGET = "target"  # "target", "average": the figure is the one to take
+    DOUBT = "doubt"  # "not sure", "can't tell"
+    MARKER = "marker"  # key: revised | original | current | new | competing
+    PERIOD = "period"  # key: year | month | hour | day | paycheck
+    VEST = "vest"  # key: vest | cliff | quarterly | monthly | annually | evenly | anniversary
+    GROSS = "gross"  # "gross", "brutto": the figure is pay
+    PAYMENTS = "payments"  # "Gehälter", "pagas", "薪": a payment count follows a number
+    DATE = "date"  # month names: a number beside one is a date
+    PREVIOUS = "previous"  # "up from", "was": the figure after is the old one
+    EACH = "each"  # "each", "per year" after a row: the row repeats
+    CHANGE = "change"  # "bumped", "to": the figure after is the new one
+
+
+_OTHER = (
+    "pension", "employer pension", "401k", "401 k", "super", "superannuation", "espp",
+    "refresher", "refreshers", "refresh", "holiday allowance", "holiday pay", "holiday",
+    "holidays", "vacation", "urlaubsgeld", "weihnachtsgeld", "urlaubstage", "urlaub", "ruling",
+    "rent", "median", "band", "top of band", "pay period", "per pay period", "match", "housing",
+    "housing allowance", "meal", "vr", "va", "vale", "vales", "buoni pasto", "tickets resto",
+    "ticket", "aguinaldo", "keren hishtalmut", "arbeitgeberzuschuss", "altersvorsorge",
+    "strike", "exercise price", "409a", "preferred price", "preferred", "per share",
+    "valuation", "valued company", "pto", "raises", "raise", "ask for", "yoe", "experience",
+    "years of experience", "level", "floor", "req", "rtt", "discount", "mutuelle", "dienstwagen",
+    "allowance", "stipend", "commission", "commute", "insurance", "tax", "net", "take home",
+    "in hand", "current tc", "revenue", "umsatz", "teamumsatz", "company", "series",
+    "行使価格", "住房", "公积金", "交通費",
+)  # fmt: skip
+
+_WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
+    (Kind.OTHER, "other", _OTHER),
+    (Kind.NONE_BEFORE, "", (
+        "no", "kein", "keine", "keinen", "sin", "sem", "pas de", "pas d", "bez", "brak", "without",
+        "without a", "without an", "zero", "nil", "does not include a", "does not include an",
+        "does not include", "doesn t include", "not including", "geen", "ingen", "nessun",
+        "nessuna", "无", "無", "没有", "沒有",
+    )),
+    (Kind.NONE_AFTER, "", (
+        "none", "nil", "nothing", "no", "なし", "無し", "无", "無", "没有", "沒有", "없음", "없어요",
+        "nahi", "nahi hai", "nahin", "kuch nahi", "gibt s nicht", "gibt es nicht", "not offered",
+        "not included", "ne", "keine", "kein",
+    )),
+    (Kind.HOLDER, "", (
+        "n a", "tbd", "tbc", "tba", "pending", "unknown", "null", "to be decided",
+        "to be confirmed", "will check", "nothing yet", "not yet", "later", "未定",
+    )),
+    (Kind.CAP, "", (
+        "up to", "upto", "bis zu", "jusqu à", "jusqu a", "jusqu", "até", "de até", "fino a",
+        "hasta", "do", "maximum", "max", "capped at", "at most", "最大", "최대", "最高",
+    )),
+    (Kind.TARGET, "", (
+        "target", "targeted", "tgt", "average", "averages", "averaged", "avg", "cible",
+        "objetivo", "objectivo", "alvo", "ziel", "zielwert", "目标", "目標",
+    )),
+    (Kind.DOUBT, "", (
+        "not sure", "unsure", "can t tell", "cannot tell", "can t figure", "unclear",
+        "wasn t clear", "not clear", "does that mean", "no idea", "don t know", "forgot to ask",
+        "need to recheck", "recheck", "i think", "confused", "ambiguous", "not certain",
+    )),
+    (Kind.MARKER, "revised", (
+        "revised", "revision", "updated", "update", "came back", "come back", "bumped",
+        "increased", "raised", "improved", "matched", "final offer", "new package", "upped",
+        "called back", "they revised", "now offering", "after negotiating", "after negotiation",
+        "adjusted", "sweetened",
+    )),
+    (Kind.MARKER, "original", (
+        "original", "originally", "initial", "initially", "first offer", "first offered",
+        "previous", "previously", "old offer", "original message", "earlier",
+    )),
+    (Kind.MARKER, "current", (
+        "current", "currently", "my current", "present", "presently", "at present",
+        "right now i", "i make", "i m at", "i earn", "existing",
+    )),
+    (Kind.MARKER, "new", (
+        "new offer", "the offer i just got", "the offer i got", "offer i just got", "offered",
+        "offering", "new", "they re offering",
+    )),
+    (Kind.MARKER, "competing", (
+        "competing", "other offer", "vs", "versus", "second offer", "competitor",
+    )),
+    (Kind.PERIOD, "year", (
+        "per year", "a year", "per annum", "annum", "annual", "annually", "yearly", "each year",
+        "every year", "im jahr", "pro jahr", "jährlich", "par an", "annuel",
+        "annuels", "annuelle", "annuelles", "par année", "anual", "anuales", "anuais", "al año",
+        "por año", "por ano", "ao ano", "rocznie", "per jaar", "om året", "每年",
+    )),
+    (Kind.PERIOD, "month", (
+        "per month", "monthly", "mensuel", "mensuelle", "par mois",
+        "al mes", "mensual", "mensuales", "mensal", "por mes", "por mês",
+        "monatlich", "im monat", "pro monat", "miesięcznie", "per maand", "i månaden",
+        "månad", "月",
+    )),
+    (Kind.PERIOD, "hour", (
+        "per hour", "an hour", "hourly", "stündlich", "時給", "时薪",
+    )),
+    (Kind.PERIOD, "day", (
+        "per day", "daily", "day rate", "par jour", "tagessatz", "al giorno", "por dia", "日当",
+    )),
+    (Kind.PERIOD, "paycheck", (
+        "per pay period", "pay period", "bi weekly", "biweekly", "semi monthly", "per paycheck",
+        "paycheck",
+    )),
+    (Kind.VEST, "vest", (
+        "vest", "vesting", "vests", "vested", "vesting schedule", "归属", "分", "権利確定",
+    )),
+    (Kind.VEST, "cliff", ("cliff",)),
+    (Kind.VEST, "even", (
+        "quarterly", "monthly after", "each quarter", "every quarter", "annually", "evenly",
+        "equally", "equal", "anniversary", "each anniversary", "thereafter", "monthly thereafter",
+        "per year", "each year", "every year", "a year", "yearly", "per quarter", "vierteljährlich",
+        "trimestriel", "trimestral", "每年", "每季度", "按季度",
+    )),
+    (Kind.GROSS, "", (
+        "gross", "brutto", "brut", "bruts", "brute", "bruto", "brutos", "bruta", "lordo", "lordi",
+        "netto", "ctc", "税込", "税前",
+    )),
+    (Kind.PAYMENTS, "", (
+        "gehälter", "monatsgehälter", "monatsraten", "pagas", "mensilità", "mensualités",
+        "payments", "salaries", "salários", "meses", "months salary", "薪", "times",
+    )),
+    (Kind.DATE, "", (
+        "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun",
+        "july", "jul", "august", "aug", "september", "sep", "sept", "october", "oct", "november",
+        "nov", "december", "dec", "januar", "februar", "märz", "mai", "juni", "juli", "oktober",
+        "dezember", "janvier", "février", "mars", "avril", "juin", "juillet", "août",
+        "septembre", "octobre", "novembre", "décembre", "enero", "febrero", "marzo", "abril",
+        "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "mon", "tue", "wed", "thu", "fri",
+    )),
+    (Kind.PREVIOUS, "", ("up from", "down from", "from", "was", "previously", "instead of")),
+    (Kind.EACH, "", ("each", "apiece", "every", "per year each")),
+    (Kind.CHANGE, "", ("to", "now", "bumped to", "raised to", "increased to")),
+)
+
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: Kind
+    key: str
+    words: tuple[str, ...]  # Latin phrases split into words; CJK entries are one "word"
+
+
+def _entries() -> list[Entry]:
+    entries = [
+        Entry(Kind.LABEL, component.value, tuple(phrase.split()))
+        for component, info in COMPONENTS.items()
+        for phrase in info.offer_words
+    ]
+    for kind, key, phrases in _WORDS:
+        entries.extend(Entry(kind, key, tuple(re.split(r"[\s'’]+", p))) for p in phrases)
+    return entries
+
+
+ENTRIES = _entries()
+# Latin phrases by first word, longest first; CJK entries apart (matched inside CJK runs).
+BY_FIRST: dict[str, list[Entry]] = {}
+CJK: list[Entry] = []
+for _entry in ENTRIES:
+    if _CJK_RE.search(_entry.words[0]):
+        CJK.append(_entry)
+    else:
+        BY_FIRST.setdefault(_entry.words[0], []).append(_entry)
+for _group in BY_FIRST.values():
+    _group.sort(key=lambda e: -len(e.words))
+CJK.sort(key=lambda e: -len(e.words[0]))
+CJK_BY_FIRST: dict[str, list[Entry]] = {}
+for _entry in CJK:
+    CJK_BY_FIRST.setdefault(_entry.words[0][0], []).append(_entry)
+
+
+def is_cjk(char: str) -> bool:
+    return bool(_CJK_RE.match(char))
+
+
+def component_of(key: str) -> Component | None:
+    try:
+        return Component(key)
+    except ValueError:
+        return None

@@ -1,0 +1,195 @@
+"""Placed figures -> one Offer, by the labelling conventions (../shared/offers/CONVENTIONS.md).
+
+Pay periods: monthly x 12 or x the stated payments ("x 13", "14 pagas", "15薪"); an annual
+figure stands whatever the payment count; hourly x 2080 only with 40 h/week or full-time
+stated; day rates are never annualised. Stock: total, per year and years each filled when
+stated or one step of arithmetic away, never a guessed 4 years; share counts and ownership
+percents have no money value. Bonus: percent and amount are never derived from each other; a
+cap ("up to"), a range without a target, or a doubted figure stays unknown. Signing: all
+instalments added, unless the parts restate a total. "No bonus" is 0; "TBD" is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.offers.assign import Placed
+from bot.offers.layout import Piece
+from bot.offers.lexicon import Kind
+from bot.offers.tokens import Figure, Tokens, Word
+from bot.prose.components import Component
+from bot.prose.money import format_money
+
+_PLAUSIBLE = {"INR": (100_000, 500_000_000), "JPY": (1_000_000, 500_000_000), "KRW": (10_000_000, 5e9)}
+_PLAUSIBLE_DEFAULT = (10_000, 5_000_000)
+_FULL_TIME_RE = re.compile(
+    r"\b40\s?(?:h|hrs?|hours?|std)\b|full[- ]?time|vollzeit|temps plein|tiempo completo|pełny etat", re.IGNORECASE
+)
+_MONTHLY_LABELS = {"月薪", "月給", "月给", "monatsgehalt", "월급", "månadslön", "retainer"}
+_PCT_OF_OTHER_RE = re.compile(r"\s?(?:of|vom|von|du|de|des|sur)\s+(?:the\s+)?(?:team|company|revenue|umsatz|teamumsatz|profit|sales|chiffre)", re.IGNORECASE)
+_NEGATED_COUNT_RE = re.compile(r"(?:sem|no|without|sin|kein|ohne|bez|pas de)\s?\Z", re.IGNORECASE)
+
+
+@dataclass
+class Segment:
+    """The pieces of one offer in a paste."""
+
+    pieces: list[int] = field(default_factory=list)
+    label: str | None = None
+    name: str | None = None
+    placed: list[Placed] = field(default_factory=list)
+
+
+@dataclass
+class Reading:
+    values: dict[str, object] = field(default_factory=dict)
+    zero: set[str] = field(default_factory=set)
+    unknown: set[Component] = field(default_factory=set)  # placeholders and doubt: never inherited
+    assumptions: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    currency: str | None = None
+    stock_currency: str | None = None
+
+
+def _show(value: float, currency: str | None) -> str:
+    return format_money(value, currency, exact=True)
+
+
+def _near(text: str, a: int, b: int, limit: int) -> bool:
+    gap = text[a:b]
+    return len(gap) <= limit and not re.search(r"[,;\n|()]|\d", gap)
+
+
+def _pieces_text(tokens: Tokens, pieces: list[Piece], seg: Segment) -> str:
+    return "\n".join(tokens.text[pieces[i].start : pieces[i].end] for i in seg.pieces)
+
+
+def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading: Reading) -> None:
+    """ "no bonus", "Sign-on: none", "RSUなし" -> 0; "bonus: TBD", "—" -> unknown."""
+    text = tokens.text
+    spans = [(pieces[i].start, pieces[i].end) for i in seg.pieces]
+    words = [w for w in tokens.words if any(s <= w.start < e for s, e in spans)]
+    for i, w in enumerate(words):
+        if w.kind is not Kind.LABEL or w.key == Component.TOTAL.value:
+            continue
+        if text[w.start : w.end].lower() == "sign":
+            continue
+        component = Component(w.key)
+        prev = words[i - 1] if i else None
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if prev and prev.kind is Kind.NONE_BEFORE and _near(text, prev.end, w.start, 3):
+            reading.zero.add(component.value)
+        elif nxt and nxt.kind is Kind.NONE_AFTER and _near(text, w.end, nxt.start, 4) and not _figure_between(tokens, w.end, nxt.start):
+            reading.zero.add(component.value)
+        elif nxt and nxt.kind is Kind.HOLDER and _gap_is_separator(text, w.end, nxt.start):
+            reading.unknown.add(component)
+            reading.warnings.append(f"{component.spoken}: {text[nxt.start : nxt.end]} — left as unknown")
+        elif re.match(r"\s?[:|]?\s?[-–—?]+\s?(?:\||$|\n)", text[w.end : w.end + 8]):
+            reading.unknown.add(component)
+
+
+def _figure_between(tokens: Tokens, a: int, b: int) -> bool:
+    return any(a <= f.start < b for f in tokens.figures)
+
+
+def _gap_is_separator(text: str, a: int, b: int) -> bool:
+    return b - a <= 6 and not text[a:b].strip(" :-–—\"'*")
+
+
+def doubted(tokens: Tokens, pieces: list[Piece], seg: Segment, placed: list[Placed]) -> set[Component]:
+    """Components the author doubts ("is the 100k per year or total??")."""
+    text = tokens.text
+    out: set[Component] = set()
+    for i in seg.pieces:
+        piece = pieces[i]
+        body = text[piece.start : piece.end]
+        ends_q = text[piece.end : piece.end + 1] == "?" or "?" in body
+        doubts = [w for w in tokens.words if piece.start <= w.start < piece.end and w.kind is Kind.DOUBT]
+        if not doubts and not (ends_q and re.search(r"\bor\b", body)):
+            continue
+        for w in doubts or [None]:
+            if w is not None:
+                opening = text.rfind("(", piece.start, w.start)
+                if opening > text.rfind(")", piece.start, w.start):
+                    owner = next((p for p in reversed(placed) if p.figure.end <= opening and p.component), None)
+                    if owner and owner.component:
+                        out.add(owner.component)
+                    continue
+            for label in tokens.words:
+                if piece.start <= label.start < piece.end and label.kind is Kind.LABEL and text[label.start:label.end].lower() != "sign":
+                    if label.key != Component.TOTAL.value:
+                        out.add(Component(label.key))
+            values = {f.value for f in tokens.figures if piece.start <= f.start < piece.end}
+            out.update(p.component for p in placed if p.component and p.figure.value in values and not p.figure.is_pct)
+    return out
+
+
+def capped(tokens: Tokens, figure: Figure) -> bool:
+    text = tokens.text
+    for w in tokens.words:
+        if w.kind is Kind.CAP and w.end <= figure.start and figure.start - w.end <= 3 + (text[w.end:figure.start].count('"')):
+            if text[w.start : w.end].lower() == "do" and not figure.is_pct:
+                continue
+            return True
+    return False
+
+
+def scale(figure: Figure, value: float, unit_scale: float, reading: Reading, currency: str | None) -> float:
+    """A bare "210" in a pay line is 210,000 (or 210 lakh where the paste counts in lakhs)."""
+    if figure.bare and value < 1000 and figure.per not in ("hour", "day", "month"):
+        scaled = value * unit_scale
+        reading.assumptions.append(f"read {figure.text.strip()} as {_show(scaled, currency)}")
+        return scaled
+    return value
+
+
+def monthly(tokens: Tokens, figure: Figure, labels: list[Word]) -> bool:
+    if figure.per == "month":
+        return True
+    text = tokens.text
+    before = text[max(0, figure.start - 25) : figure.start].lower()
+    if re.search(r"(?:monthly|monatlich|mensuel|月|월)\s?\S{0,12}\s?\Z", before) and "\n" not in before[-12:]:
+        return True
+    return any(text[w.start : w.end].lower() in _MONTHLY_LABELS for w in labels if w.end <= figure.start and figure.start - w.end < 30)
+
+
+def payments(tokens: Tokens, seg_text_spans: list[tuple[int, int]]) -> int | None:
+    counts = []
+    for m in tokens.marks:
+        if m.kind == "count" and any(s <= m.start < e for s, e in seg_text_spans):
+            if _NEGATED_COUNT_RE.search(tokens.text[max(0, m.start - 8) : m.start]):
+                continue
+            counts.append(int(m.value))
+    return max(counts) if counts else None
+
+
+def plausible(value: float, currency: str | None) -> bool:
+    low, high = _PLAUSIBLE.get(currency or "", _PLAUSIBLE_DEFAULT)
+    return low <= value <= high
+
+
+def full_time(text: str) -> bool:
+    return bool(_FULL_TIME_RE.search(text)) and not re.search(r"part[- ]?time", text, re.IGNORECASE)
+
+
+def pct_of_other(tokens: Tokens, figure: Figure) -> bool:
+    return bool(_PCT_OF_OTHER_RE.match(tokens.text, figure.end))
+
+
+def signing_total(values: list[float], text: str) -> tuple[float, str | None]:
+    """Instalments add up; parts that restate a stated total ("50k in 2 parts (30 + 20)",
+    "two instalments of £6,000") do not."""
+    if len(values) == 1:
+        return values[0], None
+    biggest = max(values)
+    rest = sum(values) - biggest
+    if abs(rest - biggest) < 1:
+        return biggest, None
+    first = values[0]
+    if all(abs(v - values[1]) < 1 for v in values[1:]) and len(values) == 2 and re.search(
+        r"(?:two|2)\s+(?:equal\s+)?(?:instal+ments|installments|parts|payments|tranches)\s+of", text, re.IGNORECASE
+    ) and abs(first - 2 * values[1]) < 1:
+        return first, None
+    total = sum(values)
+    return total, " + ".join(f"{v:,.0f}" for v in values)

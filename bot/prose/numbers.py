@@ -1,0 +1,146 @@
+"""Numbers as people write them in any locale, and numbers spelled out in words.
+
+The locale of a paste is never declared, so each number's own shape decides: a separator
+followed by exactly three digits groups thousands (78.000, 72 000, 158'500, 185,000, and the
+Indian 36,50,000); the other separator, or one followed by one or two digits, is the decimal
+mark (0,5 / 7,5 / 12.500,00 / 4.5). Babel's parse_decimal needs the locale up front, which is
+exactly what a paste does not tell, so this is read from the shape instead.
+
+Spelled amounts follow the way recruiters say them: "one eighty-five" is 185, "two-ten" 210,
+"a hundred and ten" 110, "sixty-five thousand" 65,000. Word-to-number libraries read "one
+eighty-five" as 1 and 85, so the reading is kept here (it is small and bounded).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# One alternative per shape; every quantifier is bounded by what follows it, so the scan is
+# linear even on 16,000 digits in a row.
+NUMBER_RE = re.compile(
+    r"(?<![\d.,'])(?:"
+    r"(?P<indian>\d{1,2}(?:,\d\d)+,\d{3})(?![\d,]\d)"
+    r"|(?P<grouped>\d{1,3}(?P<sep>[,.'’ ])\d{3}(?:(?P=sep)\d{3})*)(?P<dec>[.,]\d{1,2}(?!\d))?(?![\d]|[,.'’]\d)"
+    r"|(?P<plain>\d+)(?P<frac>[.,]\d+)?"
+    r")"
+)
+
+
+def read_number(m: re.Match[str], *, decimal_next: bool = False) -> float:
+    """The value of a NUMBER_RE match. ``decimal_next``: a unit follows ("1.5k", "2.125%"),
+    so a lone dot before three digits is a decimal point, not a thousands separator."""
+    if m["indian"]:
+        return float(m["indian"].replace(",", ""))
+    if m["grouped"]:
+        grouped, sep = m["grouped"], m["sep"]
+        if sep == "." and decimal_next and grouped.count(".") == 1 and not m["dec"]:
+            return float(grouped)
+        value = float(re.sub(r"[,.'’ ]", "", grouped))
+        if m["dec"]:
+            value += float("0." + m["dec"][1:])
+        return value
+    frac = m["frac"]
+    return float(m["plain"] + ("." + frac[1:] if frac else ""))
+
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_WORD = "|".join([*_UNITS, *_TENS, *_SCALES, "a", "and"])
+SPELLED_RE = re.compile(
+    rf"(?<![a-z])(?:{_WORD})(?:(?:[- ]|\s+)(?:{_WORD}))*(?![a-z])", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Spelled:
+    value: float
+    start: int
+    end: int
+
+
+def _small(words: list[str]) -> int | None:
+    """1-99 from ["twenty", "five"] / ["fifteen"]."""
+    if not words:
+        return None
+    if len(words) == 1:
+        return _UNITS.get(words[0], _TENS.get(words[0]))
+    if len(words) == 2 and words[0] in _TENS and words[1] in _UNITS and _UNITS[words[1]] < 10:
+        return _TENS[words[0]] + _UNITS[words[1]]
+    return None
+
+
+def spelled_value(phrase: str) -> float | None:
+    """The number a spelled phrase says, or None when it is not one."""
+    words = [w for w in re.split(r"[- \s]+", phrase.lower()) if w]
+    while words and words[-1] in ("and", "a"):
+        words.pop()
+    while words and words[0] == "and":
+        words.pop(0)
+    if not words or words == ["a"]:
+        return None
+    if words[0] == "a":
+        if len(words) < 2 or words[1] not in _SCALES:
+            return None
+        words[0] = "one"
+    # Recruiter shorthand: "one eighty-five" = 185, "two-ten" = 210, "three twenty" = 320.
+    if (
+        len(words) in (2, 3)
+        and words[0] in _UNITS
+        and 1 <= _UNITS[words[0]] <= 9
+        and words[1] not in _SCALES
+        and words[1] != "and"
+    ):
+        rest = _small(words[1:])
+        if rest is not None and rest >= 10:
+            return _UNITS[words[0]] * 100 + rest
+    total, current = 0, 0
+    group: list[str] = []
+    for word in [*words, "<end>"]:
+        if word in _UNITS or word in _TENS:
+            group.append(word)
+            continue
+        if group:
+            small = _small(group)
+            if small is None:
+                return None
+            current += small
+            group = []
+        if word == "and" or word == "<end>":
+            continue
+        scale = _SCALES[word]
+        if scale == 100:
+            current = max(current, 1) * 100
+        else:
+            total += max(current, 1) * scale
+            current = 0
+    return float(total + current)
+
+
+def find_spelled(text: str) -> list[Spelled]:
+    """Every spelled number in ``text`` except a lone "one" (too common to be an amount)."""
+    found = []
+    for m in SPELLED_RE.finditer(text):
+        words = [(w.group(0).lower(), m.start() + w.start(), m.start() + w.end())
+                 for w in re.finditer(r"[a-zA-Z]+", m.group(0))]
+        while words and (words[0][0] == "and" or (
+            words[0][0] == "a" and (len(words) < 2 or words[1][0] not in _SCALES))):
+            words.pop(0)
+        while words and words[-1][0] in ("and", "a"):
+            words.pop()
+        if not words or [w for w, _, _ in words] == ["one"]:
+            continue
+        start, end = words[0][1], words[-1][2]
+        value = spelled_value(text[start:end])
+        if value is not None:
+            found.append(Spelled(value, start, end))
+    return found
