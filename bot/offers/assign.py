@@ -22,7 +22,7 @@ from bot.offers.tokens import Figure, Tokens, Word
 from bot.prose.components import Component
 
 _CLAUSE_RE = re.compile(
-    r",(?!\d)|;|\||•|·|\+|＋|、|&|(?<=\s)/|/(?=\s)|"
+    r",(?!\d)|;|\||•|·|\+|＋|、|&|=|(?<=\s)/|/(?=\s)|"
     r"\s(?:and|und|et|y|e|plus|with|w/|but|dazu|mais|pero|mas|aber|then)\s"
 )
 _KEY_SEP_RE = re.compile(r"\s?(?::|=|：)|\s[-–—]\s|[–—]|\.\s(?=\S)")
@@ -45,13 +45,36 @@ class Placed:
 
 def _label_words(tokens: Tokens, start: int, end: int) -> list[Word]:
     inside = [(f.start, f.end) for f in tokens.figures]
+    ends = {f.end for f in tokens.figures}
     return [
         w
         for w in tokens.words
         if start <= w.start < end
         and w.kind in (Kind.LABEL, Kind.OTHER)
         and not any(s <= w.start < e for s, e in inside)
+        and (tokens.text[w.start : w.end].lower() != "sign" or w.start - 1 in ends or w.start in ends)
     ]
+
+
+def _paren_of(text: str, start: int, end: int) -> dict[int, int]:
+    """For each position of [start, end), the start of the bracket it is in (or -1)."""
+    depth: list[int] = []
+    out: dict[int, int] = {}
+    for i in range(start, end):
+        c = text[i]
+        if c == "(":
+            depth.append(i)
+        out[i] = depth[-1] if depth else -1
+        if c == ")" and depth:
+            depth.pop()
+    return out
+
+
+_ORDINAL_AFTER_RE = re.compile(
+    r"\s?\(?\s?(?:in\s|im\s|en\s|no\s|for\s)?(?:(?:year|yr|y)\s?\d|(?:1st|2nd|3rd|first|second|third|"
+    r"ersten|zweiten|dritten|premier|première|deuxième|primer|segundo)\s?(?:year|yr|jahr|année|año|ano))",
+    re.IGNORECASE,
+)
 
 
 def _component(word: Word) -> Component | str:
@@ -115,17 +138,36 @@ def _place_piece(tokens: Tokens, piece: Piece, index: int, figures: list[Figure]
         head, per_year, total, ambiguous = _head(words, text[span[0] : span[1]].lower())
     labels = _label_words(tokens, value_start, piece.end)
     placed: dict[int, Placed] = {}
+    for figure in figures:
+        if figure.shares:
+            placed[figure.start] = Placed(figure, Component.STOCK, piece=index, how="shares")
+    parens = _paren_of(text, piece.start, piece.end)
+    first_label = labels[0].start if labels else piece.end
     for start, end in _clauses(text, value_start, piece.end):
-        here = [f for f in figures if start <= f.start < end]
+        here = [f for f in figures if start <= f.start < end and f.start not in placed]
         names = [w for w in labels if start <= w.start < end]
-        for figure, word, how in _pair(text, here, names):
-            placed[figure.start] = _placed(figure, _component(word), index, how)
+        for scope in {parens.get(f.start, -1) for f in here} | {parens.get(w.start, -1) for w in names}:
+            in_scope = [f for f in here if parens.get(f.start, -1) == scope]
+            scoped = [w for w in names if parens.get(w.start, -1) == scope]
+            for figure, word, how in _pair(text, in_scope, scoped):
+                if head is not None and head != OTHER and figure.start < first_label and how == "label":
+                    continue
+                if head == OTHER and figure.start < first_label:
+                    continue
+                placed[figure.start] = _placed(figure, _component(word), index, how)
+    # "75k yr1 + 60k yr2", "$45,000 (Year 1), $35,000 (Year 2)": more of the same
+    previous: Placed | None = None
+    for figure in figures:
+        mine = placed.get(figure.start)
+        if previous is not None and previous.component in (Component.SIGNING, Component.STOCK) and _ORDINAL_AFTER_RE.match(text, figure.end) and (mine is None or mine.component is None) and not figure.is_pct:
+            placed[figure.start] = Placed(figure, previous.component, piece=index, how="continued")
+        elif previous is not None and previous.component is Component.SIGNING and mine is None and not figure.is_pct and re.fullmatch(r"\s?\+\s?", text[previous.figure.end : figure.start]):
+            placed[figure.start] = Placed(figure, Component.SIGNING, piece=index, how="continued")
+        if placed.get(figure.start) is not None and placed[figure.start].component is not None:
+            previous = placed[figure.start]
     # brackets: a figure in (...) with no label of its own takes the label before the bracket
     for figure in figures:
         if figure.start in placed and placed[figure.start].component is not None:
-            continue
-        if figure.shares:
-            placed[figure.start] = Placed(figure, Component.STOCK, piece=index, how="shares")
             continue
         opening = text.rfind("(", piece.start, figure.start)
         if opening > text.rfind(")", piece.start, figure.start) and opening >= value_start:
@@ -138,7 +180,7 @@ def _place_piece(tokens: Tokens, piece: Piece, index: int, figures: list[Figure]
                 owner = placed[earlier[-1].start]
                 placed[figure.start] = Placed(figure, owner.component, owner.other, index, "part")
                 continue
-        if head is not None or ambiguous:
+        if (head is not None or ambiguous) and (figure.start < first_label or not any(w.kind is Kind.LABEL for w in labels)):
             comp = head if isinstance(head, Component) else None
             placed[figure.start] = Placed(
                 figure,

@@ -13,6 +13,7 @@ from bot.offers.rules import (
     Segment,
     capped,
     doubted,
+    extra_salary,
     full_time,
     monthly,
     none_and_unknown,
@@ -192,7 +193,7 @@ def _read_base(tokens: Tokens, p: Placed, value: float, labels: list, spans: lis
         reading.values["rate"], reading.values["rate_per"] = value, "day"
         reading.warnings.append(f"{shown} is a day rate: day rates are not turned into a salary")
         return
-    if monthly(tokens, f, labels):
+    if monthly(tokens, f, labels) or (f.per is None and extra_salary(tokens, spans)):
         count = payments(tokens, spans) or 12
         reading.values["base"] = value * count
         reading.assumptions.append(f"annualised {shown} x {count} monthly payments = {format_money(value * count, currency, exact=True)}")
@@ -276,6 +277,13 @@ def _stock_years(tokens: Tokens, context: list[Piece], stock: list[Placed], vest
     text = tokens.text
     values = reading.values
     explicit = next((p.figure.years for p in stock if p.figure.years), None)
+    for p in stock:
+        if explicit:
+            break
+        m = re.match(r"[^\d,;\n]{0,14}?\b(?:over|across|über|sur|em|a|分)\s?(\d{1,2}|two|three|four|five|six)\b(?!\s?(?:%|k|\d))", text[p.figure.end : p.figure.end + 30], re.IGNORECASE)
+        if m:
+            word = m.group(1).lower()
+            explicit = int(word) if word.isdigit() else {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}[word]
     schedule = vest[0][1] if vest else None
     body = "\n".join(text[p.start : p.end] for p in context)
     if schedule and "vesting" not in values:
@@ -290,7 +298,7 @@ def _stock_years(tokens: Tokens, context: list[Piece], stock: list[Placed], vest
                 continue
             after = text[m.end : m.end + 12].lower()
             before = text[max(0, m.start - 12) : m.start].lower()
-            if "cliff" in after[:9] or re.search(r"cliff\s?(?:of\s)?\Z", before) or re.search(r"(?:exp|experience|yoe)", after):
+            if re.match(r"\s?-?\s?cliff", after) or re.search(r"cliff\s?(?:of\s)?\Z", before) or re.search(r"(?:exp|experience|yoe)", after):
                 continue
             if _SIGNING_CONTEXT_RE.search(before) and not _STOCK_CONTEXT_RE.search(before):
                 continue

@@ -23,7 +23,7 @@ _CHAT_HEADER_RE = re.compile(
 _STRIKE_RE = re.compile(r"(?<![\w~])~(?=[^\s~])([^~\n]{1,200}?[^\s~])~(?![\w~])")
 _SENTENCE_RE = re.compile(r"(?<=[^\d\s])[.!?]+(?=\s|$)|[;。！？]|(?:→|->|=>)")
 _YEAR_ROW_RE = re.compile(
-    r"^\W{0,4}(?:year|yr|y)s?\s?(?P<a>\d)(?:\s?(?:and|&|-|–|to|,)\s?(?P<b>\d))?\b(?!\s?(?:k|%))",
+    r"\W{0,4}(?:year|yr|y)s?\s?(?P<a>\d)(?:\s?(?:and|&|-|–|to|,)\s?(?P<b>\d))?\b(?!\s?(?:k|%))",
     re.IGNORECASE,
 )
 
@@ -93,6 +93,17 @@ def _sentences(
         if start <= s < end:
             cuts.update((s, min(e, end)))
     ordered = sorted(cuts)
+    # "ca. 60k", "1. Salary. $180,000": an abbreviation or a short heading does not end a sentence
+    kept = [ordered[0]]
+    for cut in ordered[1:-1]:
+        before = text[kept[-1] : cut]
+        if re.search(r"(?:\b(?:ca|approx|incl|excl|e\.g|i\.e|etc|vs|no|nr|st|dr|mr|mrs|ms|jr|p\.a|p|a)\.?|\d)\s*[.]?\Z", before, re.IGNORECASE) or (
+            len(before.split()) <= 4 and not re.search(r"\d{2,}", before) and text[cut - 1 : cut] == "."
+        ):
+            continue
+        kept.append(cut)
+    kept.append(ordered[-1])
+    ordered = sorted(set(kept))
     spans = []
     for a, b in zip(ordered, ordered[1:], strict=False):
         if text[a:b].strip(" .!?;→->="):

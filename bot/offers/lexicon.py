@@ -47,7 +47,8 @@ _OTHER = (
     "valuation", "valued company", "pto", "raises", "raise", "ask for", "yoe", "experience",
     "years of experience", "level", "floor", "req", "rtt", "discount", "mutuelle", "dienstwagen",
     "allowance", "stipend", "commission", "commute", "insurance", "tax", "net", "take home",
-    "in hand", "current tc", "revenue", "umsatz", "teamumsatz", "company", "series",
+    "in hand", "current tc", "revenue", "umsatz", "teamumsatz", "last valued", "company valued",
+    "company last valued",
     "行使価格", "住房", "公积金", "交通費",
 )  # fmt: skip
 

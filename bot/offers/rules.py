@@ -80,7 +80,7 @@ def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading:
         nxt = words[i + 1] if i + 1 < len(words) else None
         if prev and prev.kind is Kind.NONE_BEFORE and _near(text, prev.end, w.start, 3):
             reading.zero.add(component.value)
-        elif nxt and nxt.kind is Kind.NONE_AFTER and _near(text, w.end, nxt.start, 4) and not _figure_between(tokens, w.end, nxt.start):
+        elif nxt and nxt.kind in (Kind.NONE_AFTER, Kind.NONE_BEFORE) and (nxt.kind is Kind.NONE_AFTER or ord(text[nxt.start]) > 0x2E80) and _near(text, w.end, nxt.start, 4) and not _figure_between(tokens, w.end, nxt.start):
             reading.zero.add(component.value)
         elif nxt and nxt.kind is Kind.HOLDER and _gap_is_separator(text, w.end, nxt.start):
             reading.unknown.add(component)
@@ -152,6 +152,16 @@ def monthly(tokens: Tokens, figure: Figure, labels: list[Word]) -> bool:
     if re.search(r"(?:monthly|monatlich|mensuel|月|월)\s?\S{0,12}\s?\Z", before) and "\n" not in before[-12:]:
         return True
     return any(text[w.start : w.end].lower() in _MONTHLY_LABELS for w in labels if w.end <= figure.start and figure.start - w.end < 30)
+
+
+def extra_salary(tokens: Tokens, spans: list[tuple[int, int]]) -> bool:
+    """ "+ 13º salário", "+ 13e mois", "13th month": a payment on top of monthly pay."""
+    return any(
+        m.kind == "count" and re.match(r"1[3-6]\s?(?:th|e|º|o|°)", tokens.text[m.start : m.end].lower())
+        and any(s <= m.start < e for s, e in spans)
+        and not _NEGATED_COUNT_RE.search(tokens.text[max(0, m.start - 8) : m.start])
+        for m in tokens.marks
+    )
 
 
 def payments(tokens: Tokens, seg_text_spans: list[tuple[int, int]]) -> int | None:

@@ -87,7 +87,7 @@ def resolve(
     if Component.BONUS not in have:
         for p in out:
             f = p.figure
-            if p.component is None and not p.other and f.is_pct and f.start not in vest_figures and not f.previous and not _equity_cue(text, f):
+            if p.component is None and not p.other and f.is_pct and f.start not in vest_figures and not f.previous and not _equity_cue(text, f) and not _vest_cue(text, f):
                 out[index[f.start]] = replace(p, component=Component.BONUS, how="loose percent")
                 assumptions.append(f"read {f.text.strip()} as the bonus")
                 break
@@ -96,6 +96,12 @@ def resolve(
         if p.component is None and not p.other and f.is_pct and _equity_cue(text, f):
             out[index[f.start]] = replace(p, component=Component.STOCK, how="equity")
     return out
+
+
+def _vest_cue(text: str, figure: Figure) -> bool:
+    before = text[max(0, figure.start - 6) : figure.start]
+    after = text[figure.end : figure.end + 24].lower()
+    return "每年" in before or bool(re.match(r"\s?(?:/\s?y|per\s|each\s|every\s|annually|on\s|after\s|a\s?year)", after))
 
 
 def _equity_cue(text: str, figure: Figure) -> bool:

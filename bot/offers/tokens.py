@@ -39,7 +39,7 @@ _SUFFIX_RE = re.compile(
     r"dkk|pln|zł|zl|brl|mxn|aed|ils|nis|zar|円|元|원|dollars?|euros?|pounds?|rupees?|yen)"
     r"(?![a-zà-ÿ])"
 )
-_PCT_RE = re.compile(r"\s?(?:%|percent|per\s?cent|pct)(?![a-z])")
+_PCT_RE = re.compile(r"[ ]?(?:%|percent|per\s?cent|pct)(?![a-z])")
 _SHARES_RE = re.compile(
     r"\s?(?:shares?|options?|stock options|units?|rsus?|isos?|nsos?|psus?|gsus?|esops?|"
     r"actions|uar|aktien|virtuelle optionen|opcje|株|股)(?![a-z])"
@@ -60,7 +60,7 @@ _PERIOD_RE = re.compile(
     r"mensal|miesięcznie|maand|月|월|"
     r"hr|hour|h|hourly|godz|std|stunde|heure|"
     r"day|d|daily|jour|tag|giorno|dia|日|"
-    r"pay period|paycheck)(?![a-zà-ÿ])"
+    r"pay period|paycheck)(?![a-zà-ÿ\d])"
 )
 _PERIOD_OF = {
     **dict.fromkeys(
@@ -80,19 +80,34 @@ _PERIOD_OF = {
 }
 _COUNT_RE = re.compile(
     r"(?:[x×*]\s?(?P<a>1[2-6])(?!\d)|(?<![\d.,])(?P<b>1[2-6])\s?(?:x|×)(?![a-z])|"
-    r"(?<![\d.,])(?P<c>1[2-6])\s?(?:分割|gehälter|monatsgehälter|monatsraten|pagas|mensilità|"
+    r"(?<![\d.])(?<!\d,)(?P<c>1[2-6])\s?(?:分割|gehälter|monatsgehälter|monatsraten|pagas|mensilità|"
     r"mensualités|payments|salaries|salários|meses|months? salary|薪|个月工资)|"
-    r"(?<![\d.,])(?P<d>1[3-6])\s?(?:th|e|º|°|ª|o|\.)\s?(?:month|mois|salário|salario|gehalt|"
+    r"(?<![\d.])(?<!\d,)(?<![$€£¥])(?P<d>1[3-6])\s?(?:th|e|º|°|ª|o|\.(?=\s[^\d\s]))\s?(?:month|mois|salário|salario|gehalt|"
     r"monatsgehalt|mes|mensilità|salary)?(?![a-z]))"
 )
 _DURATION_RE = re.compile(
-    r"\s?-?\s?(?:(?P<years>years?|yrs?|y(?=[\s,.;)/]|$)|jahre?n?|ans?|années?|años?|anos?|anni|"
+    r"[ ]?-?[ ]?(?:(?P<years>years?|yrs?|y(?=[\s,.;)/]|$)|jahre?n?|ans?|années?|años?|anos?|anni|"
     r"lata?|år|年|년)|(?P<months>months?|mos?|monate?n?|mois|meses|mesi|miesięcy|månader|"
     r"个月|ヶ月|か月|カ月|개월|salários?|salaries|salary)|"
     r"(?P<days>days?|weeks?|wks?|hours?|hrs?|h(?=\s?/\s?w)|tage?n?|jours|días|dias|giorni|gg|"
     r"dni|dagar|天|日|週|일|am|pm|yoe|br|bed|parts?|instal+ments?|tranches?|installments?|times|people|engineers|reports|x\b))(?![a-zà-ÿ])"
 )
-_ORDINAL_BEFORE_RE = re.compile(r"(?:year|yr|y|第|years)\s?(?:#\s?)?\Z")
+_ORDINAL_BEFORE_RE = re.compile(r"(?:year|yr|y|第|years|month|monat|mois|mes|tranche|part)\s?(?:#\s?)?\Z")
+_DATE_RE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
+    r"oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|"
+    r"décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
+    r"diciembre)[a-z]*\.?\s\Z"
+)
+_DATE_AFTER_RE = re.compile(
+    r"\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|février|mars|avril|juin|mai)[a-z]*\b"
+)
+_YEARS_PAIR_RE = re.compile(r"(?:years?|yrs?|y)\s?\d\s?(?:and|&|-|–|to|,)\s?(?P<n>\d)\b")
+_CJK_YEARS_RE = re.compile(r"(?P<n>[一二三四五六七八九十两])\s?年")
+_CJK_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_SCRIPT_RUN_RE = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+|[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
+)
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
@@ -176,6 +191,14 @@ def tokenize(text: str) -> Tokens:
     cjk = any(is_cjk(c) for c in text)
     words = _words(low)
     marks = list(_counts(low))
+    for m in _YEARS_PAIR_RE.finditer(low):
+        marks.append(Mark("ordinal", float(m["n"]), m.start("n"), m.end("n")))
+    for m in _CJK_YEARS_RE.finditer(low):
+        marks.append(Mark("years", float(_CJK_NUMERALS[m["n"]]), m.start(), m.end()))
+    for m in re.finditer(r"(?m)^[ \t>*-]*(\d{1,2})[.)](?=\s)", low):
+        marks.append(Mark("ordinal", float(m.group(1)), m.start(1), m.end(1) + 1))
+    for m in re.finditer(r"(?<![\d.])1\s?/\s?\d{1,2}(?=\s+(?:of|de|der|du)\b)", low):
+        marks.append(Mark("fraction", 1.0, m.start(), m.end()))
     taken = [(m.start, m.end) for m in marks]
     figures: list[Figure] = []
     raw = [(m.start(), m.end(), m, None) for m in NUMBER_RE.finditer(low)]
@@ -235,6 +258,15 @@ def _read(
             return None  # 401(k)
     if _ORDINAL_BEFORE_RE.search(before) and match is not None and "." not in match.group(0):
         return Mark("ordinal", float(match.group(0)), start, end)
+    if match is not None and (_DATE_RE.search(low[max(0, start - 12) : start]) or _DATE_AFTER_RE.match(low, end)) and "," not in match.group(0) and "." not in match.group(0):
+        return Mark("date", float(match.group(0)), start, end)
+    rng = re.match(r"\s?[-–—]\s?\d+(?:[.,]\d+)?", low[end:])
+    if rng and _DURATION_RE.match(low, end + rng.end()):
+        dm = _DURATION_RE.match(low, end + rng.end())
+        assert dm is not None
+        return Mark("months" if dm["months"] else "years" if dm["years"] else "days", 0.0, start, dm.end())
+    if match is None and (spelled_value or 0) < 10 and not (_PCT_RE.match(low, end) or _MULT_RE.match(low, end) or _DURATION_RE.match(low, end)):
+        return None
     value = read_number(match, decimal_next=bool(_MULT_RE.match(low, end) or _PCT_RE.match(low, end))) if match else float(spelled_value or 0)
     pos = end
     unit = None
@@ -316,6 +348,8 @@ def _read(
     plus = low.startswith("+", pos) and not re.match(r"\+\s?\S", low[pos:])
     if plus:
         pos += 1
+    if pos < len(low) and low[pos].isalpha() and not is_cjk(low[pos]) and low[pos] not in "xk":
+        return None  # glued to a word: "409A", "3D"
     return Figure(
         value=value,
         start=fig_start,
@@ -386,7 +420,7 @@ def _join(low: str, figures: list[Figure]) -> list[Figure]:
 def _words(low: str) -> list[Word]:
     """Every lexicon word or phrase, longest first at each position."""
     found: list[Word] = []
-    tokens = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\W\d_]+", low)]
+    tokens = [(m.group(0), m.start(), m.end()) for m in _SCRIPT_RUN_RE.finditer(low)]
     i = 0
     while i < len(tokens):
         word, start, end = tokens[i]
@@ -418,7 +452,25 @@ def _words(low: str) -> list[Word]:
                     found.append(Word(entry.kind, entry.key, start, end))
                     break
             i += 1
-    return found
+    return _merge(found, low)
+
+
+def _merge(words: list[Word], low: str) -> list[Word]:
+    """ "사이닝 보너스", "stock bonus": a component word and "bonus" after it are one label."""
+    out: list[Word] = []
+    for w in words:
+        if (
+            out
+            and w.kind is Kind.LABEL
+            and w.key == "bonus"
+            and out[-1].kind is Kind.LABEL
+            and out[-1].key in ("signing", "stock", "relocation")
+            and w.start - out[-1].end <= 1
+        ):
+            out[-1] = Word(Kind.LABEL, out[-1].key, out[-1].start, w.end)
+            continue
+        out.append(w)
+    return out
 
 
 def _cjk_words(run: str, offset: int) -> list[Word]:

@@ -169,6 +169,7 @@ def place_currencies(text: str) -> set[str]:
     by_name = {n: c for c, v in _CURRENCY_PLACES.items() for n in v}
     by_code = {n: c for c, v in _CURRENCY_CODES.items() for n in v}
     found = {by_name[m.group(0).lower()] for m in _PLACE_RE[0].finditer(text)}
+    found |= {c for c, v in _CURRENCY_PLACES.items() for n in v if ord(n[0]) > 0x2E80 and n in text}
     found |= {by_code[m.group(0)] for m in _PLACE_RE[1].finditer(text)}
     if re.search(r", (?:WA|CA|TX|NC|NY|MA|IL|CO|GA|OR|PA|MN|OH|FL|NJ|UT|AZ|MI|TN|MD|VA|DC)\b", text):
         found.add("USD")
