@@ -176,11 +176,13 @@ def _place_piece(tokens: Tokens, piece: Piece, index: int, figures: list[Figure]
             if before and not (earlier and earlier[-1].start > before[-1].start):
                 placed[figure.start] = _placed(figure, _component(before[-1]), index, "bracket")
                 continue
-            if earlier and earlier[-1].start in placed:
+            if earlier and earlier[-1].start in placed and placed[earlier[-1].start].component not in (None, Component.TOTAL):
                 owner = placed[earlier[-1].start]
                 placed[figure.start] = Placed(figure, owner.component, owner.other, index, "part")
                 continue
-        if (head is not None or ambiguous) and (figure.start < first_label or not any(w.kind is Kind.LABEL for w in labels)):
+        own_clause = next(((a, b) for a, b in _clauses(text, value_start, piece.end) if a <= figure.start < b), (0, 0))
+        clause_labelled = any(own_clause[0] <= w.start < own_clause[1] and w.kind is Kind.LABEL for w in labels)
+        if (head is not None or ambiguous) and (figure.start < first_label or not clause_labelled):
             comp = head if isinstance(head, Component) else None
             placed[figure.start] = Placed(
                 figure,

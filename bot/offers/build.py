@@ -42,8 +42,8 @@ _CLIFF_YEARS_RE = re.compile(
     re.IGNORECASE,
 )
 _STOCK_CONTEXT_RE = re.compile(
-    r"rsu|gsu|psu|ppu|stock|equity|grant|option|esop|vsop|bspce|share|vest|cliff|uar|aktien|"
-    r"股票|期权|归属|株|lti|units?\b|acciones|ações|akcj",
+    r"\b(?:rsus?|gsus?|psus?|ppus?|stock|equity|grant|options?|esops?|vsop|bspce|shares?|vest\w*|cliff|"
+    r"uar|aktien|lti|units?|acciones|ações|akcj\w*)\b|股票|期权|归属|株",
     re.IGNORECASE,
 )
 _SIGNING_CONTEXT_RE = re.compile(r"sign|joining|split|instal|paid|payable|contract|term|initial|notice|probation", re.IGNORECASE)
@@ -193,7 +193,8 @@ def _read_base(tokens: Tokens, p: Placed, value: float, labels: list, spans: lis
         reading.values["rate"], reading.values["rate_per"] = value, "day"
         reading.warnings.append(f"{shown} is a day rate: day rates are not turned into a salary")
         return
-    if monthly(tokens, f, labels) or (f.per is None and extra_salary(tokens, spans)):
+    line = (tokens.text.rfind("\n", 0, f.start) + 1, (tokens.text.find("\n", f.end) + 1 or len(tokens.text) + 1) - 1)
+    if monthly(tokens, f, labels) or (f.per is None and not p.per_year and extra_salary(tokens, [line])):
         count = payments(tokens, spans) or 12
         reading.values["base"] = value * count
         reading.assumptions.append(f"annualised {shown} x {count} monthly payments = {format_money(value * count, currency, exact=True)}")

@@ -28,6 +28,11 @@ _YEAR_ROW_RE = re.compile(
 )
 
 
+_YEAR_CUT_RE = re.compile(
+    r"(?<=[\s:;,])(?:years?|yr|y)\s?\d(?:\s?(?:and|&|-|to)\s?\d)?\s?[:—–-]", re.IGNORECASE
+)
+
+
 @dataclass
 class Piece:
     """A sentence, a cell or a strike-out: the unit markers and year rows apply to."""
@@ -89,6 +94,8 @@ def _sentences(
     cuts = {start, end}
     for m in _SENTENCE_RE.finditer(text, start, end):
         cuts.update((m.start(), m.end()))
+    for m in _YEAR_CUT_RE.finditer(text, start, end):
+        cuts.add(m.start())
     for s, e in struck:
         if start <= s < end:
             cuts.update((s, min(e, end)))

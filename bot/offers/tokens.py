@@ -260,7 +260,7 @@ def _read(
         return Mark("ordinal", float(match.group(0)), start, end)
     if match is not None and (_DATE_RE.search(low[max(0, start - 12) : start]) or _DATE_AFTER_RE.match(low, end)) and "," not in match.group(0) and "." not in match.group(0):
         return Mark("date", float(match.group(0)), start, end)
-    rng = re.match(r"\s?[-–—]\s?\d+(?:[.,]\d+)?", low[end:])
+    rng = re.match(r"[ ]?[-–—][ ]?\d+(?:[.,]\d+)?", low[end:])
     if rng and _DURATION_RE.match(low, end + rng.end()):
         dm = _DURATION_RE.match(low, end + rng.end())
         assert dm is not None
@@ -328,6 +328,7 @@ def _read(
         sm = _SHARES_RE.match(low, pos)
         if sm and not (unit is None and value < 50 and low[sm.start():sm.end()].strip() in ("rsu", "rsus", "units")):
             shares = True
+            pos = sm.end()
     per = "year" if unit == "lpa" else None
     years = None
     if not is_pct and not shares:
