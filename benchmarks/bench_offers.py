@@ -1,7 +1,10 @@
 """Offer parse and score throughput on a few thousand generated pastes, beside a naive baseline
 (one regex pulling out "123k"-style numbers: the floor any reading of a paste pays).
 
-Run: python -m benchmarks.bench_offers [--count 3000]
+With --corpus PATH it first prints field accuracy (overall, per field, per style, the 10 worst
+cases) on a labelled corpus in ../shared/offers/dev.yaml's shape.
+
+Run: python -m benchmarks.bench_offers [--corpus PATH] [--count 3000]
 """
 
 from __future__ import annotations
@@ -11,8 +14,10 @@ import contextlib
 import random
 import re
 import time
+from pathlib import Path
 
 from benchmarks.common import ROOT, summary
+from benchmarks.offer_accuracy import load, measure, report
 from bot.errors import OfferError
 from bot.guides import load_library
 from bot.offers.parse import parse_offers
@@ -48,7 +53,12 @@ def pastes(count: int, seed: int = 5) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=3000)
+    parser.add_argument("--corpus", type=Path, help="a labelled corpus (dev.yaml's shape)")
     args = parser.parse_args()
+    if args.corpus:
+        print(f"accuracy on {args.corpus}")
+        print(report(measure(load(args.corpus))))
+        print()
     texts = pastes(args.count)
     (guide,) = load_library(ROOT / "seeds").guides
     band = guide.band("San Francisco")

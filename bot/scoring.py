@@ -113,6 +113,11 @@ class Assessment:
     script: str | None
     assumptions: tuple[str, ...]
     warnings: tuple[str, ...]
+    # Components the paste did not give (unknown, not zero). When any of base, stock or bonus
+    # is missing the verdict is not settled: it never says walk away on what was not stated,
+    # and renderers should ask for what is missing instead of giving it (JSON: verdict null).
+    missing: tuple[Component, ...] = ()
+    settled: bool = True
 
     @property
     def meets_threshold(self) -> bool | None:
@@ -136,11 +141,12 @@ def assess(offer: Offer, guide: Guide, band: Band) -> Assessment:
             f"({', '.join(b.region for b in guide.bands if b.currency == currency) or 'the guide has none'})."
         )
     stock_total = _stock_in_band_currency(offer, band, warnings)
-    missing_stock = stock_total is None and band.stock is not None and offer.stock_currency is None
-    if missing_stock:
+    missing = _missing(offer)
+    if missing:
+        names = ", ".join(c.spoken for c in missing)
         warnings.append(
-            "no stock in the paste: totals count base and bonus only. If there is a grant, "
-            "add it; if there is none, ask for one before accepting"
+            f"the paste does not give the {names}: judged on what it states; add "
+            f"{'them' if len(missing) > 1 else 'it'} for a full verdict"
         )
     positions = _positions(offer, band, stock_total)
     year_one, average = totals(offer, stock_total)
@@ -151,8 +157,17 @@ def assess(offer: Offer, guide: Guide, band: Band) -> Assessment:
     check = _threshold(guide, band, offer, stock_total, average)
     targets = _targets(guide, band, offer, stock_total)
     verdict = _verdict(check, positions, band, average, guide)
-    if verdict is Verdict.ACCEPT and missing_stock:
-        verdict = Verdict.NEGOTIATE
+    settled = not any(c in missing for c in (Component.BASE, Component.STOCK, Component.BONUS))
+    if not settled and verdict is not Verdict.NEGOTIATE:
+        # an unknown part may be what carries the offer, or what sinks it
+        failed_on_stated = (
+            check is not None
+            and check.threshold.kind is ThresholdKind.WALK_AWAY
+            and check.cleared is False
+            and check.value is not None
+        )
+        if verdict is Verdict.ACCEPT or (verdict is Verdict.WALK_AWAY and not failed_on_stated):
+            verdict = Verdict.NEGOTIATE
     score = _score(positions, check)
     counter = _counter(guide, band, offer, stock_total, check, targets)
     return Assessment(
@@ -172,11 +187,21 @@ def assess(offer: Offer, guide: Guide, band: Band) -> Assessment:
         script=_script(guide, band, counter),
         assumptions=tuple(dict.fromkeys(assumptions)),
         warnings=tuple(dict.fromkeys(warnings)),
+        missing=missing,
+        settled=settled,
     )
 
 
+def _missing(offer: Offer) -> tuple[Component, ...]:
+    """Base, stock, bonus and signing the paste did not give (a stated none is 0, given)."""
+    names = {"base": Component.BASE, "stock": Component.STOCK, "bonus": Component.BONUS, "signing": Component.SIGNING}
+    return tuple(names[n] for n in offer.missing)
+
+
 def _stock_in_band_currency(offer: Offer, band: Band, warnings: list[str]) -> float | None:
-    if offer.stock_total is None:
+    """The whole grant in the band's currency; a yearly figure with no length counts over
+    the band's own vesting years (said so)."""
+    if offer.stock_total is None and offer.stock_per_year is None:
         return None
     if offer.stock_currency and offer.stock_currency != band.currency:
         warnings.append(
@@ -184,12 +209,19 @@ def _stock_in_band_currency(offer: Offer, band: Band, warnings: list[str]) -> fl
             "stock left out of the comparison (no exchange rates here)"
         )
         return None
+    if offer.stock_total is None and offer.stock_per_year is not None:
+        warnings.append(
+            f"stock given per year with no grant length: compared over {band.stock_years} years"
+        )
+        return offer.stock_per_year * band.stock_years
     return offer.stock_total
 
 
 def _stock_per_year(offer: Offer, stock_total: float | None) -> float | None:
     if stock_total is None:
         return None
+    if offer.stock_total is None and offer.stock_per_year is not None and not offer.stock_currency:
+        return offer.stock_per_year
     return stock_total / (offer.stock_years or HORIZON_YEARS)
 
 
@@ -220,17 +252,22 @@ def _vested(offer: Offer, stock_total: float, year: int) -> float:
     """Stock vesting in ``year`` (1-based), honouring the schedule (5/15/40/40 vests 5%)."""
     if offer.vesting:
         return stock_total * offer.vesting[year - 1] / 100 if year <= len(offer.vesting) else 0.0
+    if offer.stock_total is None and offer.stock_per_year is not None:
+        return offer.stock_per_year
     years = offer.stock_years or HORIZON_YEARS
     return stock_total / years if year <= years else 0.0
 
 
 def totals(offer: Offer, stock_total: float | None) -> tuple[float | None, float | None]:
-    """(year one, four-year yearly average) without signing; None without a base."""
-    if offer.base is None:
+    """(year one, four-year yearly average) without signing; None when a part is unknown
+    (an unmentioned bonus or grant is not zero)."""
+    if offer.base is None or (offer.bonus_pct is None and offer.bonus_amount is None):
         return None, None
     bonus = offer.bonus_value or 0.0
     if stock_total is None:
-        return offer.base + bonus, offer.base + bonus
+        if offer.stock_total == 0 or offer.stock_per_year == 0:
+            return offer.base + bonus, offer.base + bonus
+        return None, None
     year_one = offer.base + bonus + _vested(offer, stock_total, 1)
     four_years = sum(_vested(offer, stock_total, y) for y in range(1, HORIZON_YEARS + 1))
     return year_one, offer.base + bonus + four_years / HORIZON_YEARS

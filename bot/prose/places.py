@@ -111,7 +111,7 @@ _CURRENCY_PLACES: dict[str, tuple[str, ...]] = {
         "phoenix", "philadelphia", "miami", "detroit", "salt lake city", "nashville", "baltimore",
         "st. louis", "kansas city", "indianapolis", "orlando", "tampa", "durham", "madison",
         "ann arbor", "boulder", "irvine", "santa clara", "oakland", "jersey city", "hoboken",
-        "remote us", "remote (us)", "us company", "us-based", "usa", "united states", "湾区",
+        "nyc", "remote us", "remote (us)", "us company", "us-based", "usa", "united states", "湾区",
         "硅谷", "西雅图", "纽约", "湾區",
     ),
     "CAD": ("toronto", "vancouver", "montreal", "montréal", "ottawa", "calgary", "waterloo", "canada"),
