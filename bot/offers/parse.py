@@ -11,6 +11,7 @@ one to score. Every assumption is written down; a figure that cannot be placed i
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.errors import OfferError
 from bot.offers.assign import Placed, place
@@ -88,8 +89,10 @@ def _parse(text: str) -> ParsedPaste:
         source = _revised_from(readable, primary_index)
         if source is not None:
             primary = inherit(primary, source)
+    if shape.notes:
+        primary = replace(primary, assumptions=(*primary.assumptions, *shape.notes))
     others = tuple(o for i, (_, o) in enumerate(readable) if i != primary_index)
-    return ParsedPaste(primary, others, text, tuple(shape.notes))
+    return ParsedPaste(primary, others, text)
 
 
 class _Context:
