@@ -194,7 +194,12 @@ def assess(offer: Offer, guide: Guide, band: Band) -> Assessment:
 
 def _missing(offer: Offer) -> tuple[Component, ...]:
     """Base, stock, bonus and signing the paste did not give (a stated none is 0, given)."""
-    names = {"base": Component.BASE, "stock": Component.STOCK, "bonus": Component.BONUS, "signing": Component.SIGNING}
+    names = {
+        "base": Component.BASE,
+        "stock": Component.STOCK,
+        "bonus": Component.BONUS,
+        "signing": Component.SIGNING,
+    }
     return tuple(names[n] for n in offer.missing)
 
 

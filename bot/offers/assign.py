@@ -52,7 +52,9 @@ def _label_words(tokens: Tokens, start: int, end: int) -> list[Word]:
         if start <= w.start < end
         and w.kind in (Kind.LABEL, Kind.OTHER)
         and not any(s <= w.start < e for s, e in inside)
-        and (tokens.text[w.start : w.end].lower() != "sign" or w.start - 1 in ends or w.start in ends)
+        and (
+            tokens.text[w.start : w.end].lower() != "sign" or w.start - 1 in ends or w.start in ends
+        )
     ]
 
 
@@ -146,11 +148,18 @@ def _place_piece(tokens: Tokens, piece: Piece, index: int, figures: list[Figure]
     for start, end in _clauses(text, value_start, piece.end):
         here = [f for f in figures if start <= f.start < end and f.start not in placed]
         names = [w for w in labels if start <= w.start < end]
-        for scope in {parens.get(f.start, -1) for f in here} | {parens.get(w.start, -1) for w in names}:
+        for scope in {parens.get(f.start, -1) for f in here} | {
+            parens.get(w.start, -1) for w in names
+        }:
             in_scope = [f for f in here if parens.get(f.start, -1) == scope]
             scoped = [w for w in names if parens.get(w.start, -1) == scope]
             for figure, word, how in _pair(text, in_scope, scoped):
-                if head is not None and head != OTHER and figure.start < first_label and how == "label":
+                if (
+                    head is not None
+                    and head != OTHER
+                    and figure.start < first_label
+                    and how == "label"
+                ):
                     continue
                 if head == OTHER and figure.start < first_label:
                     continue
@@ -159,9 +168,21 @@ def _place_piece(tokens: Tokens, piece: Piece, index: int, figures: list[Figure]
     previous: Placed | None = None
     for figure in figures:
         mine = placed.get(figure.start)
-        if previous is not None and previous.component in (Component.SIGNING, Component.STOCK) and _ORDINAL_AFTER_RE.match(text, figure.end) and (mine is None or mine.component is None) and not figure.is_pct:
+        if (
+            previous is not None
+            and previous.component in (Component.SIGNING, Component.STOCK)
+            and _ORDINAL_AFTER_RE.match(text, figure.end)
+            and (mine is None or mine.component is None)
+            and not figure.is_pct
+        ):
             placed[figure.start] = Placed(figure, previous.component, piece=index, how="continued")
-        elif previous is not None and previous.component is Component.SIGNING and mine is None and not figure.is_pct and re.fullmatch(r"\s?\+\s?", text[previous.figure.end : figure.start]):
+        elif (
+            previous is not None
+            and previous.component is Component.SIGNING
+            and mine is None
+            and not figure.is_pct
+            and re.fullmatch(r"\s?\+\s?", text[previous.figure.end : figure.start])
+        ):
             placed[figure.start] = Placed(figure, Component.SIGNING, piece=index, how="continued")
         if placed.get(figure.start) is not None and placed[figure.start].component is not None:
             previous = placed[figure.start]
@@ -176,12 +197,21 @@ def _place_piece(tokens: Tokens, piece: Piece, index: int, figures: list[Figure]
             if before and not (earlier and earlier[-1].start > before[-1].start):
                 placed[figure.start] = _placed(figure, _component(before[-1]), index, "bracket")
                 continue
-            if earlier and earlier[-1].start in placed and placed[earlier[-1].start].component not in (None, Component.TOTAL):
+            if (
+                earlier
+                and earlier[-1].start in placed
+                and placed[earlier[-1].start].component not in (None, Component.TOTAL)
+            ):
                 owner = placed[earlier[-1].start]
                 placed[figure.start] = Placed(figure, owner.component, owner.other, index, "part")
                 continue
-        own_clause = next(((a, b) for a, b in _clauses(text, value_start, piece.end) if a <= figure.start < b), (0, 0))
-        clause_labelled = any(own_clause[0] <= w.start < own_clause[1] and w.kind is Kind.LABEL for w in labels)
+        own_clause = next(
+            ((a, b) for a, b in _clauses(text, value_start, piece.end) if a <= figure.start < b),
+            (0, 0),
+        )
+        clause_labelled = any(
+            own_clause[0] <= w.start < own_clause[1] and w.kind is Kind.LABEL for w in labels
+        )
         if (head is not None or ambiguous) and (figure.start < first_label or not clause_labelled):
             comp = head if isinstance(head, Component) else None
             placed[figure.start] = Placed(
@@ -226,7 +256,10 @@ def _pair(text: str, figures: list[Figure], labels: list[Word]) -> list[tuple[Fi
     """Each figure with its label in one clause: the clause's first item says which side."""
     if not figures or not labels:
         return []
-    items = sorted([*((f.start, 0, f) for f in figures), *((w.start, 1, w) for w in labels)], key=lambda t: t[0])
+    items = sorted(
+        [*((f.start, 0, f) for f in figures), *((w.start, 1, w) for w in labels)],
+        key=lambda t: t[0],
+    )
     labels_first = items[0][1] == 1
     pairs: list[tuple[Figure, Word, str]] = []
     used: set[int] = set()

@@ -46,7 +46,9 @@ _STOCK_CONTEXT_RE = re.compile(
     r"uar|aktien|lti|units?|acciones|ações|akcj\w*)\b|股票|期权|归属|株",
     re.IGNORECASE,
 )
-_SIGNING_CONTEXT_RE = re.compile(r"sign|joining|split|instal|paid|payable|contract|term|initial|notice|probation", re.IGNORECASE)
+_SIGNING_CONTEXT_RE = re.compile(
+    r"sign|joining|split|instal|paid|payable|contract|term|initial|notice|probation", re.IGNORECASE
+)
 
 
 def _money_key(figure: Figure, currency: dict[str, str | None]) -> str | None:
@@ -73,7 +75,11 @@ def build(
     none_and_unknown(tokens, pieces, segment, reading)
     doubt = doubted(tokens, pieces, segment, segment.placed)
     years_of = {i: pieces[i].years for i in segment.pieces}
-    each = {i for i in segment.pieces if re.search(r"\beach\b|je\b|cada\b", text[pieces[i].start : pieces[i].end], re.IGNORECASE)}
+    each = {
+        i
+        for i in segment.pieces
+        if re.search(r"\beach\b|je\b|cada\b", text[pieces[i].start : pieces[i].end], re.IGNORECASE)
+    }
     labels = [w for w in tokens.words if any(s <= w.start < e for s, e in spans)]
     by: dict[Component, list[Placed]] = {}
     sources: list[Source] = []
@@ -91,7 +97,9 @@ def build(
             reading.warnings.append(f"ignored a negative amount ({f.text.strip()})")
             continue
         if capped(tokens, f):
-            reading.warnings.append(f"{f.text.strip()} is a ceiling ('up to'), not a target: left out")
+            reading.warnings.append(
+                f"{f.text.strip()} is a ceiling ('up to'), not a target: left out"
+            )
             reading.unknown.add(p.component)
             continue
         by.setdefault(p.component, []).append(p)
@@ -110,14 +118,20 @@ def build(
         reading.warnings.append("the base is in doubt in the paste: left as unknown")
     certain = [p for p in base_figs if not p.figure.uncertain]
     if base_figs and not certain:
-        reading.warnings.append(f"the base is given as a range or alternatives ({base_figs[0].figure.text.strip()}): left as unknown")
+        reading.warnings.append(
+            f"the base is given as a range or alternatives ({base_figs[0].figure.text.strip()}): left as unknown"
+        )
     if certain:
         row = min(certain, key=lambda p: (min(years_of.get(p.piece) or (99,)), p.figure.start))
         _read_base(tokens, row, amount(row), labels, spans, body, reading)
     if "base" in reading.zero and "base" not in values:
         values["base"] = 0.0
     # bonus
-    bonus = [p for p in by.get(Component.BONUS, []) if not p.figure.uncertain and not pct_of_other(tokens, p.figure)]
+    bonus = [
+        p
+        for p in by.get(Component.BONUS, [])
+        if not p.figure.uncertain and not pct_of_other(tokens, p.figure)
+    ]
     if Component.BONUS not in doubt:
         pcts = [p for p in bonus if p.figure.is_pct]
         moneys = [p for p in bonus if not p.figure.is_pct and not p.figure.shares]
@@ -133,26 +147,47 @@ def build(
         values.setdefault("bonus_pct", 0.0)
         values.setdefault("bonus_amount", 0.0)
     # signing
-    signing = [p for p in by.get(Component.SIGNING, []) if not p.figure.uncertain and not p.figure.is_pct]
+    signing = [
+        p for p in by.get(Component.SIGNING, []) if not p.figure.uncertain and not p.figure.is_pct
+    ]
     if Component.SIGNING not in doubt and Component.SIGNING not in reading.unknown and signing:
         parts = [amount(p) for p in signing]
         total, shown = signing_total(parts, body)
         values["signing"] = total
         if shown:
-            reading.assumptions.append(f"added the signing amounts: {shown} = {format_money(total, pay_currency, exact=True)}")
+            reading.assumptions.append(
+                f"added the signing amounts: {shown} = {format_money(total, pay_currency, exact=True)}"
+            )
     elif "signing" in reading.zero:
         values["signing"] = 0.0
-    if any(p.ambiguous for ps in by.values() for p in ps) or any(p.ambiguous for p in segment.placed):
+    if any(p.ambiguous for ps in by.values() for p in ps) or any(
+        p.ambiguous for p in segment.placed
+    ):
         for p in segment.placed:
             if p.ambiguous and p.component is None:
-                reading.warnings.append(f"{p.figure.text.strip()} mixes two components; tell me the split")
+                reading.warnings.append(
+                    f"{p.figure.text.strip()} mixes two components; tell me the split"
+                )
     reloc = by.get(Component.RELOCATION, [])
     if reloc:
         values["relocation"] = amount(reloc[0])
     total_figs = by.get(Component.TOTAL, [])
     if total_figs:
         values["total_comp"] = amount(total_figs[0])
-    _read_stock(tokens, pieces, segment, by.get(Component.STOCK, []), vest, doubt, years_of, each, body, amount, currency, reading)
+    _read_stock(
+        tokens,
+        pieces,
+        segment,
+        by.get(Component.STOCK, []),
+        vest,
+        doubt,
+        years_of,
+        each,
+        body,
+        amount,
+        currency,
+        reading,
+    )
     _check(reading)
     segment_text = " ".join(text[s:e].strip() for s, e in spans)
     label = segment.label if segment.label in ("revised", "original", "current") else None
@@ -177,35 +212,52 @@ def _pay_currency(by: dict[Component, list[Placed]], currency: dict[str, str | N
     return currency[""]
 
 
-def _read_base(tokens: Tokens, p: Placed, value: float, labels: list, spans: list, body: str, reading: Reading) -> None:  # type: ignore[type-arg]
+def _read_base(
+    tokens: Tokens, p: Placed, value: float, labels: list, spans: list, body: str, reading: Reading
+) -> None:  # type: ignore[type-arg]
     f = p.figure
     currency = reading.currency
     shown = f.text.strip()
     if f.per == "hour":
         if full_time(body):
             reading.values["base"] = value * 2080
-            reading.assumptions.append(f"annualised {shown} x 2080 hours (full time) = {format_money(value * 2080, currency, exact=True)}")
+            reading.assumptions.append(
+                f"annualised {shown} x 2080 hours (full time) = {format_money(value * 2080, currency, exact=True)}"
+            )
         else:
             reading.values["rate"], reading.values["rate_per"] = value, "hour"
-            reading.warnings.append(f"{shown} is an hourly rate without full-time hours; tell me the hours per week to turn it into a year")
+            reading.warnings.append(
+                f"{shown} is an hourly rate without full-time hours; tell me the hours per week to turn it into a year"
+            )
         return
     if f.per == "day":
         reading.values["rate"], reading.values["rate_per"] = value, "day"
         reading.warnings.append(f"{shown} is a day rate: day rates are not turned into a salary")
         return
-    line = (tokens.text.rfind("\n", 0, f.start) + 1, (tokens.text.find("\n", f.end) + 1 or len(tokens.text) + 1) - 1)
-    if monthly(tokens, f, labels) or (f.per is None and not p.per_year and extra_salary(tokens, [line])):
+    line = (
+        tokens.text.rfind("\n", 0, f.start) + 1,
+        (tokens.text.find("\n", f.end) + 1 or len(tokens.text) + 1) - 1,
+    )
+    if monthly(tokens, f, labels) or (
+        f.per is None and not p.per_year and extra_salary(tokens, [line])
+    ):
         count = payments(tokens, spans) or 12
         reading.values["base"] = value * count
-        reading.assumptions.append(f"annualised {shown} x {count} monthly payments = {format_money(value * count, currency, exact=True)}")
+        reading.assumptions.append(
+            f"annualised {shown} x {count} monthly payments = {format_money(value * count, currency, exact=True)}"
+        )
         return
     reading.values["base"] = value
 
 
-def _read_stock(tokens, pieces, segment, stock, vest, doubt, years_of, each, body, amount, currency, reading) -> None:  # type: ignore[no-untyped-def]
+def _read_stock(
+    tokens, pieces, segment, stock, vest, doubt, years_of, each, body, amount, currency, reading
+) -> None:  # type: ignore[no-untyped-def]
     text = tokens.text
     values = reading.values
-    money = [p for p in stock if not p.figure.shares and not p.figure.is_pct and not p.figure.uncertain]
+    money = [
+        p for p in stock if not p.figure.shares and not p.figure.is_pct and not p.figure.uncertain
+    ]
     shares = [p for p in stock if p.figure.shares]
     if shares:
         values["shares"] = shares[0].figure.value
@@ -217,7 +269,11 @@ def _read_stock(tokens, pieces, segment, stock, vest, doubt, years_of, each, bod
     if rows and len(rows) >= 2:
         vests: dict[int, float] = {}
         for p in rows:
-            for y in years_of[p.piece] if p.piece in each or len(years_of[p.piece]) == 1 else years_of[p.piece][:1]:
+            for y in (
+                years_of[p.piece]
+                if p.piece in each or len(years_of[p.piece]) == 1
+                else years_of[p.piece][:1]
+            ):
                 vests[y] = amount(p)
         total = sum(vests.values())
         ordered = [vests[y] for y in sorted(vests)]
@@ -228,7 +284,9 @@ def _read_stock(tokens, pieces, segment, stock, vest, doubt, years_of, each, bod
     elif money:
         first = money[0]
         rest = money[1:]
-        if first.total or not (first.figure.per == "year" or first.per_year or _yearly_word(text, first.figure)):
+        if first.total or not (
+            first.figure.per == "year" or first.per_year or _yearly_word(text, first.figure)
+        ):
             total = amount(first)
             yearly = next((p for p in rest if p.figure.per == "year" or p.per_year), None)
             if yearly is not None:
@@ -239,7 +297,9 @@ def _read_stock(tokens, pieces, segment, stock, vest, doubt, years_of, each, bod
             reading.stock_currency = _money(first.figure, currency)
     if Component.STOCK in doubt:
         total = per_year = None
-        reading.warnings.append("the stock figure is in doubt in the paste (yearly or the whole grant?): left as unknown")
+        reading.warnings.append(
+            "the stock figure is in doubt in the paste (yearly or the whole grant?): left as unknown"
+        )
     if total is not None:
         values["stock_total"] = total
     if per_year is not None:
@@ -255,7 +315,12 @@ def _read_stock(tokens, pieces, segment, stock, vest, doubt, years_of, each, bod
             values["stock_per_year"] = total / years
         elif per_year is not None and total is None:
             values["stock_total"] = per_year * years
-        if total is not None and per_year is not None and abs(total - per_year * years) < 1 and "vesting" not in values:
+        if (
+            total is not None
+            and per_year is not None
+            and abs(total - per_year * years) < 1
+            and "vesting" not in values
+        ):
             values["vesting"] = tuple([round(100 / years, 2)] * years)
 
 
@@ -266,25 +331,44 @@ def _money(figure: Figure, currency: dict[str, str | None]) -> str | None:
 def _yearly_word(text: str, figure: Figure) -> bool:
     before = text[max(0, figure.start - 8) : figure.start]
     after = text[figure.end : figure.end + 14].lower()
-    return "每年" in before or bool(re.match(r"\s?(?:per year|a year|/yr|yearly|each year|par an)", after))
+    return "每年" in before or bool(
+        re.match(r"\s?(?:per year|a year|/yr|yearly|each year|par an)", after)
+    )
 
 
 def _vest_pct(text: str, figure: Figure) -> bool:
     after = text[figure.end : figure.end + 30].lower()
-    return bool(re.match(r"\s?(?:/\s?y|per\s|each\s|every\s|annually|on\s|after\s|a\s?year|on each)", after))
+    return bool(
+        re.match(r"\s?(?:/\s?y|per\s|each\s|every\s|annually|on\s|after\s|a\s?year|on each)", after)
+    )
 
 
-def _stock_years(tokens: Tokens, context: list[Piece], stock: list[Placed], vest, reading: Reading, has_stock: bool) -> None:  # type: ignore[no-untyped-def]
+def _stock_years(
+    tokens: Tokens,
+    context: list[Piece],
+    stock: list[Placed],
+    vest,
+    reading: Reading,
+    has_stock: bool,
+) -> None:  # type: ignore[no-untyped-def]
     text = tokens.text
     values = reading.values
     explicit = next((p.figure.years for p in stock if p.figure.years), None)
     for p in stock:
         if explicit:
             break
-        m = re.match(r"[^\d,;\n]{0,14}?\b(?:over|across|über|sur|em|a|分)\s?(\d{1,2}|two|three|four|five|six)\b(?!\s?(?:%|k|\d))", text[p.figure.end : p.figure.end + 30], re.IGNORECASE)
+        m = re.match(
+            r"[^\d,;\n]{0,14}?\b(?:over|across|über|sur|em|a|分)\s?(\d{1,2}|two|three|four|five|six)\b(?!\s?(?:%|k|\d))",
+            text[p.figure.end : p.figure.end + 30],
+            re.IGNORECASE,
+        )
         if m:
             word = m.group(1).lower()
-            explicit = int(word) if word.isdigit() else {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}[word]
+            explicit = (
+                int(word)
+                if word.isdigit()
+                else {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}[word]
+            )
     schedule = vest[0][1] if vest else None
     body = "\n".join(text[p.start : p.end] for p in context)
     if schedule and "vesting" not in values:
@@ -292,14 +376,33 @@ def _stock_years(tokens: Tokens, context: list[Piece], stock: list[Placed], vest
     mark_years = None
     for piece in context:
         chunk = text[piece.start : piece.end]
-        if not (_STOCK_CONTEXT_RE.search(chunk) or (has_stock and not re.search(r"[a-z]{4,}", re.sub(r"\d+\s?-?\s?(?:years?|yrs?|y)\b", "", chunk.lower()).replace("vest", "")))):
+        if not (
+            _STOCK_CONTEXT_RE.search(chunk)
+            or (
+                has_stock
+                and not re.search(
+                    r"[a-z]{4,}",
+                    re.sub(r"\d+\s?-?\s?(?:years?|yrs?|y)\b", "", chunk.lower()).replace(
+                        "vest", ""
+                    ),
+                )
+            )
+        ):
             continue
         for m in tokens.marks:
-            if m.kind != "years" or not piece.start <= m.start < piece.end or not 1 <= m.value <= 10:
+            if (
+                m.kind != "years"
+                or not piece.start <= m.start < piece.end
+                or not 1 <= m.value <= 10
+            ):
                 continue
             after = text[m.end : m.end + 12].lower()
             before = text[max(0, m.start - 12) : m.start].lower()
-            if re.match(r"\s?-?\s?cliff", after) or re.search(r"cliff\s?(?:of\s)?\Z", before) or re.search(r"(?:exp|experience|yoe)", after):
+            if (
+                re.match(r"\s?-?\s?cliff", after)
+                or re.search(r"cliff\s?(?:of\s)?\Z", before)
+                or re.search(r"(?:exp|experience|yoe)", after)
+            ):
                 continue
             if _SIGNING_CONTEXT_RE.search(before) and not _STOCK_CONTEXT_RE.search(before):
                 continue
@@ -323,8 +426,16 @@ def _stock_years(tokens: Tokens, context: list[Piece], stock: list[Placed], vest
             values["stock_years"] = years
     if "vesting" not in values and isinstance(values.get("stock_years"), int):
         n = values["stock_years"]
-        stock_text = "\n".join(text[p.start : p.end] for p in context if _STOCK_CONTEXT_RE.search(text[p.start : p.end]))
-        if (_EVEN_RE.search(stock_text) or _CLIFF_YEARS_RE.search(stock_text) or re.search(r"cliff", body, re.IGNORECASE)) and not re.search(r"\d\s?/\s?\d{1,2}\s?/\s?\d", stock_text):
+        stock_text = "\n".join(
+            text[p.start : p.end]
+            for p in context
+            if _STOCK_CONTEXT_RE.search(text[p.start : p.end])
+        )
+        if (
+            _EVEN_RE.search(stock_text)
+            or _CLIFF_YEARS_RE.search(stock_text)
+            or re.search(r"cliff", body, re.IGNORECASE)
+        ) and not re.search(r"\d\s?/\s?\d{1,2}\s?/\s?\d", stock_text):
             even = pct and float(pct["p"] or pct["q"]) * n == 100
             if even or _EVEN_RE.search(stock_text) or _CLIFF_YEARS_RE.search(body):
                 values["vesting"] = tuple([round(100 / n, 2)] * n)  # type: ignore[operator]
@@ -335,8 +446,14 @@ def _check(reading: Reading) -> None:
     base = values.get("base")
     currency = reading.currency
     if isinstance(base, float) and base and not plausible(base, currency):
-        hint = f" — did you mean {format_money(base * 1000, currency, exact=True)}?" if base < 10_000 else ""
-        reading.warnings.append(f"a base of {format_money(base, currency, exact=True)} doesn't look like a year's pay, so I left it out{hint}")
+        hint = (
+            f" — did you mean {format_money(base * 1000, currency, exact=True)}?"
+            if base < 10_000
+            else ""
+        )
+        reading.warnings.append(
+            f"a base of {format_money(base, currency, exact=True)} doesn't look like a year's pay, so I left it out{hint}"
+        )
         del values["base"]
     pct = values.get("bonus_pct")
     if isinstance(pct, float) and pct > 200:
@@ -345,7 +462,17 @@ def _check(reading: Reading) -> None:
 
 
 _INHERITED = ("base", "bonus_pct", "bonus_amount", "signing", "signing_years", "relocation")
-_STOCK = ("stock_total", "stock_years", "stock_per_year", "vesting", "stock_currency", "stock_kind", "equity_pct", "shares", "cliff_months")
+_STOCK = (
+    "stock_total",
+    "stock_years",
+    "stock_per_year",
+    "vesting",
+    "stock_currency",
+    "stock_kind",
+    "equity_pct",
+    "shares",
+    "cliff_months",
+)
 
 
 def inherit(revised: Offer, original: Offer) -> Offer:
@@ -354,10 +481,15 @@ def inherit(revised: Offer, original: Offer) -> Offer:
     changes: dict[str, object] = {}
     for name in _INHERITED:
         if getattr(revised, name) is None and getattr(original, name) is not None:
-            if name in ("bonus_pct", "bonus_amount") and (revised.bonus_pct is not None or revised.bonus_amount is not None):
+            if name in ("bonus_pct", "bonus_amount") and (
+                revised.bonus_pct is not None or revised.bonus_amount is not None
+            ):
                 continue
             changes[name] = getattr(original, name)
-    has_stock = any(getattr(revised, n) not in (None, ()) for n in ("stock_total", "stock_per_year", "shares", "equity_pct"))
+    has_stock = any(
+        getattr(revised, n) not in (None, ())
+        for n in ("stock_total", "stock_per_year", "shares", "equity_pct")
+    )
     if not has_stock:
         for name in _STOCK:
             value = getattr(original, name)
@@ -370,4 +502,8 @@ def inherit(revised: Offer, original: Offer) -> Offer:
     names = ", ".join(k for k in changes if k != "currency")
     note = f"kept from the original offer what the revision does not change ({names})"
     allowed = {f.name for f in fields(Offer)}
-    return replace(revised, assumptions=(*revised.assumptions, note), **{k: v for k, v in changes.items() if k in allowed})  # type: ignore[arg-type]
+    return replace(
+        revised,
+        assumptions=(*revised.assumptions, note),
+        **{k: v for k, v in changes.items() if k in allowed},
+    )  # type: ignore[arg-type]

@@ -104,8 +104,14 @@ def _sentences(
     kept = [ordered[0]]
     for cut in ordered[1:-1]:
         before = text[kept[-1] : cut]
-        if re.search(r"(?:\b(?:ca|approx|incl|excl|e\.g|i\.e|etc|vs|no|nr|st|dr|mr|mrs|ms|jr|p\.a|p|a)\.?|\d)\s*[.]?\Z", before, re.IGNORECASE) or (
-            len(before.split()) <= 4 and not re.search(r"\d{2,}", before) and text[cut - 1 : cut] == "."
+        if re.search(
+            r"(?:\b(?:ca|approx|incl|excl|e\.g|i\.e|etc|vs|no|nr|st|dr|mr|mrs|ms|jr|p\.a|p|a)\.?|\d)\s*[.]?\Z",
+            before,
+            re.IGNORECASE,
+        ) or (
+            len(before.split()) <= 4
+            and not re.search(r"\d{2,}", before)
+            and text[cut - 1 : cut] == "."
         ):
             continue
         kept.append(cut)
@@ -166,7 +172,10 @@ def _tables(text: str, lines: list[tuple[int, int]]) -> dict[int, list[Piece]]:
         j = i
         while j < len(lines) and text.count("|", *lines[j]) >= 2:
             j += 1
-        if j - i >= 3 or (j - i >= 2 and all(text[lines[k][0]:lines[k][1]].strip().startswith("|") for k in range(i, j))):
+        if j - i >= 3 or (
+            j - i >= 2
+            and all(text[lines[k][0] : lines[k][1]].strip().startswith("|") for k in range(i, j))
+        ):
             out.update(_table(text, lines, i, j))
             i = j
         else:
@@ -178,18 +187,26 @@ def _is_rule(text: str, start: int, end: int) -> bool:
     return not text[start:end].strip(" |-:=+")
 
 
-def _table(text: str, lines: list[tuple[int, int]], first: int, stop: int) -> dict[int, list[Piece]]:
-    rows = [(k, _cells(text, *lines[k])) for k in range(first, stop) if not _is_rule(text, *lines[k])]
+def _table(
+    text: str, lines: list[tuple[int, int]], first: int, stop: int
+) -> dict[int, list[Piece]]:
+    rows = [
+        (k, _cells(text, *lines[k])) for k in range(first, stop) if not _is_rule(text, *lines[k])
+    ]
     out: dict[int, list[Piece]] = {k: [] for k in range(first, stop)}
     if not rows:
         return out
     header_index, header = rows[0]
     heads = [text[s:e].strip().lower() for s, e in header]
     year_col = next((c for c, h in enumerate(heads) if re.fullmatch(r"(?:year|yr|y)s?", h)), None)
-    offer_cols = [c for c, h in enumerate(heads) if c > 0 and re.match(r"(?:offer|option)\s*\w?\b", h)]
+    offer_cols = [
+        c for c, h in enumerate(heads) if c > 0 and re.match(r"(?:offer|option)\s*\w?\b", h)
+    ]
     if year_col is not None:
         for k, cells in rows[1:]:
-            year_text = text[cells[year_col][0] : cells[year_col][1]] if year_col < len(cells) else ""
+            year_text = (
+                text[cells[year_col][0] : cells[year_col][1]] if year_col < len(cells) else ""
+            )
             m = re.search(r"\d", year_text)
             years = (int(m.group(0)),) if m else ()
             for c, (s, e) in enumerate(cells):
@@ -204,7 +221,11 @@ def _table(text: str, lines: list[tuple[int, int]], first: int, stop: int) -> di
             for c, (s, e) in enumerate(cells[1:], start=1):
                 column = offer_cols.index(c) + 1 if c in offer_cols else 0
                 out[k].append(Piece(s, e, k, column=column, label_span=cells[0]))
-        out[header_index] = [Piece(s, e, header_index, column=c) for c, (s, e) in enumerate(header) if c in offer_cols]
+        out[header_index] = [
+            Piece(s, e, header_index, column=c)
+            for c, (s, e) in enumerate(header)
+            if c in offer_cols
+        ]
         return out
     for k, cells in rows:
         if len(cells) >= 2:

@@ -82,7 +82,9 @@ def _parse(text: str) -> ParsedPaste:
     if not readable:
         reasons = [w for _, o in offers for w in o.warnings]
         detail = f" ({'; '.join(dict.fromkeys(reasons))})" if reasons else ""
-        raise OfferError(f"I couldn't find pay figures in that{detail}. Try something like: {EXAMPLE}")
+        raise OfferError(
+            f"I couldn't find pay figures in that{detail}. Try something like: {EXAMPLE}"
+        )
     primary_index = _primary(readable)
     segment, primary = readable[primary_index]
     if segment.label == "revised":
@@ -112,11 +114,19 @@ class _Context:
             self.unit = 1e3
 
 
-def _paste_currency(written: list[str | None], dollars: bool, place: str | None, tokens: Tokens) -> dict[str, str | None]:
+def _paste_currency(
+    written: list[str | None], dollars: bool, place: str | None, tokens: Tokens
+) -> dict[str, str | None]:
     """The currency a bare "$" and an unmarked figure mean in this paste."""
     dollar_place = place if place in ("CAD", "AUD", "SGD", "HKD", "NZD", "MXN") else None
     dollar = dollar_place or "USD"
-    if not dollar_place and written and all(c == written[0] for c in written) and written[0] in ("CAD", "AUD", "SGD", "HKD", "NZD", "MXN") and not place:
+    if (
+        not dollar_place
+        and written
+        and all(c == written[0] for c in written)
+        and written[0] in ("CAD", "AUD", "SGD", "HKD", "NZD", "MXN")
+        and not place
+    ):
         dollar = written[0] or "USD"
     counts: dict[str, int] = {}
     for c in written:
@@ -134,7 +144,9 @@ def _paste_currency(written: list[str | None], dollars: bool, place: str | None,
     return {"$": dollar, "": unmarked}
 
 
-def vesting_runs_in(tokens: Tokens, pieces: list[Piece], segment: Segment) -> list[tuple[list, tuple[float, ...]]]:  # type: ignore[type-arg]
+def vesting_runs_in(
+    tokens: Tokens, pieces: list[Piece], segment: Segment
+) -> list[tuple[list, tuple[float, ...]]]:  # type: ignore[type-arg]
     found = []
     for i in segment.pieces:
         found.extend(vesting_runs(tokens, pieces[i].start, pieces[i].end))
@@ -145,7 +157,9 @@ def _marker(tokens: Tokens, piece: Piece, placed: list[Placed]) -> str | None:
     if piece.struck:
         return "original"
     first = next((p.figure.start for p in placed if p.component is not None), piece.end)
-    found = [w.key for w in tokens.words if w.kind is Kind.MARKER and piece.start <= w.start < first]
+    found = [
+        w.key for w in tokens.words if w.kind is Kind.MARKER and piece.start <= w.start < first
+    ]
     if not found:
         return None
     return min(found, key=_PRIORITY.index)
@@ -161,8 +175,12 @@ def _segments(tokens: Tokens, pieces: list[Piece], placed: list[Placed]) -> list
         here = by_piece.get(index, [])
         if piece.column:
             if piece.column == 1 and not columns:
-                columns[1] = segments[-1] if not _has_pay(segments[-1]) else _new(segments, "competing")
-            segment = columns.get(piece.column) or columns.setdefault(piece.column, _new(segments, "competing"))
+                columns[1] = (
+                    segments[-1] if not _has_pay(segments[-1]) else _new(segments, "competing")
+                )
+            segment = columns.get(piece.column) or columns.setdefault(
+                piece.column, _new(segments, "competing")
+            )
             segment.pieces.append(index)
             segment.placed.extend(here)
             continue
@@ -179,10 +197,18 @@ def _segments(tokens: Tokens, pieces: list[Piece], placed: list[Placed]) -> list
             current = _new(segments, marker)
         elif marker == "competing" and _has_pay(current):
             current = _new(segments, marker)
-        elif repeats and not (marker is None and current.label == "revised" and not _has_pay(current)):
+        elif repeats and not (
+            marker is None and current.label == "revised" and not _has_pay(current)
+        ):
             current = _new(segments, marker if marker != current.label else None)
         elif marker is not None and not _has_pay(current):
-            current.label = marker if current.label is None or _PRIORITY.index(marker) < _PRIORITY.index(current.label) or not current.pieces else marker
+            current.label = (
+                marker
+                if current.label is None
+                or _PRIORITY.index(marker) < _PRIORITY.index(current.label)
+                or not current.pieces
+                else marker
+            )
         current.pieces.append(index)
         current.placed.extend(here)
         if current.name is None:

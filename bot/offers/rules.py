@@ -21,13 +21,21 @@ from bot.offers.tokens import Figure, Tokens, Word
 from bot.prose.components import Component
 from bot.prose.money import format_money
 
-_PLAUSIBLE = {"INR": (100_000, 500_000_000), "JPY": (1_000_000, 500_000_000), "KRW": (10_000_000, 5e9)}
+_PLAUSIBLE = {
+    "INR": (100_000, 500_000_000),
+    "JPY": (1_000_000, 500_000_000),
+    "KRW": (10_000_000, 5e9),
+}
 _PLAUSIBLE_DEFAULT = (10_000, 5_000_000)
 _FULL_TIME_RE = re.compile(
-    r"\b40\s?(?:h|hrs?|hours?|std)\b|full[- ]?time|vollzeit|temps plein|tiempo completo|pełny etat", re.IGNORECASE
+    r"\b40\s?(?:h|hrs?|hours?|std)\b|full[- ]?time|vollzeit|temps plein|tiempo completo|pełny etat",
+    re.IGNORECASE,
 )
 _MONTHLY_LABELS = {"月薪", "月給", "月给", "monatsgehalt", "월급", "månadslön", "retainer"}
-_PCT_OF_OTHER_RE = re.compile(r"\s?(?:of|vom|von|du|de|des|sur)\s+(?:the\s+)?(?:team|company|revenue|umsatz|teamumsatz|profit|sales|chiffre)", re.IGNORECASE)
+_PCT_OF_OTHER_RE = re.compile(
+    r"\s?(?:of|vom|von|du|de|des|sur)\s+(?:the\s+)?(?:team|company|revenue|umsatz|teamumsatz|profit|sales|chiffre)",
+    re.IGNORECASE,
+)
 _NEGATED_COUNT_RE = re.compile(r"(?:sem|no|without|sin|kein|ohne|bez|pas de)\s?\Z", re.IGNORECASE)
 
 
@@ -80,11 +88,19 @@ def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading:
         nxt = words[i + 1] if i + 1 < len(words) else None
         if prev and prev.kind is Kind.NONE_BEFORE and _near(text, prev.end, w.start, 3):
             reading.zero.add(component.value)
-        elif nxt and nxt.kind in (Kind.NONE_AFTER, Kind.NONE_BEFORE) and (nxt.kind is Kind.NONE_AFTER or ord(text[nxt.start]) > 0x2E80) and _near(text, w.end, nxt.start, 4) and not _figure_between(tokens, w.end, nxt.start):
+        elif (
+            nxt
+            and nxt.kind in (Kind.NONE_AFTER, Kind.NONE_BEFORE)
+            and (nxt.kind is Kind.NONE_AFTER or ord(text[nxt.start]) > 0x2E80)
+            and _near(text, w.end, nxt.start, 4)
+            and not _figure_between(tokens, w.end, nxt.start)
+        ):
             reading.zero.add(component.value)
         elif nxt and nxt.kind is Kind.HOLDER and _gap_is_separator(text, w.end, nxt.start):
             reading.unknown.add(component)
-            reading.warnings.append(f"{component.spoken}: {text[nxt.start : nxt.end]} — left as unknown")
+            reading.warnings.append(
+                f"{component.spoken}: {text[nxt.start : nxt.end]} — left as unknown"
+            )
         elif re.match(r"\s?[:|]?\s?[-–—?]+\s?(?:\||$|\n)", text[w.end : w.end + 8]):
             reading.unknown.add(component)
 
@@ -97,7 +113,9 @@ def _gap_is_separator(text: str, a: int, b: int) -> bool:
     return b - a <= 6 and not text[a:b].strip(" :-–—\"'*")
 
 
-def doubted(tokens: Tokens, pieces: list[Piece], seg: Segment, placed: list[Placed]) -> set[Component]:
+def doubted(
+    tokens: Tokens, pieces: list[Piece], seg: Segment, placed: list[Placed]
+) -> set[Component]:
     """Components the author doubts ("is the 100k per year or total??")."""
     text = tokens.text
     out: set[Component] = set()
@@ -105,37 +123,56 @@ def doubted(tokens: Tokens, pieces: list[Piece], seg: Segment, placed: list[Plac
         piece = pieces[i]
         body = text[piece.start : piece.end]
         ends_q = text[piece.end : piece.end + 1] == "?" or "?" in body
-        doubts = [w for w in tokens.words if piece.start <= w.start < piece.end and w.kind is Kind.DOUBT]
+        doubts = [
+            w for w in tokens.words if piece.start <= w.start < piece.end and w.kind is Kind.DOUBT
+        ]
         if not doubts and not (ends_q and re.search(r"\bor\b", body)):
             continue
         for w in doubts or [None]:
             if w is not None:
                 opening = text.rfind("(", piece.start, w.start)
                 if opening > text.rfind(")", piece.start, w.start):
-                    owner = next((p for p in reversed(placed) if p.figure.end <= opening and p.component), None)
+                    owner = next(
+                        (p for p in reversed(placed) if p.figure.end <= opening and p.component),
+                        None,
+                    )
                     if owner and owner.component:
                         out.add(owner.component)
                     continue
             for label in tokens.words:
-                if piece.start <= label.start < piece.end and label.kind is Kind.LABEL and text[label.start:label.end].lower() != "sign":
+                if (
+                    piece.start <= label.start < piece.end
+                    and label.kind is Kind.LABEL
+                    and text[label.start : label.end].lower() != "sign"
+                ):
                     if label.key != Component.TOTAL.value:
                         out.add(Component(label.key))
             values = {f.value for f in tokens.figures if piece.start <= f.start < piece.end}
-            out.update(p.component for p in placed if p.component and p.figure.value in values and not p.figure.is_pct)
+            out.update(
+                p.component
+                for p in placed
+                if p.component and p.figure.value in values and not p.figure.is_pct
+            )
     return out
 
 
 def capped(tokens: Tokens, figure: Figure) -> bool:
     text = tokens.text
     for w in tokens.words:
-        if w.kind is Kind.CAP and w.end <= figure.start and figure.start - w.end <= 3 + (text[w.end:figure.start].count('"')):
+        if (
+            w.kind is Kind.CAP
+            and w.end <= figure.start
+            and figure.start - w.end <= 3 + (text[w.end : figure.start].count('"'))
+        ):
             if text[w.start : w.end].lower() == "do" and not figure.is_pct:
                 continue
             return True
     return False
 
 
-def scale(figure: Figure, value: float, unit_scale: float, reading: Reading, currency: str | None) -> float:
+def scale(
+    figure: Figure, value: float, unit_scale: float, reading: Reading, currency: str | None
+) -> float:
     """A bare "210" in a pay line is 210,000 (or 210 lakh where the paste counts in lakhs)."""
     if figure.bare and value < 1000 and figure.per not in ("hour", "day", "month"):
         scaled = value * unit_scale
@@ -149,15 +186,23 @@ def monthly(tokens: Tokens, figure: Figure, labels: list[Word]) -> bool:
         return True
     text = tokens.text
     before = text[max(0, figure.start - 25) : figure.start].lower()
-    if re.search(r"(?:monthly|monatlich|mensuel|月|월)\s?\S{0,12}\s?\Z", before) and "\n" not in before[-12:]:
+    if (
+        re.search(r"(?:monthly|monatlich|mensuel|月|월)\s?\S{0,12}\s?\Z", before)
+        and "\n" not in before[-12:]
+    ):
         return True
-    return any(text[w.start : w.end].lower() in _MONTHLY_LABELS for w in labels if w.end <= figure.start and figure.start - w.end < 30)
+    return any(
+        text[w.start : w.end].lower() in _MONTHLY_LABELS
+        for w in labels
+        if w.end <= figure.start and figure.start - w.end < 30
+    )
 
 
 def extra_salary(tokens: Tokens, spans: list[tuple[int, int]]) -> bool:
     """ "+ 13º salário", "+ 13e mois", "13th month": a payment on top of monthly pay."""
     return any(
-        m.kind == "count" and re.match(r"1[3-6]\s?(?:th|e|º|o|°)", tokens.text[m.start : m.end].lower())
+        m.kind == "count"
+        and re.match(r"1[3-6]\s?(?:th|e|º|o|°)", tokens.text[m.start : m.end].lower())
         and any(s <= m.start < e for s, e in spans)
         and not _NEGATED_COUNT_RE.search(tokens.text[max(0, m.start - 8) : m.start])
         for m in tokens.marks
@@ -197,9 +242,16 @@ def signing_total(values: list[float], text: str) -> tuple[float, str | None]:
     if abs(rest - biggest) < 1:
         return biggest, None
     first = values[0]
-    if all(abs(v - values[1]) < 1 for v in values[1:]) and len(values) == 2 and re.search(
-        r"(?:two|2)\s+(?:equal\s+)?(?:instal+ments|installments|parts|payments|tranches)\s+of", text, re.IGNORECASE
-    ) and abs(first - 2 * values[1]) < 1:
+    if (
+        all(abs(v - values[1]) < 1 for v in values[1:])
+        and len(values) == 2
+        and re.search(
+            r"(?:two|2)\s+(?:equal\s+)?(?:instal+ments|installments|parts|payments|tranches)\s+of",
+            text,
+            re.IGNORECASE,
+        )
+        and abs(first - 2 * values[1]) < 1
+    ):
         return first, None
     total = sum(values)
     return total, " + ".join(f"{v:,.0f}" for v in values)

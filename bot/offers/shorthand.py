@@ -21,20 +21,26 @@ _JOIN_RE = re.compile(r"\s?[/+＋]\s?|\s?\|\s?")
 _VEST_CUE_RE = re.compile(r"\b(?:vest\w*|cliff|schedule)\b", re.IGNORECASE)
 
 
-def vesting_runs(tokens: Tokens, start: int, end: int) -> list[tuple[list[Figure], tuple[float, ...]]]:
+def vesting_runs(
+    tokens: Tokens, start: int, end: int
+) -> list[tuple[list[Figure], tuple[float, ...]]]:
     """Schedules written as "5/15/40/40", "33% / 33% / 34%", "35|30|20|15"."""
     text = tokens.text
     figures = [f for f in tokens.figures if start <= f.start < end]
     runs = _runs(text, figures)
     found = []
     for run in runs:
-        if len(run) < 2 or any(f.value > 100 or f.unit or f.currency or f.dollar or f.years for f in run):
+        if len(run) < 2 or any(
+            f.value > 100 or f.unit or f.currency or f.dollar or f.years for f in run
+        ):
             continue
         parts = tuple(f.value for f in run)
         line_start = text.rfind("\n", 0, run[0].start) + 1
         line_end = text.find("\n", run[-1].end)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
-        cue = bool(_VEST_CUE_RE.search(line)) or bool(re.search(r"rsu|stock|grant|equity|gsu|esop|股票|株", line, re.IGNORECASE))
+        cue = bool(_VEST_CUE_RE.search(line)) or bool(
+            re.search(r"rsu|stock|grant|equity|gsu|esop|股票|株", line, re.IGNORECASE)
+        )
         if (95 <= sum(parts) <= 105 and len(parts) >= 2) or (cue and len(parts) >= 3):
             found.append((run, parts))
     return found
@@ -43,8 +49,16 @@ def vesting_runs(tokens: Tokens, start: int, end: int) -> list[tuple[list[Figure
 def _runs(text: str, figures: list[Figure]) -> list[list[Figure]]:
     runs: list[list[Figure]] = []
     for figure in figures:
-        if runs and _JOIN_RE.fullmatch(text[runs[-1][-1].end : figure.start]) and "|" not in text[runs[-1][-1].end : figure.start] or (
-            runs and re.fullmatch(r"\s?\|\s?", text[runs[-1][-1].end : figure.start]) and not figure.currency and not figure.unit
+        if (
+            runs
+            and _JOIN_RE.fullmatch(text[runs[-1][-1].end : figure.start])
+            and "|" not in text[runs[-1][-1].end : figure.start]
+            or (
+                runs
+                and re.fullmatch(r"\s?\|\s?", text[runs[-1][-1].end : figure.start])
+                and not figure.currency
+                and not figure.unit
+            )
         ):
             runs[-1].append(figure)
         else:
@@ -59,27 +73,69 @@ def resolve(
     text = tokens.text
     out = list(placed)
     index = {p.figure.start: i for i, p in enumerate(out)}
-    loose = [p for p in out if p.component is None and not p.other and p.figure.start not in vest_figures and not p.figure.previous]
+    loose = [
+        p
+        for p in out
+        if p.component is None
+        and not p.other
+        and p.figure.start not in vest_figures
+        and not p.figure.previous
+    ]
     figures = [p.figure for p in out if p.figure.start not in vest_figures]
     for run in _runs(text, figures):
         members = [out[index[f.start]] for f in run]
         unplaced = [m for m in members if m.component is None and not m.other]
         if len(run) >= 3 and len(unplaced) == len(run) and "/" in text[run[0].start : run[-1].end]:
             _read_slashes(tokens, run, out, index, assumptions)
-        elif len(run) >= 2 and unplaced and any("+" in text[a.end : b.start] for a, b in zip(run, run[1:], strict=False)):
-            _read_formula(unplaced, out, index, assumptions, has_base=any(m.component is Component.BASE for m in members))
-    loose = [p for p in out if p.component is None and not p.other and p.figure.start not in vest_figures and not p.figure.previous]
+        elif (
+            len(run) >= 2
+            and unplaced
+            and any("+" in text[a.end : b.start] for a, b in zip(run, run[1:], strict=False))
+        ):
+            _read_formula(
+                unplaced,
+                out,
+                index,
+                assumptions,
+                has_base=any(m.component is Component.BASE for m in members),
+            )
+    loose = [
+        p
+        for p in out
+        if p.component is None
+        and not p.other
+        and p.figure.start not in vest_figures
+        and not p.figure.previous
+    ]
     have = {p.component for p in out}
     for p in loose:
         f = p.figure
         if f.is_pct or f.shares or f.negative or f.plus:
             continue
-        if f.years is not None or re.match(r"\s?(?:over|across)\s?(?:\d|two|three|four|five|six)", text[f.end : f.end + 12].lower()):
+        if f.years is not None or re.match(
+            r"\s?(?:over|across)\s?(?:\d|two|three|four|five|six)", text[f.end : f.end + 12].lower()
+        ):
             out[index[f.start]] = replace(p, component=Component.STOCK, how="grant")
             assumptions.append(f"read {f.text.strip()} over a number of years as a stock grant")
             have.add(Component.STOCK)
-    first_money = next((p for p in out if not p.figure.is_pct and not p.figure.shares and not p.figure.previous and p.figure.start not in vest_figures and not p.other), None)
-    if first_money is not None and first_money.component is None and Component.BASE not in have and not first_money.figure.negative:
+    first_money = next(
+        (
+            p
+            for p in out
+            if not p.figure.is_pct
+            and not p.figure.shares
+            and not p.figure.previous
+            and p.figure.start not in vest_figures
+            and not p.other
+        ),
+        None,
+    )
+    if (
+        first_money is not None
+        and first_money.component is None
+        and Component.BASE not in have
+        and not first_money.figure.negative
+    ):
         f = first_money.figure
         out[index[f.start]] = replace(first_money, component=Component.BASE, how="first")
         assumptions.append(f"read {f.text.strip()}, the first amount, as the base")
@@ -87,7 +143,15 @@ def resolve(
     if Component.BONUS not in have:
         for p in out:
             f = p.figure
-            if p.component is None and not p.other and f.is_pct and f.start not in vest_figures and not f.previous and not _equity_cue(text, f) and not _vest_cue(text, f):
+            if (
+                p.component is None
+                and not p.other
+                and f.is_pct
+                and f.start not in vest_figures
+                and not f.previous
+                and not _equity_cue(text, f)
+                and not _vest_cue(text, f)
+            ):
                 out[index[f.start]] = replace(p, component=Component.BONUS, how="loose percent")
                 assumptions.append(f"read {f.text.strip()} as the bonus")
                 break
@@ -101,32 +165,62 @@ def resolve(
 def _vest_cue(text: str, figure: Figure) -> bool:
     before = text[max(0, figure.start - 6) : figure.start]
     after = text[figure.end : figure.end + 24].lower()
-    return "每年" in before or bool(re.match(r"\s?(?:/\s?y|per\s|each\s|every\s|annually|on\s|after\s|a\s?year)", after))
+    return "每年" in before or bool(
+        re.match(r"\s?(?:/\s?y|per\s|each\s|every\s|annually|on\s|after\s|a\s?year)", after)
+    )
 
 
 def _equity_cue(text: str, figure: Figure) -> bool:
     after = text[figure.end : figure.end + 40].lower()
-    return bool(re.match(r"\s?(?:\(|of\s+(?:the\s+|a\s+)?(?:company|startup)|equity|vest|cliff)", after)) and figure.value < 5
+    return (
+        bool(
+            re.match(r"\s?(?:\(|of\s+(?:the\s+|a\s+)?(?:company|startup)|equity|vest|cliff)", after)
+        )
+        and figure.value < 5
+    )
 
 
-def _read_slashes(tokens: Tokens, run: list[Figure], out: list[Placed], index: dict[int, int], assumptions: list[str]) -> None:
+def _read_slashes(
+    tokens: Tokens,
+    run: list[Figure],
+    out: list[Placed],
+    index: dict[int, int],
+    assumptions: list[str],
+) -> None:
     text = tokens.text
     after = text[run[-1].end : run[-1].end + 60]
     named = re.match(r"\s?\(([^)]*)\)", after)
     order: list[tuple[Component, bool]] = []
     if named:
-        words = [w for w in tokens.words if run[-1].end + named.start(1) <= w.start < run[-1].end + named.end(1) and w.kind is Kind.LABEL]
+        words = [
+            w
+            for w in tokens.words
+            if run[-1].end + named.start(1) <= w.start < run[-1].end + named.end(1)
+            and w.kind is Kind.LABEL
+        ]
         if len(words) >= len(run):
             for w in words[: len(run)]:
                 rest = text[w.end : w.end + 10].lower()
                 order.append((Component(w.key), bool(re.match(r"\s?(?:per\s?y|/\s?y)", rest))))
     yearly = False
     before = text[max(0, run[0].start - 30) : run[0].start]
-    total = next((p.figure for p in out if p.component is Component.TOTAL and p.figure.end <= run[0].start and run[0].start - p.figure.end < 6), None)
+    total = next(
+        (
+            p.figure
+            for p in out
+            if p.component is Component.TOTAL
+            and p.figure.end <= run[0].start
+            and run[0].start - p.figure.end < 6
+        ),
+        None,
+    )
     if total is not None:
         parts = sum(f.value for f in run if not f.is_pct)
         scale = 1000 if total.bare and parts < 1000 else 1
-        yearly = abs(parts * scale - total.value * scale) <= 0.02 * total.value * scale or abs(parts - total.value) < 1
+        yearly = (
+            abs(parts * scale - total.value * scale) <= 0.02 * total.value * scale
+            or abs(parts - total.value) < 1
+        )
     if not order:
         kinds = []
         money_seen = 0
@@ -154,7 +248,14 @@ def _read_slashes(tokens: Tokens, run: list[Figure], out: list[Placed], index: d
         out[i] = replace(out[i], component=component, how="shorthand", per_year=per_year)
 
 
-def _read_formula(unplaced: list[Placed], out: list[Placed], index: dict[int, int], assumptions: list[str], *, has_base: bool) -> None:
+def _read_formula(
+    unplaced: list[Placed],
+    out: list[Placed],
+    index: dict[int, int],
+    assumptions: list[str],
+    *,
+    has_base: bool,
+) -> None:
     for p in unplaced:
         f = p.figure
         if f.is_pct:
@@ -168,4 +269,6 @@ def _read_formula(unplaced: list[Placed], out: list[Placed], index: dict[int, in
             continue
         out[index[f.start]] = replace(p, component=component, how="formula")
     if unplaced:
-        assumptions.append("read the figures joined by '+' by position (base, bonus %, stock over N years)")
+        assumptions.append(
+            "read the figures joined by '+' by position (base, bonus %, stock over N years)"
+        )

@@ -92,7 +92,9 @@ _DURATION_RE = re.compile(
     r"(?P<days>days?|weeks?|wks?|hours?|hrs?|h(?=\s?/\s?w)|tage?n?|jours|días|dias|giorni|gg|"
     r"dni|dagar|天|日|週|일|am|pm|yoe|br|bed|parts?|instal+ments?|tranches?|installments?|times|people|engineers|reports|x\b))(?![a-zà-ÿ])"
 )
-_ORDINAL_BEFORE_RE = re.compile(r"(?:year|yr|y|第|years|month|monat|mois|mes|tranche|part)\s?(?:#\s?)?\Z")
+_ORDINAL_BEFORE_RE = re.compile(
+    r"(?:year|yr|y|第|years|month|monat|mois|mes|tranche|part)\s?(?:#\s?)?\Z"
+)
 _DATE_RE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
     r"oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|"
@@ -104,7 +106,19 @@ _DATE_AFTER_RE = re.compile(
 )
 _YEARS_PAIR_RE = re.compile(r"(?:years?|yrs?|y)\s?\d\s?(?:and|&|-|–|to|,)\s?(?P<n>\d)\b")
 _CJK_YEARS_RE = re.compile(r"(?P<n>[一二三四五六七八九十两])\s?年")
-_CJK_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CJK_NUMERALS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
 _SCRIPT_RUN_RE = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+|[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
 )
@@ -211,7 +225,11 @@ def tokenize(text: str) -> Tokens:
     for start, end, match, spelled_value in raw:
         if start < consumed or any(s <= start < e for s, e in taken):
             continue
-        if match is not None and match.group(0) == "401" and re.match(r"\s?\(?k\)?(?![a-z])", low[end:]):
+        if (
+            match is not None
+            and match.group(0) == "401"
+            and re.match(r"\s?\(?k\)?(?![a-z])", low[end:])
+        ):
             words.append(Word(Kind.OTHER, "other", start, end))
             continue
         got = _read(low, text, start, end, match, spelled_value, cjk)
@@ -258,20 +276,41 @@ def _read(
             return None  # 401(k)
     if _ORDINAL_BEFORE_RE.search(before) and match is not None and "." not in match.group(0):
         return Mark("ordinal", float(match.group(0)), start, end)
-    if match is not None and (_DATE_RE.search(low[max(0, start - 12) : start]) or _DATE_AFTER_RE.match(low, end)) and "," not in match.group(0) and "." not in match.group(0):
+    if (
+        match is not None
+        and (_DATE_RE.search(low[max(0, start - 12) : start]) or _DATE_AFTER_RE.match(low, end))
+        and "," not in match.group(0)
+        and "." not in match.group(0)
+    ):
         return Mark("date", float(match.group(0)), start, end)
     rng = re.match(r"[ ]?[-–—][ ]?\d+(?:[.,]\d+)?", low[end:])
     if rng and _DURATION_RE.match(low, end + rng.end()):
         dm = _DURATION_RE.match(low, end + rng.end())
         assert dm is not None
-        return Mark("months" if dm["months"] else "years" if dm["years"] else "days", 0.0, start, dm.end())
-    if match is None and (spelled_value or 0) < 10 and not (_PCT_RE.match(low, end) or _MULT_RE.match(low, end) or _DURATION_RE.match(low, end)):
+        return Mark(
+            "months" if dm["months"] else "years" if dm["years"] else "days", 0.0, start, dm.end()
+        )
+    if (
+        match is None
+        and (spelled_value or 0) < 10
+        and not (
+            _PCT_RE.match(low, end) or _MULT_RE.match(low, end) or _DURATION_RE.match(low, end)
+        )
+    ):
         return None
-    value = read_number(match, decimal_next=bool(_MULT_RE.match(low, end) or _PCT_RE.match(low, end))) if match else float(spelled_value or 0)
+    value = (
+        read_number(match, decimal_next=bool(_MULT_RE.match(low, end) or _PCT_RE.match(low, end)))
+        if match
+        else float(spelled_value or 0)
+    )
     pos = end
     unit = None
     m = _MULT_RE.match(low, pos)
-    if m and not (m["mult"] == "w" and not cjk) and not (m["mult"] == "m" and _DURATION_RE.match(low, m.start())):
+    if (
+        m
+        and not (m["mult"] == "w" and not cjk)
+        and not (m["mult"] == "m" and _DURATION_RE.match(low, m.start()))
+    ):
         unit = m["mult"]
         value *= _MULTIPLIERS[unit]
         pos = m.end()
@@ -283,7 +322,12 @@ def _read(
         om = re.match(r"(?:st|nd|rd|th)(?![a-z])", low[pos:])
         if om:
             return Mark("ordinal", value, start, pos + om.end())
-        if match is not None and 1900 <= value <= 2100 and "," not in match.group(0) and "." not in match.group(0):
+        if (
+            match is not None
+            and 1900 <= value <= 2100
+            and "," not in match.group(0)
+            and "." not in match.group(0)
+        ):
             if not _SUFFIX_RE.match(low, pos) and not _PREFIX_RE.search(before):
                 return Mark("date", value, start, pos)
     currency, dollar, approx = None, False, False
@@ -326,7 +370,11 @@ def _read(
     shares = False
     if not is_pct and currency is None and not dollar and unit in (None, "万", "萬", "千"):
         sm = _SHARES_RE.match(low, pos)
-        if sm and not (unit is None and value < 50 and low[sm.start():sm.end()].strip() in ("rsu", "rsus", "units")):
+        if sm and not (
+            unit is None
+            and value < 50
+            and low[sm.start() : sm.end()].strip() in ("rsu", "rsus", "units")
+        ):
             shares = True
             pos = sm.end()
     per = "year" if unit == "lpa" else None
@@ -338,11 +386,18 @@ def _read(
             pos = yr.end()
         else:
             pr = _PERIOD_RE.match(low, pos)
-            if pr and not (pr["p"] in ("a", "an", "m", "y", "d", "h", "mon") and not _slash_or_per(low, pr)):
+            if pr and not (
+                pr["p"] in ("a", "an", "m", "y", "d", "h", "mon") and not _slash_or_per(low, pr)
+            ):
                 per = _PERIOD_OF.get(pr["p"].replace(" ", ""), _PERIOD_OF.get(pr["p"]))
                 pos = pr.end()
     if not approx:
-        approx = bool(re.search(r"(?:~|≈|ca\.?|about|around|roughly|approx\w*)\s?\S{0,4}\Z", low[max(0, fig_start - 12) : fig_start]))
+        approx = bool(
+            re.search(
+                r"(?:~|≈|ca\.?|about|around|roughly|approx\w*)\s?\S{0,4}\Z",
+                low[max(0, fig_start - 12) : fig_start],
+            )
+        )
     negative = bool(re.search(r"(?:^|[\s(])-\Z", low[max(0, fig_start - 2) : fig_start]))
     if negative:
         fig_start -= 1
@@ -388,9 +443,13 @@ def _join(low: str, figures: list[Figure]) -> list[Figure]:
         if out:
             last = out[-1]
             between = low[last.end : figure.start]
-            if len(between) <= 5 and _RANGE_SEP_RE.fullmatch(between) and not last.plus and (
-                last.is_pct == figure.is_pct or (last.bare and figure.is_pct)
-            ) and not last.shares:
+            if (
+                len(between) <= 5
+                and _RANGE_SEP_RE.fullmatch(between)
+                and not last.plus
+                and (last.is_pct == figure.is_pct or (last.bare and figure.is_pct))
+                and not last.shares
+            ):
                 low_value = last.value
                 if last.unit is None and figure.unit and low_value < 1000:
                     low_value *= _MULTIPLIERS[figure.unit]

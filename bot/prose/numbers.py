@@ -130,10 +130,14 @@ def find_spelled(text: str) -> list[Spelled]:
     """Every spelled number in ``text`` except a lone "one" (too common to be an amount)."""
     found = []
     for m in SPELLED_RE.finditer(text):
-        words = [(w.group(0).lower(), m.start() + w.start(), m.start() + w.end())
-                 for w in re.finditer(r"[a-zA-Z]+", m.group(0))]
-        while words and (words[0][0] == "and" or (
-            words[0][0] == "a" and (len(words) < 2 or words[1][0] not in _SCALES))):
+        words = [
+            (w.group(0).lower(), m.start() + w.start(), m.start() + w.end())
+            for w in re.finditer(r"[a-zA-Z]+", m.group(0))
+        ]
+        while words and (
+            words[0][0] == "and"
+            or (words[0][0] == "a" and (len(words) < 2 or words[1][0] not in _SCALES))
+        ):
             words.pop(0)
         while words and words[-1][0] in ("and", "a"):
             words.pop()

@@ -163,7 +163,10 @@ def place_currencies(text: str) -> set[str]:
         names = sorted((n for v in _CURRENCY_PLACES.values() for n in v), key=len, reverse=True)
         codes = sorted((c for v in _CURRENCY_CODES.values() for c in v), key=len, reverse=True)
         _PLACE_RE = (
-            re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, names)) + r")(?![^\W\d_])", re.IGNORECASE),
+            re.compile(
+                r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, names)) + r")(?![^\W\d_])",
+                re.IGNORECASE,
+            ),
             re.compile(r"(?<![A-Za-z])(?:" + "|".join(codes) + r")(?![A-Za-z])"),
         )
     by_name = {n: c for c, v in _CURRENCY_PLACES.items() for n in v}
@@ -171,6 +174,8 @@ def place_currencies(text: str) -> set[str]:
     found = {by_name[m.group(0).lower()] for m in _PLACE_RE[0].finditer(text)}
     found |= {c for c, v in _CURRENCY_PLACES.items() for n in v if ord(n[0]) > 0x2E80 and n in text}
     found |= {by_code[m.group(0)] for m in _PLACE_RE[1].finditer(text)}
-    if re.search(r", (?:WA|CA|TX|NC|NY|MA|IL|CO|GA|OR|PA|MN|OH|FL|NJ|UT|AZ|MI|TN|MD|VA|DC)\b", text):
+    if re.search(
+        r", (?:WA|CA|TX|NC|NY|MA|IL|CO|GA|OR|PA|MN|OH|FL|NJ|UT|AZ|MI|TN|MD|VA|DC)\b", text
+    ):
         found.add("USD")
     return found

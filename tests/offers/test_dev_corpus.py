@@ -27,5 +27,9 @@ def test_dev_corpus_field_accuracy_holds_its_floor(accuracy) -> None:  # type: i
 
 
 def test_no_style_below_its_floor(accuracy) -> None:  # type: ignore[no-untyped-def]
-    low = {s: accuracy.by_style[s] / t for s, t in accuracy.style_total.items() if accuracy.by_style[s] / t < STYLE_FLOOR}
+    low = {
+        s: accuracy.by_style[s] / t
+        for s, t in accuracy.style_total.items()
+        if accuracy.by_style[s] / t < STYLE_FLOOR
+    }
     assert not low, report(accuracy)
