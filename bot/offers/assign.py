@@ -14,10 +14,12 @@ reader then tries the positional shorthand or reports it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from bot.offers.layout import Piece
 from bot.offers.lexicon import Kind, component_of
+from bot.offers.spans import brackets
 from bot.offers.tokens import Figure, Tokens, Word
 from bot.prose.components import Component
 
@@ -25,8 +27,10 @@ _CLAUSE_RE = re.compile(
     r",(?!\d)|;|\||•|·|\+|＋|、|&|=|(?<=\s)/|/(?=\s)|"
     r"\s(?:and|und|et|y|e|plus|with|w/|but|dazu|mais|pero|mas|aber|then)\s"
 )
+_PLUS_RE = re.compile(r"\s?\+\s?")
 _KEY_SEP_RE = re.compile(r"\s?(?::|=|：)|\s[-–—]\s|[–—]|\.\s(?=\S)")
 OTHER = "other"
+_KEY_CHARS = 70  # a "Label:" longer than this is a sentence, not a key
 
 
 @dataclass(frozen=True)
@@ -43,35 +47,6 @@ class Placed:
     ambiguous: bool = False  # the key names two components ("Relocation/Signing Bonus")
 
 
-def _label_words(tokens: Tokens, start: int, end: int) -> list[Word]:
-    inside = [(f.start, f.end) for f in tokens.figures]
-    ends = {f.end for f in tokens.figures}
-    return [
-        w
-        for w in tokens.words
-        if start <= w.start < end
-        and w.kind in (Kind.LABEL, Kind.OTHER)
-        and not any(s <= w.start < e for s, e in inside)
-        and (
-            tokens.text[w.start : w.end].lower() != "sign" or w.start - 1 in ends or w.start in ends
-        )
-    ]
-
-
-def _paren_of(text: str, start: int, end: int) -> dict[int, int]:
-    """For each position of [start, end), the start of the bracket it is in (or -1)."""
-    depth: list[int] = []
-    out: dict[int, int] = {}
-    for i in range(start, end):
-        c = text[i]
-        if c == "(":
-            depth.append(i)
-        out[i] = depth[-1] if depth else -1
-        if c == ")" and depth:
-            depth.pop()
-    return out
-
-
 _ORDINAL_AFTER_RE = re.compile(
     r"\s?\(?\s?(?:in\s|im\s|en\s|no\s|for\s)?(?:(?:year|yr|y)\s?\d|(?:1st|2nd|3rd|first|second|third|"
     r"ersten|zweiten|dritten|premier|première|deuxième|primer|segundo)\s?(?:year|yr|jahr|année|año|ano))",
@@ -86,26 +61,28 @@ def _component(word: Word) -> Component | str:
 def place(tokens: Tokens, pieces: list[Piece]) -> list[Placed]:
     out: list[Placed] = []
     for index, piece in enumerate(pieces):
-        figures = [f for f in tokens.figures if piece.start <= f.start < piece.end]
+        figures = tokens.figures_in(piece.start, piece.end)
         if not figures:
             continue
         out.extend(_place_piece(tokens, piece, index, figures))
     return out
 
 
-def _key(tokens: Tokens, piece: Piece, figures: list[Figure]) -> tuple[list[Word], int] | None:
+def _key(
+    tokens: Tokens, piece: Piece, figures: tuple[Figure, ...]
+) -> tuple[tuple[Word, ...], int] | None:
     """The label part of a "Label: value" piece and where its value starts."""
     text = tokens.text
     if piece.label_span is not None:
-        words = _label_words(tokens, *piece.label_span)
+        words = tokens.labels_in(*piece.label_span)
         return (words, piece.start) if words else None
     first = figures[0].start
     for m in _KEY_SEP_RE.finditer(text, piece.start, first + 1):
-        if m.start() > first:
+        if m.start() > first or m.start() - piece.start > _KEY_CHARS:
             break
-        words = _label_words(tokens, piece.start, m.start())
+        words = tokens.labels_in(piece.start, m.start())
         key_text = text[piece.start : m.start()]
-        if not words or len(key_text) > 70:
+        if not words:
             continue
         if m.group(0).startswith(".") and len(key_text.split()) > 4:
             continue
@@ -113,7 +90,7 @@ def _key(tokens: Tokens, piece: Piece, figures: list[Figure]) -> tuple[list[Word
     return None
 
 
-def _head(words: list[Word], text: str) -> tuple[Component | str | None, bool, bool, bool]:
+def _head(words: tuple[Word, ...], text: str) -> tuple[Component | str | None, bool, bool, bool]:
     """(component, per-year, total, ambiguous) of a key."""
     kinds = [_component(w) for w in words]
     pay = [k for k in kinds if k != OTHER]
@@ -128,7 +105,9 @@ def _head(words: list[Word], text: str) -> tuple[Component | str | None, bool, b
     return first, per_year, total, False
 
 
-def _place_piece(tokens: Tokens, piece: Piece, index: int, figures: list[Figure]) -> list[Placed]:
+def _place_piece(
+    tokens: Tokens, piece: Piece, index: int, figures: tuple[Figure, ...]
+) -> list[Placed]:
     text = tokens.text
     head: Component | str | None = None
     per_year = total = ambiguous = False
@@ -138,33 +117,83 @@ def _place_piece(tokens: Tokens, piece: Piece, index: int, figures: list[Figure]
         words, value_start = key
         span = piece.label_span or (piece.start, value_start)
         head, per_year, total, ambiguous = _head(words, text[span[0] : span[1]].lower())
-    labels = _label_words(tokens, value_start, piece.end)
+    labels = tokens.labels_in(value_start, piece.end)
+    label_ends = [w.end for w in labels]
+    figure_ends = [f.end for f in figures]
     placed: dict[int, Placed] = {}
     for figure in figures:
         if figure.shares:
             placed[figure.start] = Placed(figure, Component.STOCK, piece=index, how="shares")
-    parens = _paren_of(text, piece.start, piece.end)
+    scope, opening_of = brackets(
+        text, piece.start, piece.end, [f.start for f in figures] + [w.start for w in labels]
+    )
     first_label = labels[0].start if labels else piece.end
-    for start, end in _clauses(text, value_start, piece.end):
-        here = [f for f in figures if start <= f.start < end and f.start not in placed]
-        names = [w for w in labels if start <= w.start < end]
-        for scope in {parens.get(f.start, -1) for f in here} | {
-            parens.get(w.start, -1) for w in names
-        }:
-            in_scope = [f for f in here if parens.get(f.start, -1) == scope]
-            scoped = [w for w in names if parens.get(w.start, -1) == scope]
-            for figure, word, how in _pair(text, in_scope, scoped):
-                if (
-                    head is not None
-                    and head != OTHER
-                    and figure.start < first_label
-                    and how == "label"
-                ):
-                    continue
-                if head == OTHER and figure.start < first_label:
-                    continue
-                placed[figure.start] = _placed(figure, _component(word), index, how)
-    # "75k yr1 + 60k yr2", "$45,000 (Year 1), $35,000 (Year 2)": more of the same
+    clauses = _clauses(text, value_start, piece.end)
+    clause_starts = [a for a, _ in clauses]
+
+    def clause_of(position: int) -> int:
+        c = bisect_right(clause_starts, position) - 1
+        return c if c >= 0 and position < clauses[c][1] else -1
+
+    # per clause, per bracket scope: the figures and the labels to pair
+    groups: dict[tuple[int, int], tuple[list[Figure], list[Word]]] = {}
+    labelled = [False] * len(clauses)
+    for figure in figures:
+        c = clause_of(figure.start)
+        if c >= 0 and figure.start not in placed:
+            groups.setdefault((c, scope[figure.start]), ([], []))[0].append(figure)
+    for word in labels:
+        c = clause_of(word.start)
+        if c >= 0:
+            groups.setdefault((c, scope[word.start]), ([], []))[1].append(word)
+            labelled[c] = labelled[c] or word.kind is Kind.LABEL
+    for in_scope, scoped in groups.values():
+        for figure, word, how in _pair(in_scope, scoped):
+            if head is not None and head != OTHER and figure.start < first_label and how == "label":
+                continue
+            if head == OTHER and figure.start < first_label:
+                continue
+            placed[figure.start] = _placed(figure, _component(word), index, how)
+    _continued(text, figures, placed, index)
+    for i, figure in enumerate(figures):
+        if figure.start in placed and placed[figure.start].component is not None:
+            continue
+        # brackets: a figure in (...) with no label of its own takes the label before the
+        # bracket, or is a part of the figure before it
+        opening = opening_of[figure.start]
+        if opening >= value_start:
+            b = bisect_right(label_ends, opening)
+            before = labels[b - 1] if b else None
+            f = bisect_right(figure_ends, opening, 0, i)
+            earlier = figures[f - 1] if f else None
+            if before is not None and not (earlier is not None and earlier.start > before.start):
+                placed[figure.start] = _placed(figure, _component(before), index, "bracket")
+                continue
+            owner = placed.get(earlier.start) if earlier is not None else None
+            if owner is not None and owner.component not in (None, Component.TOTAL):
+                placed[figure.start] = Placed(figure, owner.component, owner.other, index, "part")
+                continue
+        c = clause_of(figure.start)
+        clause_labelled = c >= 0 and labelled[c]
+        if (head is not None or ambiguous) and (figure.start < first_label or not clause_labelled):
+            comp = head if isinstance(head, Component) else None
+            placed[figure.start] = Placed(
+                figure,
+                _fit(figure, comp) if comp else None,
+                head == OTHER,
+                index,
+                "key",
+                per_year,
+                total,
+                ambiguous,
+            )
+    return [placed.get(f.start) or Placed(f, None, piece=index) for f in figures]
+
+
+def _continued(
+    text: str, figures: tuple[Figure, ...], placed: dict[int, Placed], index: int
+) -> None:
+    """ "75k yr1 + 60k yr2", "$45,000 (Year 1), $35,000 (Year 2)": more of the same."""
     previous: Placed | None = None
     for figure in figures:
         mine = placed.get(figure.start)
@@ -181,50 +210,12 @@ def _place_piece(tokens: Tokens, piece: Piece, index: int, figures: list[Figure]
             and previous.component is Component.SIGNING
             and mine is None
             and not figure.is_pct
-            and re.fullmatch(r"\s?\+\s?", text[previous.figure.end : figure.start])
+            and figure.start - previous.figure.end <= 3
+            and _PLUS_RE.fullmatch(text, previous.figure.end, figure.start)
         ):
             placed[figure.start] = Placed(figure, Component.SIGNING, piece=index, how="continued")
         if placed.get(figure.start) is not None and placed[figure.start].component is not None:
             previous = placed[figure.start]
-    # brackets: a figure in (...) with no label of its own takes the label before the bracket
-    for figure in figures:
-        if figure.start in placed and placed[figure.start].component is not None:
-            continue
-        opening = text.rfind("(", piece.start, figure.start)
-        if opening > text.rfind(")", piece.start, figure.start) and opening >= value_start:
-            before = [w for w in labels if w.end <= opening]
-            earlier = [f for f in figures if f.end <= opening]
-            if before and not (earlier and earlier[-1].start > before[-1].start):
-                placed[figure.start] = _placed(figure, _component(before[-1]), index, "bracket")
-                continue
-            if (
-                earlier
-                and earlier[-1].start in placed
-                and placed[earlier[-1].start].component not in (None, Component.TOTAL)
-            ):
-                owner = placed[earlier[-1].start]
-                placed[figure.start] = Placed(figure, owner.component, owner.other, index, "part")
-                continue
-        own_clause = next(
-            ((a, b) for a, b in _clauses(text, value_start, piece.end) if a <= figure.start < b),
-            (0, 0),
-        )
-        clause_labelled = any(
-            own_clause[0] <= w.start < own_clause[1] and w.kind is Kind.LABEL for w in labels
-        )
-        if (head is not None or ambiguous) and (figure.start < first_label or not clause_labelled):
-            comp = head if isinstance(head, Component) else None
-            placed[figure.start] = Placed(
-                figure,
-                _fit(figure, comp) if comp else None,
-                head == OTHER,
-                index,
-                "key",
-                per_year,
-                total,
-                ambiguous,
-            )
-    return [placed.get(f.start) or Placed(f, None, piece=index) for f in figures]
 
 
 def _fit(figure: Figure, component: Component | None) -> Component | None:
@@ -252,38 +243,40 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
 
 
-def _pair(text: str, figures: list[Figure], labels: list[Word]) -> list[tuple[Figure, Word, str]]:
-    """Each figure with its label in one clause: the clause's first item says which side."""
+def _pair(figures: list[Figure], labels: list[Word]) -> list[tuple[Figure, Word, str]]:
+    """Each figure with its label in one clause: the clause's first item says which side.
+    Figures and labels are in text order; each look-up is a bisection."""
     if not figures or not labels:
         return []
-    items = sorted(
-        [*((f.start, 0, f) for f in figures), *((w.start, 1, w) for w in labels)],
-        key=lambda t: t[0],
-    )
-    labels_first = items[0][1] == 1
+    labels_first = labels[0].start < figures[0].start
+    starts = [w.start for w in labels]
+    ends = [w.end for w in labels]
+    last_start = figures[-1].start
     pairs: list[tuple[Figure, Word, str]] = []
     used: set[int] = set()
-    for figure in figures:
-        before = [w for w in labels if w.end <= figure.start]
-        after = [w for w in labels if w.start >= figure.end]
-        nxt = next((f for f in figures if f.start > figure.start), None)
-        after_near = [w for w in after if nxt is None or w.start < nxt.start]
-        if labels_first and before:
-            word = before[-1]
+    for i, figure in enumerate(figures):
+        b = bisect_right(ends, figure.start)
+        before = labels[b - 1] if b else None
+        a = bisect_left(starts, figure.end)
+        after = labels[a] if a < len(labels) else None
+        nxt = figures[i + 1] if i + 1 < len(figures) else None
+        near = after if after is not None and (nxt is None or after.start < nxt.start) else None
+        if labels_first and before is not None:
+            word = before
             # "base 200k 60k/yr stock": a label after, with no figure of its own, is this one's
             if (
                 word.start in used
-                and after_near
-                and after_near[0].start not in used
-                and not any(f.start > after_near[0].end for f in figures)
+                and near is not None
+                and near.start not in used
+                and last_start <= near.end
             ):
-                word = after_near[0]
-        elif after_near:
-            word = after_near[0]
-        elif before and before[-1].start not in used:
-            word = before[-1]
-        elif labels_first and after and not any(f.start > after[0].end for f in figures):
-            word = after[0]
+                word = near
+        elif near is not None:
+            word = near
+        elif before is not None and before.start not in used:
+            word = before
+        elif labels_first and after is not None and last_start <= after.end:
+            word = after
         else:
             continue
         used.add(word.start)

@@ -21,6 +21,7 @@ from bot.offers.rules import (
     pct_of_other,
     plausible,
     scale,
+    segment_words,
     signing_total,
 )
 from bot.offers.tokens import Figure, Tokens
@@ -80,7 +81,7 @@ def build(
         for i in segment.pieces
         if re.search(r"\beach\b|je\b|cada\b", text[pieces[i].start : pieces[i].end], re.IGNORECASE)
     }
-    labels = [w for w in tokens.words if any(s <= w.start < e for s, e in spans)]
+    labels = segment_words(tokens, pieces, segment)
     by: dict[Component, list[Placed]] = {}
     sources: list[Source] = []
     for p in segment.placed:
@@ -235,8 +236,8 @@ def _read_base(
         reading.warnings.append(f"{shown} is a day rate: day rates are not turned into a salary")
         return
     line = (
-        tokens.text.rfind("\n", 0, f.start) + 1,
-        (tokens.text.find("\n", f.end) + 1 or len(tokens.text) + 1) - 1,
+        tokens.line_of(f.start)[0],
+        tokens.line_of(f.end)[1],
     )
     if monthly(tokens, f, labels) or (
         f.per is None and not p.per_year and extra_salary(tokens, [line])
@@ -389,12 +390,8 @@ def _stock_years(
             )
         ):
             continue
-        for m in tokens.marks:
-            if (
-                m.kind != "years"
-                or not piece.start <= m.start < piece.end
-                or not 1 <= m.value <= 10
-            ):
+        for m in tokens.marks_in(piece.start, piece.end):
+            if m.kind != "years" or not 1 <= m.value <= 10:
                 continue
             after = text[m.end : m.end + 12].lower()
             before = text[max(0, m.start - 12) : m.start].lower()

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.offers.lexicon import Kind
+from bot.offers.spans import Spans
 from bot.offers.tokens import Tokens
 
 _CHAT_HEADER_RE = re.compile(
@@ -31,6 +32,13 @@ _YEAR_ROW_RE = re.compile(
 _YEAR_CUT_RE = re.compile(
     r"(?<=[\s:;,])(?:years?|yr|y)\s?\d(?:\s?(?:and|&|-|to)\s?\d)?\s?[:—–-]", re.IGNORECASE
 )
+
+
+_ABBREVIATION_END_RE = re.compile(
+    r"(?:\b(?:ca|approx|incl|excl|e\.g|i\.e|etc|vs|no|nr|st|dr|mr|mrs|ms|jr|p\.a|p|a)\.?|\d)\s*[.]?\Z",
+    re.IGNORECASE,
+)
+_TWO_DIGITS_RE = re.compile(r"\d{2,}")
 
 
 @dataclass
@@ -66,9 +74,10 @@ def layout(tokens: Tokens) -> Layout:
         result.notes.append("read a chat: kept the messages of the person with the offer")
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     table_rows = _tables(text, lines)
-    struck = strike_spans(text)
+    struck = Spans(strike_spans(text))
+    dropped = Spans(result.dropped)
     for index, (start, end) in enumerate(lines):
-        if any(s <= start and end <= e for s, e in result.dropped):
+        if dropped.holds(start, end):
             continue
         if index in table_rows:
             result.pieces.extend(table_rows[index])
@@ -83,35 +92,32 @@ def layout(tokens: Tokens) -> Layout:
                 a, b = int(row["a"]), int(row["b"] or row["a"])
                 years = tuple(range(a, b + 1)) if b >= a else (a,)
             piece = Piece(s, e, index, years)
-            piece.struck = any(ss <= s and e <= se for ss, se in struck)
+            piece.struck = struck.holds(s, e)
             result.pieces.append(piece)
     return result
 
 
 def _sentences(
-    text: str, start: int, end: int, struck: list[tuple[int, int]]
+    text: str, start: int, end: int, struck: Spans
 ) -> list[tuple[int, int]]:
     cuts = {start, end}
     for m in _SENTENCE_RE.finditer(text, start, end):
         cuts.update((m.start(), m.end()))
     for m in _YEAR_CUT_RE.finditer(text, start, end):
         cuts.add(m.start())
-    for s, e in struck:
-        if start <= s < end:
-            cuts.update((s, min(e, end)))
+    for s, e in struck.within(start, end):
+        cuts.update((s, min(e, end)))
     ordered = sorted(cuts)
     # "ca. 60k", "1. Salary. $180,000": an abbreviation or a short heading does not end a sentence
     kept = [ordered[0]]
     for cut in ordered[1:-1]:
-        before = text[kept[-1] : cut]
-        if re.search(
-            r"(?:\b(?:ca|approx|incl|excl|e\.g|i\.e|etc|vs|no|nr|st|dr|mr|mrs|ms|jr|p\.a|p|a)\.?|\d)\s*[.]?\Z",
-            before,
-            re.IGNORECASE,
-        ) or (
-            len(before.split()) <= 4
-            and not re.search(r"\d{2,}", before)
-            and text[cut - 1 : cut] == "."
+        # both tests look at a bounded stretch before the cut, so a line of a thousand
+        # skipped cuts is still read in one pass
+        if _ABBREVIATION_END_RE.search(text, max(kept[-1], cut - 12), cut) or (
+            text[cut - 1 : cut] == "."
+            and cut - kept[-1] <= 160
+            and len(text[kept[-1] : cut].split()) <= 4
+            and not _TWO_DIGITS_RE.search(text, kept[-1], cut)
         ):
             continue
         kept.append(cut)
@@ -136,8 +142,8 @@ def _other_speakers(tokens: Tokens) -> list[tuple[int, int]]:
         messages.append((h["name"].lower(), h.start(), end))
     owner = None
     for name, start, end in messages:
-        labels = [w for w in tokens.words if start <= w.start < end and w.kind is Kind.LABEL]
-        figures = [f for f in tokens.figures if start <= f.start < end]
+        labels = [w for w in tokens.words_in(start, end) if w.kind is Kind.LABEL]
+        figures = tokens.figures_in(start, end)
         if labels and figures:
             owner = name
             break

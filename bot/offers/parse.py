@@ -30,7 +30,7 @@ MAX_CHARS = 16_000
 EXAMPLE = "205k base, 240k RSUs over 4 years, 10% target bonus, 30k signing"
 _REPEATS = {Component.BASE, Component.STOCK, Component.BONUS}
 _OFFER_N_RE = re.compile(r"^\W{0,4}(?:offer|option)\s*#?\s*(?:\d|[a-d])\b", re.IGNORECASE)
-_MARKUP_RE = re.compile(r"[*`]|^\s*>+", re.MULTILINE)
+_MARKUP_RE = re.compile(r"[*`]|^[^\S\n]*>+", re.MULTILINE)
 _NAME_RE = re.compile(r"[A-Z][\w&.'-]+")
 _PRIORITY = ("revised", "original", "current", "competing", "new")
 
@@ -157,9 +157,7 @@ def _marker(tokens: Tokens, piece: Piece, placed: list[Placed]) -> str | None:
     if piece.struck:
         return "original"
     first = next((p.figure.start for p in placed if p.component is not None), piece.end)
-    found = [
-        w.key for w in tokens.words if w.kind is Kind.MARKER and piece.start <= w.start < first
-    ]
+    found = [w.key for w in tokens.words_in(piece.start, first) if w.kind is Kind.MARKER]
     if not found:
         return None
     return min(found, key=_PRIORITY.index)
@@ -176,41 +174,33 @@ def _segments(tokens: Tokens, pieces: list[Piece], placed: list[Placed]) -> list
         if piece.column:
             if piece.column == 1 and not columns:
                 columns[1] = (
-                    segments[-1] if not _has_pay(segments[-1]) else _new(segments, "competing")
+                    segments[-1] if not segments[-1].has_pay else _new(segments, "competing")
                 )
             segment = columns.get(piece.column) or columns.setdefault(
                 piece.column, _new(segments, "competing")
             )
-            segment.pieces.append(index)
-            segment.placed.extend(here)
+            segment.add(index, here)
             continue
         current = segments[-1]
         marker = _marker(tokens, piece, here)
         if _OFFER_N_RE.match(tokens.text, piece.start, piece.end):
             marker = "competing"
-        repeats = {p.component for p in here if p.component in _REPEATS and p.how != "part"} & {
-            p.component for p in current.placed if p.component in _REPEATS
-        }
+        repeats = {
+            p.component for p in here if p.component in _REPEATS and p.how != "part"
+        } & current.components
         if piece.years:
             repeats = set()
-        if marker is not None and marker != current.label and _has_pay(current):
+        if marker is not None and marker != current.label and current.has_pay:
             current = _new(segments, marker)
-        elif marker == "competing" and _has_pay(current):
+        elif marker == "competing" and current.has_pay:
             current = _new(segments, marker)
         elif repeats and not (
-            marker is None and current.label == "revised" and not _has_pay(current)
+            marker is None and current.label == "revised" and not current.has_pay
         ):
             current = _new(segments, marker if marker != current.label else None)
-        elif marker is not None and not _has_pay(current):
-            current.label = (
-                marker
-                if current.label is None
-                or _PRIORITY.index(marker) < _PRIORITY.index(current.label)
-                or not current.pieces
-                else marker
-            )
-        current.pieces.append(index)
-        current.placed.extend(here)
+        elif marker is not None and not current.has_pay:
+            current.label = marker
+        current.add(index, here)
         if current.name is None:
             name = _NAME_RE.search(tokens.text, piece.start, piece.end)
             if name and here:
@@ -221,10 +211,6 @@ def _segments(tokens: Tokens, pieces: list[Piece], placed: list[Placed]) -> list
 def _new(segments: list[Segment], label: str | None) -> Segment:
     segments.append(Segment(label=label))
     return segments[-1]
-
-
-def _has_pay(segment: Segment) -> bool:
-    return any(p.component is not None and not p.other for p in segment.placed)
 
 
 def _primary(readable: list[tuple[Segment, Offer]]) -> int:

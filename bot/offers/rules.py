@@ -12,12 +12,14 @@ instalments added, unless the parts restate a total. "No bonus" is 0; "TBD" is u
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from bot.offers.assign import Placed
 from bot.offers.layout import Piece
 from bot.offers.lexicon import Kind
-from bot.offers.tokens import Figure, Tokens, Word
+from bot.offers.spans import brackets
+from bot.offers.tokens import Figure, Mark, Tokens, Word
 from bot.prose.components import Component
 from bot.prose.money import format_money
 
@@ -36,6 +38,9 @@ _PCT_OF_OTHER_RE = re.compile(
     r"\s?(?:of|vom|von|du|de|des|sur)\s+(?:the\s+)?(?:team|company|revenue|umsatz|teamumsatz|profit|sales|chiffre)",
     re.IGNORECASE,
 )
+_EXTRA_SALARY_RE = re.compile(r"1[3-6]\s?(?:th|e|º|o|°)")
+_OR_RE = re.compile(r"\bor\b")
+_CAP_REACH = 24  # "capped at" + a few quotes
 _NEGATED_COUNT_RE = re.compile(r"(?:sem|no|without|sin|kein|ohne|bez|pas de)\s?\Z", re.IGNORECASE)
 
 
@@ -47,6 +52,16 @@ class Segment:
     label: str | None = None
     name: str | None = None
     placed: list[Placed] = field(default_factory=list)
+    has_pay: bool = False  # some figure was read as pay
+    components: set[Component] = field(default_factory=set)  # read so far, kept as it grows
+
+    def add(self, index: int, placed: list[Placed]) -> None:
+        self.pieces.append(index)
+        self.placed.extend(placed)
+        for p in placed:
+            if p.component is not None:
+                self.components.add(p.component)
+                self.has_pay = self.has_pay or not p.other
 
 
 @dataclass
@@ -76,8 +91,7 @@ def _pieces_text(tokens: Tokens, pieces: list[Piece], seg: Segment) -> str:
 def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading: Reading) -> None:
     """ "no bonus", "Sign-on: none", "RSUなし" -> 0; "bonus: TBD", "—" -> unknown."""
     text = tokens.text
-    spans = [(pieces[i].start, pieces[i].end) for i in seg.pieces]
-    words = [w for w in tokens.words if any(s <= w.start < e for s, e in spans)]
+    words = segment_words(tokens, pieces, seg)
     for i, w in enumerate(words):
         if w.kind is not Kind.LABEL or w.key == Component.TOTAL.value:
             continue
@@ -106,7 +120,14 @@ def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading:
 
 
 def _figure_between(tokens: Tokens, a: int, b: int) -> bool:
-    return any(a <= f.start < b for f in tokens.figures)
+    return tokens.any_figure_in(a, b)
+
+
+def segment_words(tokens: Tokens, pieces: list[Piece], seg: Segment) -> list[Word]:
+    """The words of a segment's pieces, in text order."""
+    words = [w for i in seg.pieces for w in tokens.words_in(pieces[i].start, pieces[i].end)]
+    words.sort(key=lambda w: w.start)
+    return words
 
 
 def _gap_is_separator(text: str, a: int, b: int) -> bool:
@@ -116,49 +137,54 @@ def _gap_is_separator(text: str, a: int, b: int) -> bool:
 def doubted(
     tokens: Tokens, pieces: list[Piece], seg: Segment, placed: list[Placed]
 ) -> set[Component]:
-    """Components the author doubts ("is the 100k per year or total??")."""
+    """Components the author doubts ("is the 100k per year or total??"): those a doubting
+    piece names or whose figures it repeats, or, for a doubt in brackets ("100k (not sure if
+    yearly)"), the component of the figure before the bracket."""
     text = tokens.text
     out: set[Component] = set()
+    owners = [p for p in placed if p.component]
+    owners.sort(key=lambda p: p.figure.end)
+    owner_ends = [p.figure.end for p in owners]
+    by_value: dict[float, set[Component]] = {}
+    for p in owners:
+        if not p.figure.is_pct and p.component:
+            by_value.setdefault(p.figure.value, set()).add(p.component)
     for i in seg.pieces:
         piece = pieces[i]
         body = text[piece.start : piece.end]
         ends_q = text[piece.end : piece.end + 1] == "?" or "?" in body
-        doubts = [
-            w for w in tokens.words if piece.start <= w.start < piece.end and w.kind is Kind.DOUBT
-        ]
-        if not doubts and not (ends_q and re.search(r"\bor\b", body)):
+        words = tokens.words_in(piece.start, piece.end)
+        doubts = [w for w in words if w.kind is Kind.DOUBT]
+        if not doubts and not (ends_q and _OR_RE.search(body)):
             continue
-        for w in doubts or [None]:
-            if w is not None:
-                opening = text.rfind("(", piece.start, w.start)
-                if opening > text.rfind(")", piece.start, w.start):
-                    owner = next(
-                        (p for p in reversed(placed) if p.figure.end <= opening and p.component),
-                        None,
-                    )
-                    if owner and owner.component:
-                        out.add(owner.component)
-                    continue
-            for label in tokens.words:
-                if (
-                    piece.start <= label.start < piece.end
-                    and label.kind is Kind.LABEL
-                    and text[label.start : label.end].lower() != "sign"
-                ):
-                    if label.key != Component.TOTAL.value:
-                        out.add(Component(label.key))
-            values = {f.value for f in tokens.figures if piece.start <= f.start < piece.end}
-            out.update(
-                p.component
-                for p in placed
-                if p.component and p.figure.value in values and not p.figure.is_pct
-            )
+        _, opening_of = brackets(text, piece.start, piece.end, [w.start for w in doubts])
+        whole_piece = not doubts
+        for w in doubts:
+            opening = opening_of[w.start]
+            if opening < 0:
+                whole_piece = True
+                continue
+            k = bisect_right(owner_ends, opening)
+            if k and owners[k - 1].component:
+                out.add(owners[k - 1].component)  # type: ignore[arg-type]
+        if not whole_piece:
+            continue
+        for label in words:
+            if (
+                label.kind is Kind.LABEL
+                and text[label.start : label.end].lower() != "sign"
+                and label.key != Component.TOTAL.value
+            ):
+                out.add(Component(label.key))
+        for f in tokens.figures_in(piece.start, piece.end):
+            out.update(by_value.get(f.value, ()))
     return out
 
 
 def capped(tokens: Tokens, figure: Figure) -> bool:
+    """An "up to" just before the figure (a few quotes may sit between)."""
     text = tokens.text
-    for w in tokens.words:
+    for w in tokens.words_in(max(0, figure.start - _CAP_REACH), figure.start):
         if (
             w.kind is Kind.CAP
             and w.end <= figure.start
@@ -198,24 +224,25 @@ def monthly(tokens: Tokens, figure: Figure, labels: list[Word]) -> bool:
     )
 
 
+def _counts_in(tokens: Tokens, spans: list[tuple[int, int]]) -> list[Mark]:
+    """The payment counts in ``spans`` that are not negated ("sem 13º")."""
+    text = tokens.text
+    return [
+        m
+        for s, e in spans
+        for m in tokens.marks_in(s, e)
+        if m.kind == "count" and not _NEGATED_COUNT_RE.search(text[max(0, m.start - 8) : m.start])
+    ]
+
+
 def extra_salary(tokens: Tokens, spans: list[tuple[int, int]]) -> bool:
     """ "+ 13º salário", "+ 13e mois", "13th month": a payment on top of monthly pay."""
-    return any(
-        m.kind == "count"
-        and re.match(r"1[3-6]\s?(?:th|e|º|o|°)", tokens.text[m.start : m.end].lower())
-        and any(s <= m.start < e for s, e in spans)
-        and not _NEGATED_COUNT_RE.search(tokens.text[max(0, m.start - 8) : m.start])
-        for m in tokens.marks
-    )
+    text = tokens.text
+    return any(_EXTRA_SALARY_RE.match(text[m.start : m.end].lower()) for m in _counts_in(tokens, spans))
 
 
-def payments(tokens: Tokens, seg_text_spans: list[tuple[int, int]]) -> int | None:
-    counts = []
-    for m in tokens.marks:
-        if m.kind == "count" and any(s <= m.start < e for s, e in seg_text_spans):
-            if _NEGATED_COUNT_RE.search(tokens.text[max(0, m.start - 8) : m.start]):
-                continue
-            counts.append(int(m.value))
+def payments(tokens: Tokens, spans: list[tuple[int, int]]) -> int | None:
+    counts = [int(m.value) for m in _counts_in(tokens, spans)]
     return max(counts) if counts else None
 
 

@@ -26,7 +26,7 @@ def vesting_runs(
 ) -> list[tuple[list[Figure], tuple[float, ...]]]:
     """Schedules written as "5/15/40/40", "33% / 33% / 34%", "35|30|20|15"."""
     text = tokens.text
-    figures = [f for f in tokens.figures if start <= f.start < end]
+    figures = tokens.figures_in(start, end)
     runs = _runs(text, figures)
     found = []
     for run in runs:
@@ -35,9 +35,7 @@ def vesting_runs(
         ):
             continue
         parts = tuple(f.value for f in run)
-        line_start = text.rfind("\n", 0, run[0].start) + 1
-        line_end = text.find("\n", run[-1].end)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        line = text[tokens.line_of(run[0].start)[0] : tokens.line_of(run[-1].end)[1]]
         cue = bool(_VEST_CUE_RE.search(line)) or bool(
             re.search(r"rsu|stock|grant|equity|gsu|esop|股票|株", line, re.IGNORECASE)
         )
@@ -192,28 +190,22 @@ def _read_slashes(
     named = re.match(r"\s?\(([^)]*)\)", after)
     order: list[tuple[Component, bool]] = []
     if named:
-        words = [
-            w
-            for w in tokens.words
-            if run[-1].end + named.start(1) <= w.start < run[-1].end + named.end(1)
-            and w.kind is Kind.LABEL
-        ]
+        inside = tokens.words_in(run[-1].end + named.start(1), run[-1].end + named.end(1))
+        words = [w for w in inside if w.kind is Kind.LABEL]
         if len(words) >= len(run):
             for w in words[: len(run)]:
                 rest = text[w.end : w.end + 10].lower()
                 order.append((Component(w.key), bool(re.match(r"\s?(?:per\s?y|/\s?y)", rest))))
     yearly = False
     before = text[max(0, run[0].start - 30) : run[0].start]
-    total = next(
-        (
-            p.figure
-            for p in out
-            if p.component is Component.TOTAL
-            and p.figure.end <= run[0].start
-            and run[0].start - p.figure.end < 6
-        ),
-        None,
-    )
+    # "TC 290 (190/80/20)": a total just before the run makes its parts yearly
+    total = tokens.last_figure_ending_by(run[0].start)
+    if total is not None and (
+        run[0].start - total.end >= 6
+        or total.start not in index
+        or out[index[total.start]].component is not Component.TOTAL
+    ):
+        total = None
     if total is not None:
         parts = sum(f.value for f in run if not f.is_pct)
         scale = 1000 if total.bare and parts < 1000 else 1

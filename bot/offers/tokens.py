@@ -12,9 +12,11 @@ ordinals ("yr2", "Year 1"), dates, times, phone numbers and ids.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field, replace
 
 from bot.offers.lexicon import BY_FIRST, CJK_BY_FIRST, Kind, is_cjk
+from bot.offers.spans import covered
 from bot.prose.money import currency_of
 from bot.prose.numbers import NUMBER_RE, find_spelled, read_number
 
@@ -52,7 +54,7 @@ _OVER_YEARS_RE = re.compile(
 _WORD_YEARS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "三": 3, "四": 4, "五": 5}
 _PERIOD_RE = re.compile(
     r"(?:\s?(?:brutto|gross|netto\s?\+\s?vat|netto|brut|bruts|brutos|bruto|excl\.?|\(clt\)|"
-    r"before tax|pre[- ]tax))*"
+    r"before tax|pre[- ]tax)){0,3}"
     r"\s?(?:/\s?|per\s|a\s|an\s|each\s|im\s|pro\s|par\s|al\s|por\s|ao\s)?"
     r"(?P<p>yr|year|y|annum|a|annual|annually|yearly|p\.?\s?a\.?|jahr|an|année|ano|año|年|"
     r"rocznie|jährlich|annuels?|anuales?|anual|"
@@ -122,6 +124,14 @@ _CJK_NUMERALS = {
 _SCRIPT_RUN_RE = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+|[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
 )
+_NEWLINE_RE = re.compile(r"\n")
+_FOUR_O_ONE_K_RE = re.compile(r"\s?\(?k\)?(?![a-z])")
+_PHONE_AFTER_RE = re.compile(r"-\d{3,4}(?!\d)")
+_PHONE_AREA_RE = re.compile(r"\(\d{3}\)\s?\d")
+_RANGE_TAIL_RE = re.compile(r"[ ]?[-–—][ ]?\d+(?:[.,]\d+)?")
+_ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![a-z])")
+_YEN_AFTER_RE = re.compile(r"\s?円")
+_PLUS_THEN_RE = re.compile(r"\+\s?\S")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
@@ -178,11 +188,89 @@ class Figure:
 
 @dataclass(frozen=True)
 class Tokens:
+    """A paste's tokens, each kind sorted by start, with range lookups by bisection so every
+    later stage reads the tokens of a piece in time proportional to the piece."""
+
     text: str
     figures: tuple[Figure, ...]
     words: tuple[Word, ...]
     marks: tuple[Mark, ...]
     cjk: bool
+    _figure_starts: tuple[int, ...] = field(init=False, repr=False)
+    _figure_ends: tuple[int, ...] = field(init=False, repr=False)
+    _word_starts: tuple[int, ...] = field(init=False, repr=False)
+    _mark_starts: tuple[int, ...] = field(init=False, repr=False)
+    _line_starts: tuple[int, ...] = field(init=False, repr=False)
+    labels: tuple[Word, ...] = field(init=False, repr=False)
+    _label_starts: tuple[int, ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "_figure_starts", tuple(f.start for f in self.figures))
+        setattr_(self, "_figure_ends", tuple(f.end for f in self.figures))
+        setattr_(self, "_word_starts", tuple(w.start for w in self.words))
+        setattr_(self, "_mark_starts", tuple(m.start for m in self.marks))
+        starts = [0, *(m.end() for m in _NEWLINE_RE.finditer(self.text))]
+        setattr_(self, "_line_starts", tuple(starts))
+        labels = _labels(self.text, self.words, self.figures)
+        setattr_(self, "labels", labels)
+        setattr_(self, "_label_starts", tuple(w.start for w in labels))
+
+    def labels_in(self, start: int, end: int) -> tuple[Word, ...]:
+        """The component labels and not-pay labels that start in [start, end)."""
+        starts = self._label_starts
+        return self.labels[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def figures_in(self, start: int, end: int) -> tuple[Figure, ...]:
+        """The figures that start in [start, end)."""
+        starts = self._figure_starts
+        return self.figures[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def figure_index(self, position: int) -> int:
+        """How many figures start before ``position``."""
+        return bisect_left(self._figure_starts, position)
+
+    def last_figure_ending_by(self, position: int) -> Figure | None:
+        i = bisect_right(self._figure_ends, position)
+        return self.figures[i - 1] if i else None
+
+    def words_in(self, start: int, end: int) -> tuple[Word, ...]:
+        starts = self._word_starts
+        return self.words[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def marks_in(self, start: int, end: int) -> tuple[Mark, ...]:
+        starts = self._mark_starts
+        return self.marks[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def any_figure_in(self, start: int, end: int) -> bool:
+        i = bisect_left(self._figure_starts, start)
+        return i < len(self.figures) and self.figures[i].start < end
+
+    def line_of(self, position: int) -> tuple[int, int]:
+        """(start, end) of the line holding ``position``, without its newline."""
+        starts = self._line_starts
+        i = bisect_right(starts, position) - 1
+        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(self.text)
+        return starts[i], end
+
+
+def _labels(text: str, words: tuple[Word, ...], figures: tuple[Figure, ...]) -> tuple[Word, ...]:
+    """Label words outside every figure ("k" of "5k" is no label); a bare "sign" counts only
+    against a figure ("5k sign")."""
+    ends = {f.end for f in figures}
+    out = []
+    f = 0
+    for w in words:
+        if w.kind not in (Kind.LABEL, Kind.OTHER):
+            continue
+        while f < len(figures) and figures[f].end <= w.start:
+            f += 1
+        if f < len(figures) and figures[f].start <= w.start:
+            continue  # inside a figure
+        if text[w.start : w.end].lower() == "sign" and not (w.start - 1 in ends or w.start in ends):
+            continue
+        out.append(w)
+    return tuple(out)
 
 
 def normalize(text: str) -> str:
@@ -213,23 +301,21 @@ def tokenize(text: str) -> Tokens:
         marks.append(Mark("ordinal", float(m.group(1)), m.start(1), m.end(1) + 1))
     for m in re.finditer(r"(?<![\d.])1\s?/\s?\d{1,2}(?=\s+(?:of|de|der|du)\b)", low):
         marks.append(Mark("fraction", 1.0, m.start(), m.end()))
-    taken = [(m.start, m.end) for m in marks]
+    taken = covered(len(low), [(m.start, m.end) for m in marks])
     figures: list[Figure] = []
-    raw = [(m.start(), m.end(), m, None) for m in NUMBER_RE.finditer(low)]
-    digit_spans = [(s, e) for s, e, _, _ in raw]
+    raw: list[tuple[int, int, re.Match[str] | None, float | None]] = [
+        (m.start(), m.end(), m, None) for m in NUMBER_RE.finditer(low)
+    ]
+    digits = covered(len(low), [(s, e) for s, e, _, _ in raw])
     for spelled in find_spelled(low):
-        if not any(s < spelled.end and spelled.start < e for s, e in digit_spans):
+        if not any(digits[spelled.start : spelled.end]):
             raw.append((spelled.start, spelled.end, None, spelled.value))
     raw.sort(key=lambda r: r[0])
     consumed = 0
     for start, end, match, spelled_value in raw:
-        if start < consumed or any(s <= start < e for s, e in taken):
+        if start < consumed or taken[start]:
             continue
-        if (
-            match is not None
-            and match.group(0) == "401"
-            and re.match(r"\s?\(?k\)?(?![a-z])", low[end:])
-        ):
+        if match is not None and match.group(0) == "401" and _FOUR_O_ONE_K_RE.match(low, end):
             words.append(Word(Kind.OTHER, "other", start, end))
             continue
         got = _read(low, text, start, end, match, spelled_value, cjk)
@@ -241,6 +327,7 @@ def tokenize(text: str) -> Tokens:
             consumed = got.end
     figures = _join(low, figures)
     marks.sort(key=lambda m: m.start)
+    words.sort(key=lambda w: w.start)
     return Tokens(text, tuple(figures), tuple(words), tuple(marks), cjk)
 
 
@@ -270,9 +357,9 @@ def _read(
             return None  # "L5", "E5", "W2", "ICT4": part of a word
         if prev == "#" or (prev == ":" and start >= 2 and low[start - 2].isdigit()):
             return None  # "#48213", "9:14"
-        if re.match(r"-\d{3,4}(?!\d)", low[end:]) or re.match(r"\(\d{3}\)\s?\d", low[start - 1 :]):
+        if _PHONE_AFTER_RE.match(low, end) or (start and _PHONE_AREA_RE.match(low, start - 1)):
             return None  # phone numbers and ids: "555-0148", "(312) 555-0148", "2025-117"
-        if re.match(r"\s?\(?k\)?(?![a-z])", low[end:]) and match.group(0) == "401":
+        if match.group(0) == "401" and _FOUR_O_ONE_K_RE.match(low, end):
             return None  # 401(k)
     if _ORDINAL_BEFORE_RE.search(before) and match is not None and "." not in match.group(0):
         return Mark("ordinal", float(match.group(0)), start, end)
@@ -283,9 +370,9 @@ def _read(
         and "." not in match.group(0)
     ):
         return Mark("date", float(match.group(0)), start, end)
-    rng = re.match(r"[ ]?[-–—][ ]?\d+(?:[.,]\d+)?", low[end:])
-    if rng and _DURATION_RE.match(low, end + rng.end()):
-        dm = _DURATION_RE.match(low, end + rng.end())
+    rng = _RANGE_TAIL_RE.match(low, end)
+    if rng and _DURATION_RE.match(low, rng.end()):
+        dm = _DURATION_RE.match(low, rng.end())
         assert dm is not None
         return Mark(
             "months" if dm["months"] else "years" if dm["years"] else "days", 0.0, start, dm.end()
@@ -319,9 +406,9 @@ def _read(
         if dm and not (dm["days"] == "x" and False):
             kind = "years" if dm["years"] else "months" if dm["months"] else "days"
             return Mark(kind, value, start, dm.end())
-        om = re.match(r"(?:st|nd|rd|th)(?![a-z])", low[pos:])
+        om = _ORDINAL_SUFFIX_RE.match(low, pos)
         if om:
-            return Mark("ordinal", value, start, pos + om.end())
+            return Mark("ordinal", value, start, om.end())
         if (
             match is not None
             and 1900 <= value <= 2100
@@ -360,7 +447,7 @@ def _read(
             pos = m2.end()
     if unit in _INDIAN and currency is None and not dollar:
         currency = "INR"
-    if currency is None and not dollar and unit in ("万", "萬") and re.match(r"\s?円", low[pos:]):
+    if currency is None and not dollar and unit in ("万", "萬") and _YEN_AFTER_RE.match(low, pos):
         currency = "JPY"
     is_pct = False
     pm = _PCT_RE.match(low, pos)
@@ -401,7 +488,7 @@ def _read(
     negative = bool(re.search(r"(?:^|[\s(])-\Z", low[max(0, fig_start - 2) : fig_start]))
     if negative:
         fig_start -= 1
-    plus = low.startswith("+", pos) and not re.match(r"\+\s?\S", low[pos:])
+    plus = low.startswith("+", pos) and not _PLUS_THEN_RE.match(low, pos)
     if plus:
         pos += 1
     if pos < len(low) and low[pos].isalpha() and not is_cjk(low[pos]) and low[pos] not in "xk":

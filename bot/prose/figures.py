@@ -59,7 +59,7 @@ _NOT_MONEY_WORD_RE = re.compile(r"\bq[1-4]\b|\b(?:year|yr|y)\s*\d\b|#\d+")
 _PCT_RE = re.compile(r"\s*%")
 _SHARES_RE = re.compile(r"\s*(?:rsus?|shares?|options?|units?|psus?|gsus?)\b", re.IGNORECASE)
 _FROM_RE = re.compile(r"\bfrom\s*\Z", re.IGNORECASE)
-_RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to)\s*")
+_RANGE_SEP_RE = re.compile(r"\s{0,8}(?:-|–|—|to)\s{0,8}")
 
 
 @dataclass(frozen=True)

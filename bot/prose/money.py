@@ -134,7 +134,7 @@ _SUFFIX_CCY = (
     r"dollars|pounds|euros?|rupees|yen"
 )
 _NUMBER = (
-    r"\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?|"  # Indian grouping: 45,00,000
+    r"\d{1,2}(?:,\d\d){1,5},\d{3}(?![\d,])(?:\.\d+)?|"  # Indian grouping: 45,00,000
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![\d.])|\d+(?:\.\d+)?"
 )
 _MULT = r"thousand|million|lakhs?|lacs?|crores?|LPA|lpa|mm|MM|mn|[kKmMlL]|[cC]r"
@@ -142,7 +142,8 @@ _MULT = r"thousand|million|lakhs?|lacs?|crores?|LPA|lpa|mm|MM|mn|[kKmMlL]|[cC]r"
 # The scan starts at the number (a digit), which lets the regex engine skip ahead fast; the
 # currency mark and sign before it are then read backwards from a few characters of context.
 _NUMBER_RE = re.compile(
-    rf"(?P<num>{_NUMBER})"
+    # not glued to the digits of a number before it ("1.111.111": one number, read once)
+    rf"(?<!\d)(?<!\d[.,])(?P<num>{_NUMBER})"
     rf"(?:\s?(?P<mult>{_MULT})(?![A-Za-z]))?"
     rf"(?:\s?(?P<post>{_SUFFIX_CCY})(?![A-Za-z]))?"
     rf"(?P<plus>\+)?",
@@ -152,7 +153,7 @@ _BEFORE_RE = re.compile(
 )
 _LOOKBACK = 8
 _DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to|and)\s*")
+_RANGE_SEP_RE = re.compile(r"\s{0,8}(?:-|–|—|to|and)\s{0,8}")
 
 
 @dataclass(frozen=True)
@@ -238,8 +239,9 @@ def parse_amount(text: str) -> Amount | None:
 
 
 _SIMPLE_RANGE_RE = re.compile(
-    r"(?P<s1>[$£€₹]|[A-Z]{1,2}\$|[A-Z]{3}\s?)?(?P<n1>\d+(?:\.\d+)?)(?P<k1>[kKML])?\s*[–-]\s*"
-    r"(?P<s2>[$£€₹]|[A-Z]{1,2}\$|[A-Z]{3}\s?)?(?P<n2>\d+(?:\.\d+)?)(?P<k2>[kKML])?"
+    r"(?<![\d.])(?P<s1>[$£€₹]|[A-Z]{1,2}\$|[A-Z]{3}\s?)?(?P<n1>\d{1,15}(?:\.\d{1,6})?)(?P<k1>[kKML])?"
+    r"\s{0,8}[–-]\s{0,8}"
+    r"(?P<s2>[$£€₹]|[A-Z]{1,2}\$|[A-Z]{3}\s?)?(?P<n2>\d{1,15}(?:\.\d{1,6})?)(?P<k2>[kKML])?"
 )
 
 

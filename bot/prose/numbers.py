@@ -20,7 +20,7 @@ from dataclasses import dataclass
 # linear even on 16,000 digits in a row.
 NUMBER_RE = re.compile(
     r"(?<![\d.,'])(?:"
-    r"(?P<indian>\d{1,2}(?:,\d\d)+,\d{3})(?![\d,]\d)"
+    r"(?P<indian>\d{1,2}(?:,\d\d){1,5},\d{3})(?![\d,]\d)"
     r"|(?P<grouped>\d{1,3}(?P<sep>[,.'’ ])\d{3}(?:(?P=sep)\d{3})*)(?P<dec>[.,]\d{1,2}(?!\d))?(?![\d]|[,.'’]\d)"
     r"|(?P<plain>\d+)(?P<frac>[.,]\d+)?"
     r")"

@@ -151,31 +151,42 @@ _CURRENCY_CODES: dict[str, tuple[str, ...]] = {
     "BRL": ("SP", "BH", "RJ"),
     "INR": ("BLR", "HYD"),
 }  # fmt: skip
-_PLACE_RE = None
+_BY_NAME = {n: c for c, names in _CURRENCY_PLACES.items() for n in names}
+_BY_CODE = {n: c for c, codes in _CURRENCY_CODES.items() for n in codes}
+_CJK_NAMES = tuple((n, c) for n, c in _BY_NAME.items() if ord(n[0]) > 0x2E80)
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_ASCII_LETTERS_RE = re.compile(r"[A-Za-z]+")
+_ONE_WORD = {n: c for n, c in _BY_NAME.items() if _LETTERS_RE.fullmatch(n) and ord(n[0]) <= 0x2E80}
+_SEVERAL_WORDS = tuple(
+    (n, c) for n, c in _BY_NAME.items() if n not in _ONE_WORD and ord(n[0]) <= 0x2E80
+)
+_US_STATE_RE = re.compile(
+    r", (?:WA|CA|TX|NC|NY|MA|IL|CO|GA|OR|PA|MN|OH|FL|NJ|UT|AZ|MI|TN|MD|VA|DC)\b"
+)
 
 
 def place_currencies(text: str) -> set[str]:
-    """The currencies of every place ``text`` names."""
-    import re
-
-    global _PLACE_RE  # noqa: PLW0603 - compiled once, on first use
-    if _PLACE_RE is None:
-        names = sorted((n for v in _CURRENCY_PLACES.values() for n in v), key=len, reverse=True)
-        codes = sorted((c for v in _CURRENCY_CODES.values() for c in v), key=len, reverse=True)
-        _PLACE_RE = (
-            re.compile(
-                r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, names)) + r")(?![^\W\d_])",
-                re.IGNORECASE,
-            ),
-            re.compile(r"(?<![A-Za-z])(?:" + "|".join(codes) + r")(?![A-Za-z])"),
-        )
-    by_name = {n: c for c, v in _CURRENCY_PLACES.items() for n in v}
-    by_code = {n: c for c, v in _CURRENCY_CODES.items() for n in v}
-    found = {by_name[m.group(0).lower()] for m in _PLACE_RE[0].finditer(text)}
-    found |= {c for c, v in _CURRENCY_PLACES.items() for n in v if ord(n[0]) > 0x2E80 and n in text}
-    found |= {by_code[m.group(0)] for m in _PLACE_RE[1].finditer(text)}
-    if re.search(
-        r", (?:WA|CA|TX|NC|NY|MA|IL|CO|GA|OR|PA|MN|OH|FL|NJ|UT|AZ|MI|TN|MD|VA|DC)\b", text
-    ):
+    """The currencies of every place ``text`` names. One-word names are a set look-up of the
+    paste's words, longer names a substring scan with a check of the letters round it: a
+    long paste costs a few passes, not one pass per name."""
+    low = text.lower()
+    found = {_ONE_WORD[w] for w in set(_LETTERS_RE.findall(low)) if w in _ONE_WORD}
+    for name, currency in _SEVERAL_WORDS:
+        if currency not in found and _has_name(low, name):
+            found.add(currency)
+    found |= {c for n, c in _CJK_NAMES if c not in found and n in text}
+    found |= {_BY_CODE[w] for w in set(_ASCII_LETTERS_RE.findall(text)) if w in _BY_CODE}
+    if _US_STATE_RE.search(text):
         found.add("USD")
     return found
+
+
+def _has_name(low: str, name: str) -> bool:
+    """``name`` in ``low`` with no letter glued to either end."""
+    at = low.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not (at and low[at - 1].isalpha()) and not (end < len(low) and low[end].isalpha()):
+            return True
+        at = low.find(name, at + 1)
+    return False
