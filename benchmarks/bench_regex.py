@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from types import ModuleType
 
 from benchmarks.hostile import hostile_inputs
-from bot.offers.parse import MAX_CHARS
 from bot.offers import assign, build, layout, lexicon, parse, rules, shorthand, spans, tokens
+from bot.offers.parse import MAX_CHARS
 from bot.prose import components, money, numbers, places, words
 
 MODULES: tuple[ModuleType, ...] = (

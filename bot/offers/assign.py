@@ -17,10 +17,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from bot.offers.amounts import Figure
 from bot.offers.layout import Piece
 from bot.offers.lexicon import Kind, component_of
 from bot.offers.spans import brackets
-from bot.offers.tokens import Figure, Tokens, Word
+from bot.offers.tokens import Tokens, Word
 from bot.prose.components import Component
 
 _CLAUSE_RE = re.compile(
@@ -97,7 +98,7 @@ def _head(words: tuple[Word, ...], text: str) -> tuple[Component | str | None, b
     first = kinds[0]
     per_year = bool(re.search(r"/\s?yr|per\s?y|yearly|annual", text))
     total = bool(re.search(r"\btotal\b", text)) and first is Component.STOCK
-    if first == Component.TOTAL or first == OTHER:
+    if first in (Component.TOTAL, OTHER):
         return first, False, False, False
     distinct = [k for k in dict.fromkeys(pay) if k is not Component.TOTAL]
     if len(distinct) > 1 and {Component.STOCK, Component.BONUS} != set(distinct):

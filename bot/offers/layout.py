@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from bot.offers.lexicon import Kind
 from bot.offers.spans import Spans
@@ -97,9 +98,7 @@ def layout(tokens: Tokens) -> Layout:
     return result
 
 
-def _sentences(
-    text: str, start: int, end: int, struck: Spans
-) -> list[tuple[int, int]]:
+def _sentences(text: str, start: int, end: int, struck: Spans) -> list[tuple[int, int]]:
     cuts = {start, end}
     for m in _SENTENCE_RE.finditer(text, start, end):
         cuts.update((m.start(), m.end()))
@@ -124,7 +123,7 @@ def _sentences(
     kept.append(ordered[-1])
     ordered = sorted(set(kept))
     spans = []
-    for a, b in zip(ordered, ordered[1:], strict=False):
+    for a, b in pairwise(ordered):
         if text[a:b].strip(" .!?;→->="):
             spans.append((a, b))
     return spans
@@ -159,7 +158,7 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return []
     edges = [-1, *bars, len(line)]
     cells = []
-    for a, b in zip(edges, edges[1:], strict=False):
+    for a, b in pairwise(edges):
         cell_start, cell_end = start + a + 1, start + b
         cells.append((cell_start, cell_end))
     # a leading or trailing bar leaves an empty edge cell

@@ -552,7 +552,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     (Kind.CHANGE, "", ("to", "now", "bumped to", "raised to", "increased to")),
 )
 
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 @dataclass(frozen=True)
@@ -578,7 +578,7 @@ ENTRIES = _entries()
 BY_FIRST: dict[str, list[Entry]] = {}
 CJK: list[Entry] = []
 for _entry in ENTRIES:
-    if _CJK_RE.search(_entry.words[0]):
+    if CJK_RE.search(_entry.words[0]):
         CJK.append(_entry)
     else:
         BY_FIRST.setdefault(_entry.words[0], []).append(_entry)
@@ -591,7 +591,7 @@ for _entry in CJK:
 
 
 def is_cjk(char: str) -> bool:
-    return bool(_CJK_RE.match(char))
+    return bool(CJK_RE.match(char))
 
 
 def component_of(key: str) -> Component | None:

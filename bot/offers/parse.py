@@ -14,13 +14,13 @@ import re
 from dataclasses import replace
 
 from bot.errors import OfferError
-from bot.offers.assign import Placed, place
-from bot.offers.build import build, inherit
+from bot.offers.assign import place
+from bot.offers.build import build
 from bot.offers.layout import Piece, layout
-from bot.offers.lexicon import Kind
 from bot.offers.model import Offer, ParsedPaste
-from bot.offers.rules import Segment
-from bot.offers.shorthand import resolve, vesting_runs
+from bot.offers.rules import PasteCurrency, Segment
+from bot.offers.several import inherit, primary_of, revised_from, split_offers
+from bot.offers.shorthand import VestRun, resolve, vesting_runs
 from bot.offers.tokens import Tokens, normalize, tokenize
 from bot.prose.components import Component
 from bot.prose.places import place_currencies
@@ -67,9 +67,9 @@ def _parse(text: str) -> ParsedPaste:
     shape = layout(tokens)
     pieces = shape.pieces
     placed = place(tokens, pieces)
-    segments = _segments(tokens, pieces, placed)
+    segments = split_offers(tokens, pieces, placed)
     places = place_currencies(text)
-    context = _Context(tokens, pieces, places)
+    context = _Context(tokens, places)
     offers: list[tuple[Segment, Offer]] = []
     for segment in segments:
         assumptions: list[str] = []
@@ -85,10 +85,10 @@ def _parse(text: str) -> ParsedPaste:
         raise OfferError(
             f"I couldn't find pay figures in that{detail}. Try something like: {EXAMPLE}"
         )
-    primary_index = _primary(readable)
+    primary_index = primary_of(readable)
     segment, primary = readable[primary_index]
     if segment.label == "revised":
-        source = _revised_from(readable, primary_index)
+        source = revised_from(readable, primary_index)
         if source is not None:
             primary = inherit(primary, source)
     if shape.notes:
@@ -97,16 +97,20 @@ def _parse(text: str) -> ParsedPaste:
     return ParsedPaste(primary, others, text)
 
 
+_DOLLARS = ("CAD", "AUD", "SGD", "HKD", "NZD", "MXN")  # currencies people write as "$"
+_LAKH_UNITS = ("l", "lakh", "lakhs", "lac", "lacs", "lpa", "लाख")
+
+
 class _Context:
     """What the whole paste says about every offer in it: the currency and the unit."""
 
-    def __init__(self, tokens: Tokens, pieces: list[Piece], places: set[str]) -> None:
+    def __init__(self, tokens: Tokens, places: set[str]) -> None:
         self.place = next(iter(places)) if len(places) == 1 else None
         written = [f.currency for f in tokens.figures if f.currency and not f.is_pct]
         dollars = any(f.dollar for f in tokens.figures)
-        self.currency = _paste_currency(written, dollars, self.place, tokens)
+        self.currency = _paste_currency(written, dollars, self.place, tokens.cjk)
         units = [f.unit for f in tokens.figures if f.unit]
-        if any(u in ("l", "lakh", "lakhs", "lac", "lacs", "lpa", "लाख") for u in units):
+        if any(u in _LAKH_UNITS for u in units):
             self.unit = 1e5
         elif units.count("万") + units.count("w") > units.count("k"):
             self.unit = 1e4
@@ -115,124 +119,28 @@ class _Context:
 
 
 def _paste_currency(
-    written: list[str | None], dollars: bool, place: str | None, tokens: Tokens
-) -> dict[str, str | None]:
-    """The currency a bare "$" and an unmarked figure mean in this paste."""
-    dollar_place = place if place in ("CAD", "AUD", "SGD", "HKD", "NZD", "MXN") else None
+    written: list[str], dollars: bool, place: str | None, cjk: bool
+) -> PasteCurrency:
+    """The currency a bare "$" and an unmarked figure mean in this paste: a "$" is the
+    place's dollar (Toronto: CAD), else the one dollar currency written, else USD; an
+    unmarked figure is in the place's currency, else the one written most."""
+    dollar_place = place if place in _DOLLARS else None
     dollar = dollar_place or "USD"
-    if (
-        not dollar_place
-        and written
-        and all(c == written[0] for c in written)
-        and written[0] in ("CAD", "AUD", "SGD", "HKD", "NZD", "MXN")
-        and not place
-    ):
-        dollar = written[0] or "USD"
+    if not place and written and all(c == written[0] for c in written) and written[0] in _DOLLARS:
+        dollar = written[0]
     counts: dict[str, int] = {}
     for c in written:
-        if c:
-            counts[c] = counts.get(c, 0) + 1
+        counts[c] = counts.get(c, 0) + 1
     if dollars:
         counts[dollar] = counts.get(dollar, 0) + 1
-    unmarked: str | None
-    if tokens.cjk and not counts and place is None:
-        unmarked = None
-    else:
-        unmarked = place
+    unmarked = None if cjk and not counts and place is None else place
     if unmarked is None and counts:
         unmarked = max(counts, key=lambda c: counts[c])
-    return {"$": dollar, "": unmarked}
+    return PasteCurrency(dollar, unmarked)
 
 
-def vesting_runs_in(
-    tokens: Tokens, pieces: list[Piece], segment: Segment
-) -> list[tuple[list, tuple[float, ...]]]:  # type: ignore[type-arg]
-    found = []
+def vesting_runs_in(tokens: Tokens, pieces: list[Piece], segment: Segment) -> list[VestRun]:
+    found: list[VestRun] = []
     for i in segment.pieces:
         found.extend(vesting_runs(tokens, pieces[i].start, pieces[i].end))
     return found
-
-
-def _marker(tokens: Tokens, piece: Piece, placed: list[Placed]) -> str | None:
-    if piece.struck:
-        return "original"
-    first = next((p.figure.start for p in placed if p.component is not None), piece.end)
-    found = [w.key for w in tokens.words_in(piece.start, first) if w.kind is Kind.MARKER]
-    if not found:
-        return None
-    return min(found, key=_PRIORITY.index)
-
-
-def _segments(tokens: Tokens, pieces: list[Piece], placed: list[Placed]) -> list[Segment]:
-    by_piece: dict[int, list[Placed]] = {}
-    for p in placed:
-        by_piece.setdefault(p.piece, []).append(p)
-    segments = [Segment()]
-    columns: dict[int, Segment] = {}
-    for index, piece in enumerate(pieces):
-        here = by_piece.get(index, [])
-        if piece.column:
-            if piece.column == 1 and not columns:
-                columns[1] = (
-                    segments[-1] if not segments[-1].has_pay else _new(segments, "competing")
-                )
-            segment = columns.get(piece.column) or columns.setdefault(
-                piece.column, _new(segments, "competing")
-            )
-            segment.add(index, here)
-            continue
-        current = segments[-1]
-        marker = _marker(tokens, piece, here)
-        if _OFFER_N_RE.match(tokens.text, piece.start, piece.end):
-            marker = "competing"
-        repeats = {
-            p.component for p in here if p.component in _REPEATS and p.how != "part"
-        } & current.components
-        if piece.years:
-            repeats = set()
-        if marker is not None and marker != current.label and current.has_pay:
-            current = _new(segments, marker)
-        elif marker == "competing" and current.has_pay:
-            current = _new(segments, marker)
-        elif repeats and not (
-            marker is None and current.label == "revised" and not current.has_pay
-        ):
-            current = _new(segments, marker if marker != current.label else None)
-        elif marker is not None and not current.has_pay:
-            current.label = marker
-        current.add(index, here)
-        if current.name is None:
-            name = _NAME_RE.search(tokens.text, piece.start, piece.end)
-            if name and here:
-                current.name = name.group(0).lower()
-    return [s for s in segments if s.pieces]
-
-
-def _new(segments: list[Segment], label: str | None) -> Segment:
-    segments.append(Segment(label=label))
-    return segments[-1]
-
-
-def _primary(readable: list[tuple[Segment, Offer]]) -> int:
-    """The revised (latest) offer; else the first that is not the author's current pay."""
-    revised = [i for i, (s, _) in enumerate(readable) if s.label == "revised"]
-    if revised:
-        return revised[-1]
-    for i, (s, _) in enumerate(readable):
-        if s.label not in ("current", "original"):
-            return i
-    return 0
-
-
-def _revised_from(readable: list[tuple[Segment, Offer]], index: int) -> Offer | None:
-    """The offer a revision changes: the one it names, else the original before it."""
-    segment = readable[index][0]
-    text = readable[index][1].text.lower()
-    for s, o in readable[:index]:
-        if s.name and re.match(rf"\W*{re.escape(s.name)}\b", text):
-            return o
-    earlier = [(s, o) for s, o in readable[:index] if s.label not in ("current", "competing")]
-    if earlier:
-        return earlier[-1][1]
-    _ = segment
-    return None

@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
+from bot.offers.amounts import Figure, Mark
 from bot.offers.assign import Placed
 from bot.offers.layout import Piece
 from bot.offers.lexicon import Kind
 from bot.offers.spans import brackets
-from bot.offers.tokens import Figure, Mark, Tokens, Word
+from bot.offers.tokens import Tokens, Word
 from bot.prose.components import Component
 from bot.prose.money import format_money
 
@@ -44,6 +46,18 @@ _CAP_REACH = 24  # "capped at" + a few quotes
 _NEGATED_COUNT_RE = re.compile(r"(?:sem|no|without|sin|kein|ohne|bez|pas de)\s?\Z", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class PasteCurrency:
+    """What a bare "$" and an unmarked figure mean in one paste (Toronto: "$" is CAD)."""
+
+    dollar: str
+    unmarked: str | None
+
+    def of(self, figure: Figure) -> str | None:
+        """The currency written on ``figure``, if any."""
+        return figure.currency or (self.dollar if figure.dollar else None)
+
+
 @dataclass
 class Segment:
     """The pieces of one offer in a paste."""
@@ -66,7 +80,7 @@ class Segment:
 
 @dataclass
 class Reading:
-    values: dict[str, object] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)  # Offer fields by name
     zero: set[str] = field(default_factory=set)
     unknown: set[Component] = field(default_factory=set)  # placeholders and doubt: never inherited
     assumptions: list[str] = field(default_factory=list)
@@ -100,9 +114,7 @@ def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading:
         component = Component(w.key)
         prev = words[i - 1] if i else None
         nxt = words[i + 1] if i + 1 < len(words) else None
-        if prev and prev.kind is Kind.NONE_BEFORE and _near(text, prev.end, w.start, 3):
-            reading.zero.add(component.value)
-        elif (
+        if (prev and prev.kind is Kind.NONE_BEFORE and _near(text, prev.end, w.start, 3)) or (
             nxt
             and nxt.kind in (Kind.NONE_AFTER, Kind.NONE_BEFORE)
             and (nxt.kind is Kind.NONE_AFTER or ord(text[nxt.start]) > 0x2E80)
@@ -238,7 +250,9 @@ def _counts_in(tokens: Tokens, spans: list[tuple[int, int]]) -> list[Mark]:
 def extra_salary(tokens: Tokens, spans: list[tuple[int, int]]) -> bool:
     """ "+ 13º salário", "+ 13e mois", "13th month": a payment on top of monthly pay."""
     text = tokens.text
-    return any(_EXTRA_SALARY_RE.match(text[m.start : m.end].lower()) for m in _counts_in(tokens, spans))
+    return any(
+        _EXTRA_SALARY_RE.match(text[m.start : m.end].lower()) for m in _counts_in(tokens, spans)
+    )
 
 
 def payments(tokens: Tokens, spans: list[tuple[int, int]]) -> int | None:

@@ -10,53 +10,63 @@ thousand pounds, five per cent bonus"). Every such reading is written down as an
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
+from bot.offers.amounts import Figure
 from bot.offers.assign import Placed
 from bot.offers.lexicon import Kind
-from bot.offers.tokens import Figure, Tokens
+from bot.offers.tokens import Tokens
 from bot.prose.components import Component
 
 _JOIN_RE = re.compile(r"\s?[/+＋]\s?|\s?\|\s?")
 _VEST_CUE_RE = re.compile(r"\b(?:vest\w*|cliff|schedule)\b", re.IGNORECASE)
+_STOCK_CUE_RE = re.compile(r"rsu|stock|grant|equity|gsu|esop|股票|株", re.IGNORECASE)
 
 
-def vesting_runs(
-    tokens: Tokens, start: int, end: int
-) -> list[tuple[list[Figure], tuple[float, ...]]]:
-    """Schedules written as "5/15/40/40", "33% / 33% / 34%", "35|30|20|15"."""
+# A schedule as written ("5/15/40/40"): its figures and the yearly percents they say.
+VestRun = tuple[list[Figure], tuple[float, ...]]
+
+
+def vesting_runs(tokens: Tokens, start: int, end: int) -> list[VestRun]:
+    """Schedules written as "5/15/40/40", "33% / 33% / 34%", "35|30|20|15": parts that add up
+    to 100, or three or more on a line that speaks of stock or vesting."""
     text = tokens.text
-    figures = tokens.figures_in(start, end)
-    runs = _runs(text, figures)
-    found = []
-    for run in runs:
+    found: list[VestRun] = []
+    cues: dict[tuple[int, int], bool] = {}  # one search per line, however many runs it holds
+    for run in _runs(text, tokens.figures_in(start, end)):
         if len(run) < 2 or any(
             f.value > 100 or f.unit or f.currency or f.dollar or f.years for f in run
         ):
             continue
         parts = tuple(f.value for f in run)
-        line = text[tokens.line_of(run[0].start)[0] : tokens.line_of(run[-1].end)[1]]
-        cue = bool(_VEST_CUE_RE.search(line)) or bool(
-            re.search(r"rsu|stock|grant|equity|gsu|esop|股票|株", line, re.IGNORECASE)
-        )
-        if (95 <= sum(parts) <= 105 and len(parts) >= 2) or (cue and len(parts) >= 3):
+        if 95 <= sum(parts) <= 105:
+            found.append((run, parts))
+            continue
+        if len(parts) < 3:
+            continue
+        line = (tokens.line_of(run[0].start)[0], tokens.line_of(run[-1].end)[1])
+        if line not in cues:
+            body = text[line[0] : line[1]]
+            cues[line] = bool(_VEST_CUE_RE.search(body) or _STOCK_CUE_RE.search(body))
+        if cues[line]:
             found.append((run, parts))
     return found
 
 
-def _runs(text: str, figures: list[Figure]) -> list[list[Figure]]:
+def _runs(text: str, figures: Sequence[Figure]) -> list[list[Figure]]:
     runs: list[list[Figure]] = []
     for figure in figures:
         if (
             runs
             and _JOIN_RE.fullmatch(text[runs[-1][-1].end : figure.start])
             and "|" not in text[runs[-1][-1].end : figure.start]
-            or (
-                runs
-                and re.fullmatch(r"\s?\|\s?", text[runs[-1][-1].end : figure.start])
-                and not figure.currency
-                and not figure.unit
-            )
+        ) or (
+            runs
+            and re.fullmatch(r"\s?\|\s?", text[runs[-1][-1].end : figure.start])
+            and not figure.currency
+            and not figure.unit
         ):
             runs[-1].append(figure)
         else:
@@ -88,7 +98,7 @@ def resolve(
         elif (
             len(run) >= 2
             and unplaced
-            and any("+" in text[a.end : b.start] for a, b in zip(run, run[1:], strict=False))
+            and any("+" in text[a.end : b.start] for a, b in pairwise(run))
         ):
             _read_formula(
                 unplaced,

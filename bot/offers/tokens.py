@@ -13,99 +13,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from bot.offers.lexicon import BY_FIRST, CJK_BY_FIRST, Kind, is_cjk
+from bot.offers.amounts import (
+    FOUR_O_ONE_K_RE,
+    Figure,
+    Mark,
+    join,
+    payment_counts,
+    read_figure,
+)
+from bot.offers.lexicon import BY_FIRST, CJK_BY_FIRST, CJK_RE, Kind, is_cjk
 from bot.offers.spans import covered
-from bot.prose.money import currency_of
-from bot.prose.numbers import NUMBER_RE, find_spelled, read_number
+from bot.prose.numbers import NUMBER_RE, find_spelled
 
-_MULTIPLIERS = {
-    "k": 1e3, "thousand": 1e3, "grand": 1e3, "mil": 1e3, "千": 1e3, "m": 1e6, "mm": 1e6,
-    "mn": 1e6, "million": 1e6, "millions": 1e6, "l": 1e5, "lakh": 1e5, "lakhs": 1e5,
-    "lac": 1e5, "lacs": 1e5, "lpa": 1e5, "लाख": 1e5, "cr": 1e7, "crore": 1e7, "crores": 1e7,
-    "करोड़": 1e7, "万": 1e4, "萬": 1e4, "w": 1e4, "만": 1e4, "億": 1e8, "亿": 1e8, "억": 1e8,
-}  # fmt: skip
-_INDIAN = {"l", "lakh", "lakhs", "lac", "lacs", "lpa", "लाख", "cr", "crore", "crores", "करोड़"}
-_MULT_RE = re.compile(
-    r"\s?(?P<mult>thousand|grand|millions?|mil|mm|mn|lakhs?|lacs?|lpa|crores?|cr|k|m|l|w|"
-    r"लाख|करोड़|千|万|萬|만|億|亿|억)(?![a-zà-ÿ])"
-)
-_PREFIX_RE = re.compile(
-    r"(?P<mark>us\$|ca\$|c\$|au\$|a\$|nz\$|s\$|sg\$|hk\$|r\$|mx\$|nt\$|\$|£|€|₹|¥|₩|₪|rs\.?|"
-    r"usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|dkk|pln|brl|mxn|aed|ils|nis|"
-    r"zar|nzd)\s?(?P<approx>~|ca\.?\s)?\s?\Z"
-)
-_SUFFIX_RE = re.compile(
-    r"\s?(?P<mark>\$\s?ca|€|\$|£|usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|"
-    r"dkk|pln|zł|zl|brl|mxn|aed|ils|nis|zar|円|元|원|dollars?|euros?|pounds?|rupees?|yen)"
-    r"(?![a-zà-ÿ])"
-)
-_PCT_RE = re.compile(r"[ ]?(?:%|percent|per\s?cent|pct)(?![a-z])")
-_SHARES_RE = re.compile(
-    r"\s?(?:shares?|options?|stock options|units?|rsus?|isos?|nsos?|psus?|gsus?|esops?|"
-    r"actions|uar|aktien|virtuelle optionen|opcje|株|股)(?![a-z])"
-)
-_SLASH_YEARS_RE = re.compile(r"\s?/\s?(?P<n>\d{1,2})\s?(?:y|yrs?|years?|年|jahre)?(?![\d%a-z])")
-_OVER_YEARS_RE = re.compile(
-    r"\s?(?:over|across|über|sur|em|en|a|分)\s?(?P<n>\d{1,2}|two|three|four|five|six|四|三|五)"
-    r"(?:\s?(?:-\s?)?(?:y|yrs?|years?|jahre|ans|años|anos|年))?(?![\da-z%])"
-)
-_WORD_YEARS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "三": 3, "四": 4, "五": 5}
-_PERIOD_RE = re.compile(
-    r"(?:\s?(?:brutto|gross|netto\s?\+\s?vat|netto|brut|bruts|brutos|bruto|excl\.?|\(clt\)|"
-    r"before tax|pre[- ]tax)){0,3}"
-    r"\s?(?:/\s?|per\s|a\s|an\s|each\s|im\s|pro\s|par\s|al\s|por\s|ao\s)?"
-    r"(?P<p>yr|year|y|annum|a|annual|annually|yearly|p\.?\s?a\.?|jahr|an|année|ano|año|年|"
-    r"rocznie|jährlich|annuels?|anuales?|anual|"
-    r"mo|month|mth|mon|m|monthly|mois|mes|mês|monat|monatlich|mensuel|mensuelle|mensuales?|"
-    r"mensal|miesięcznie|maand|月|월|"
-    r"hr|hour|h|hourly|godz|std|stunde|heure|"
-    r"day|d|daily|jour|tag|giorno|dia|日|"
-    r"pay period|paycheck)(?![a-zà-ÿ\d])"
-)
-_PERIOD_OF = {
-    **dict.fromkeys(
-        "yr year y annum a annual annually yearly pa p.a. p.a p. a. jahr an année ano año 年 "
-        "rocznie jährlich annuel annuels anual anuales anuale".split(),
-        "year",
-    ),
-    **dict.fromkeys(
-        "mo month mth mon m monthly mois mes mês monat monatlich mensuel mensuelle mensual "
-        "mensuales mensal miesięcznie maand 月 월".split(),
-        "month",
-    ),
-    **dict.fromkeys("hr hour h hourly godz std stunde heure".split(), "hour"),
-    **dict.fromkeys("day d daily jour tag giorno dia 日".split(), "day"),
-    "pay period": "paycheck",
-    "paycheck": "paycheck",
-}
-_COUNT_RE = re.compile(
-    r"(?:[x×*]\s?(?P<a>1[2-6])(?!\d)|(?<![\d.,])(?P<b>1[2-6])\s?(?:x|×)(?![a-z])|"
-    r"(?<![\d.])(?<!\d,)(?P<c>1[2-6])\s?(?:分割|gehälter|monatsgehälter|monatsraten|pagas|mensilità|"
-    r"mensualités|payments|salaries|salários|meses|months? salary|薪|个月工资)|"
-    r"(?<![\d.])(?<!\d,)(?<![$€£¥])(?P<d>1[3-6])\s?(?:th|e|º|°|ª|o|\.(?=\s[^\d\s]))\s?(?:month|mois|salário|salario|gehalt|"
-    r"monatsgehalt|mes|mensilità|salary)?(?![a-z]))"
-)
-_DURATION_RE = re.compile(
-    r"[ ]?-?[ ]?(?:(?P<years>years?|yrs?|y(?=[\s,.;)/]|$)|jahre?n?|ans?|années?|años?|anos?|anni|"
-    r"lata?|år|年|년)|(?P<months>months?|mos?|monate?n?|mois|meses|mesi|miesięcy|månader|"
-    r"个月|ヶ月|か月|カ月|개월|salários?|salaries|salary)|"
-    r"(?P<days>days?|weeks?|wks?|hours?|hrs?|h(?=\s?/\s?w)|tage?n?|jours|días|dias|giorni|gg|"
-    r"dni|dagar|天|日|週|일|am|pm|yoe|br|bed|parts?|instal+ments?|tranches?|installments?|times|people|engineers|reports|x\b))(?![a-zà-ÿ])"
-)
-_ORDINAL_BEFORE_RE = re.compile(
-    r"(?:year|yr|y|第|years|month|monat|mois|mes|tranche|part)\s?(?:#\s?)?\Z"
-)
-_DATE_RE = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
-    r"oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|"
-    r"décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
-    r"diciembre)[a-z]*\.?\s\Z"
-)
-_DATE_AFTER_RE = re.compile(
-    r"\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|février|mars|avril|juin|mai)[a-z]*\b"
-)
 _YEARS_PAIR_RE = re.compile(r"(?:years?|yrs?|y)\s?\d\s?(?:and|&|-|–|to|,)\s?(?P<n>\d)\b")
 _CJK_YEARS_RE = re.compile(r"(?P<n>[一二三四五六七八九十两])\s?年")
 _CJK_NUMERALS = {
@@ -125,13 +46,9 @@ _SCRIPT_RUN_RE = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+|[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
 )
 _NEWLINE_RE = re.compile(r"\n")
-_FOUR_O_ONE_K_RE = re.compile(r"\s?\(?k\)?(?![a-z])")
-_PHONE_AFTER_RE = re.compile(r"-\d{3,4}(?!\d)")
-_PHONE_AREA_RE = re.compile(r"\(\d{3}\)\s?\d")
-_RANGE_TAIL_RE = re.compile(r"[ ]?[-–—][ ]?\d+(?:[.,]\d+)?")
-_ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![a-z])")
-_YEN_AFTER_RE = re.compile(r"\s?円")
-_PLUS_THEN_RE = re.compile(r"\+\s?\S")
+_SPACES_RE = re.compile(r"[^\S\n]+")
+_LIST_NUMBER_RE = re.compile(r"(?m)^[ \t>*-]{0,8}(\d{1,2})[.)](?=\s)")  # "1. Salary", "2) RSUs"
+_FRACTION_RE = re.compile(r"(?<![\d.])1\s?/\s?\d{1,2}(?=\s{1,3}(?:of|de|der|du)\b)")  # "1/4 of"
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
@@ -141,49 +58,6 @@ class Word:
     key: str
     start: int
     end: int
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A number that is not money: kind is "years", "months", "days", "count", "ordinal"."""
-
-    kind: str
-    value: float
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Figure:
-    """An amount or a percent with what is written round it; spans index the paste."""
-
-    value: float
-    start: int
-    end: int
-    text: str
-    currency: str | None = None  # from a written mark
-    dollar: bool = False  # a bare "$": the place may say which dollar
-    unit: str | None = None  # "k", "l", "万"... as written
-    is_pct: bool = False
-    per: str | None = None  # year | month | hour | day | paycheck
-    years: int | None = None  # "/4", "over 4 years"
-    shares: bool = False  # a count of shares or options, not money
-    high: float | None = None  # a range: "160-190k"
-    alternative: bool = False  # "150 or 155"
-    previous: bool = False  # "up from $192,000": an old figure
-    negative: bool = False
-    approx: bool = False
-    spelled: bool = False
-    plus: bool = False  # "$430K+"
-
-    @property
-    def bare(self) -> bool:
-        """No unit, no currency, no percent: "base 210" (thousands, said so)."""
-        return self.unit is None and self.currency is None and not self.dollar and not self.is_pct
-
-    @property
-    def uncertain(self) -> bool:
-        return self.high is not None or self.alternative
 
 
 @dataclass(frozen=True)
@@ -277,7 +151,7 @@ def normalize(text: str) -> str:
     """Zero-width characters out; whitespace runs (no-break, narrow no-break) to one space,
     newlines kept. Full-width forms were folded by strip_markup (NFKC)."""
     text = text.translate(_ZERO_WIDTH)
-    return re.sub(r"[^\S\n]+", " ", text)
+    return _SPACES_RE.sub(" ", text)
 
 
 def _lower(text: str) -> str:
@@ -290,16 +164,16 @@ def _lower(text: str) -> str:
 
 def tokenize(text: str) -> Tokens:
     low = _lower(text)
-    cjk = any(is_cjk(c) for c in text)
+    cjk = CJK_RE.search(text) is not None
     words = _words(low)
-    marks = list(_counts(low))
+    marks = payment_counts(low)
     for m in _YEARS_PAIR_RE.finditer(low):
         marks.append(Mark("ordinal", float(m["n"]), m.start("n"), m.end("n")))
     for m in _CJK_YEARS_RE.finditer(low):
         marks.append(Mark("years", float(_CJK_NUMERALS[m["n"]]), m.start(), m.end()))
-    for m in re.finditer(r"(?m)^[ \t>*-]*(\d{1,2})[.)](?=\s)", low):
+    for m in _LIST_NUMBER_RE.finditer(low):
         marks.append(Mark("ordinal", float(m.group(1)), m.start(1), m.end(1) + 1))
-    for m in re.finditer(r"(?<![\d.])1\s?/\s?\d{1,2}(?=\s+(?:of|de|der|du)\b)", low):
+    for m in _FRACTION_RE.finditer(low):
         marks.append(Mark("fraction", 1.0, m.start(), m.end()))
     taken = covered(len(low), [(m.start, m.end) for m in marks])
     figures: list[Figure] = []
@@ -315,253 +189,20 @@ def tokenize(text: str) -> Tokens:
     for start, end, match, spelled_value in raw:
         if start < consumed or taken[start]:
             continue
-        if match is not None and match.group(0) == "401" and _FOUR_O_ONE_K_RE.match(low, end):
+        if match is not None and match.group(0) == "401" and FOUR_O_ONE_K_RE.match(low, end):
             words.append(Word(Kind.OTHER, "other", start, end))
             continue
-        got = _read(low, text, start, end, match, spelled_value, cjk)
+        got = read_figure(low, text, start, end, match, spelled_value, cjk)
         if isinstance(got, Mark):
             marks.append(got)
             consumed = got.end
         elif got is not None:
             figures.append(got)
             consumed = got.end
-    figures = _join(low, figures)
+    figures = join(low, figures)
     marks.sort(key=lambda m: m.start)
     words.sort(key=lambda w: w.start)
     return Tokens(text, tuple(figures), tuple(words), tuple(marks), cjk)
-
-
-def _counts(low: str) -> list[Mark]:
-    found = []
-    for m in _COUNT_RE.finditer(low):
-        value = next(v for v in (m["a"], m["b"], m["c"], m["d"]) if v)
-        found.append(Mark("count", float(value), m.start(), m.end()))
-    return found
-
-
-def _read(
-    low: str,
-    text: str,
-    start: int,
-    end: int,
-    match: re.Match[str] | None,
-    spelled_value: float | None,
-    cjk: bool,
-) -> Figure | Mark | None:
-    before = low[max(0, start - 8) : start]
-    prev = low[start - 1] if start else " "
-    if match is not None:
-        if prev.isalpha() and not is_cjk(prev):
-            if _ORDINAL_BEFORE_RE.search(before):
-                return Mark("ordinal", float(match.group(0).replace(",", ".")), start, end)
-            return None  # "L5", "E5", "W2", "ICT4": part of a word
-        if prev == "#" or (prev == ":" and start >= 2 and low[start - 2].isdigit()):
-            return None  # "#48213", "9:14"
-        if _PHONE_AFTER_RE.match(low, end) or (start and _PHONE_AREA_RE.match(low, start - 1)):
-            return None  # phone numbers and ids: "555-0148", "(312) 555-0148", "2025-117"
-        if match.group(0) == "401" and _FOUR_O_ONE_K_RE.match(low, end):
-            return None  # 401(k)
-    if _ORDINAL_BEFORE_RE.search(before) and match is not None and "." not in match.group(0):
-        return Mark("ordinal", float(match.group(0)), start, end)
-    if (
-        match is not None
-        and (_DATE_RE.search(low[max(0, start - 12) : start]) or _DATE_AFTER_RE.match(low, end))
-        and "," not in match.group(0)
-        and "." not in match.group(0)
-    ):
-        return Mark("date", float(match.group(0)), start, end)
-    rng = _RANGE_TAIL_RE.match(low, end)
-    if rng and _DURATION_RE.match(low, rng.end()):
-        dm = _DURATION_RE.match(low, rng.end())
-        assert dm is not None
-        return Mark(
-            "months" if dm["months"] else "years" if dm["years"] else "days", 0.0, start, dm.end()
-        )
-    if (
-        match is None
-        and (spelled_value or 0) < 10
-        and not (
-            _PCT_RE.match(low, end) or _MULT_RE.match(low, end) or _DURATION_RE.match(low, end)
-        )
-    ):
-        return None
-    value = (
-        read_number(match, decimal_next=bool(_MULT_RE.match(low, end) or _PCT_RE.match(low, end)))
-        if match
-        else float(spelled_value or 0)
-    )
-    pos = end
-    unit = None
-    m = _MULT_RE.match(low, pos)
-    if (
-        m
-        and not (m["mult"] == "w" and not cjk)
-        and not (m["mult"] == "m" and _DURATION_RE.match(low, m.start()))
-    ):
-        unit = m["mult"]
-        value *= _MULTIPLIERS[unit]
-        pos = m.end()
-    if unit is None:
-        dm = _DURATION_RE.match(low, pos)
-        if dm and not (dm["days"] == "x" and False):
-            kind = "years" if dm["years"] else "months" if dm["months"] else "days"
-            return Mark(kind, value, start, dm.end())
-        om = _ORDINAL_SUFFIX_RE.match(low, pos)
-        if om:
-            return Mark("ordinal", value, start, om.end())
-        if (
-            match is not None
-            and 1900 <= value <= 2100
-            and "," not in match.group(0)
-            and "." not in match.group(0)
-        ):
-            if not _SUFFIX_RE.match(low, pos) and not _PREFIX_RE.search(before):
-                return Mark("date", value, start, pos)
-    currency, dollar, approx = None, False, False
-    pre = _PREFIX_RE.search(low[max(0, start - 6) : start])
-    fig_start = start
-    if pre:
-        mark = pre["mark"]
-        fig_start = start - (len(pre.group(0)))
-        if mark == "$":
-            dollar = True
-        else:
-            currency = currency_of(mark)
-        approx = bool(pre["approx"])
-    suf = _SUFFIX_RE.match(low, pos)
-    if suf:
-        mark = suf["mark"].replace(" ", "")
-        if mark == "$":
-            dollar = dollar or currency is None
-        elif mark in ("$ca", "$ca"):
-            currency, dollar = "CAD", False
-        else:
-            currency = currency or currency_of(mark)
-            dollar = dollar and currency is None
-        pos = suf.end()
-        # "70 k€", "5K€": the unit came first
-        m2 = _MULT_RE.match(low, pos) if unit is None else None
-        if m2 and m2["mult"] not in ("m", "l", "w"):
-            unit = m2["mult"]
-            value *= _MULTIPLIERS[unit]
-            pos = m2.end()
-    if unit in _INDIAN and currency is None and not dollar:
-        currency = "INR"
-    if currency is None and not dollar and unit in ("万", "萬") and _YEN_AFTER_RE.match(low, pos):
-        currency = "JPY"
-    is_pct = False
-    pm = _PCT_RE.match(low, pos)
-    if pm:
-        is_pct = True
-        pos = pm.end()
-    shares = False
-    if not is_pct and currency is None and not dollar and unit in (None, "万", "萬", "千"):
-        sm = _SHARES_RE.match(low, pos)
-        if sm and not (
-            unit is None
-            and value < 50
-            and low[sm.start() : sm.end()].strip() in ("rsu", "rsus", "units")
-        ):
-            shares = True
-            pos = sm.end()
-    per = "year" if unit == "lpa" else None
-    years = None
-    if not is_pct and not shares:
-        yr = _SLASH_YEARS_RE.match(low, pos)
-        if yr and 1 <= int(yr["n"]) <= 10:
-            years = int(yr["n"])
-            pos = yr.end()
-        else:
-            pr = _PERIOD_RE.match(low, pos)
-            if pr and not (
-                pr["p"] in ("a", "an", "m", "y", "d", "h", "mon") and not _slash_or_per(low, pr)
-            ):
-                per = _PERIOD_OF.get(pr["p"].replace(" ", ""), _PERIOD_OF.get(pr["p"]))
-                pos = pr.end()
-    if not approx:
-        approx = bool(
-            re.search(
-                r"(?:~|≈|ca\.?|about|around|roughly|approx\w*)\s?\S{0,4}\Z",
-                low[max(0, fig_start - 12) : fig_start],
-            )
-        )
-    negative = bool(re.search(r"(?:^|[\s(])-\Z", low[max(0, fig_start - 2) : fig_start]))
-    if negative:
-        fig_start -= 1
-    plus = low.startswith("+", pos) and not _PLUS_THEN_RE.match(low, pos)
-    if plus:
-        pos += 1
-    if pos < len(low) and low[pos].isalpha() and not is_cjk(low[pos]) and low[pos] not in "xk":
-        return None  # glued to a word: "409A", "3D"
-    return Figure(
-        value=value,
-        start=fig_start,
-        end=pos,
-        text=text[fig_start:pos],
-        currency=currency,
-        dollar=dollar,
-        unit=unit,
-        is_pct=is_pct,
-        per=per,
-        years=years,
-        shares=shares,
-        negative=negative,
-        approx=approx,
-        spelled=match is None,
-        plus=plus,
-    )
-
-
-def _slash_or_per(low: str, m: re.Match[str]) -> bool:
-    """Single-letter periods ("a", "m", "y", "h") count only after "/" or "per" ("$85/h")."""
-    return "/" in m.group(0) or "per" in m.group(0)
-
-
-_RANGE_SEP_RE = re.compile(r"\s?(?:-|–|—|to|bis|à|a)\s?\Z")
-_OR_RE = re.compile(r"\s(?:or|oder|ou|o)\s\Z")
-_FROM_RE = re.compile(r"(?:up from|down from|from|instead of|previously)\s?\S?\Z")
-
-
-def _join(low: str, figures: list[Figure]) -> list[Figure]:
-    """Ranges ("160-190k", "$160k–$190k", "10–20%"), alternatives ("150 or 155") and old
-    figures ("up from $192,000", "158 → 170") read as such."""
-    out: list[Figure] = []
-    for figure in figures:
-        if out:
-            last = out[-1]
-            between = low[last.end : figure.start]
-            if (
-                len(between) <= 5
-                and _RANGE_SEP_RE.fullmatch(between)
-                and not last.plus
-                and (last.is_pct == figure.is_pct or (last.bare and figure.is_pct))
-                and not last.shares
-            ):
-                low_value = last.value
-                if last.unit is None and figure.unit and low_value < 1000:
-                    low_value *= _MULTIPLIERS[figure.unit]
-                if low_value <= figure.value and not re.match(r"[-–—]\s", between):
-                    out[-1] = replace(
-                        figure,
-                        value=low_value,
-                        high=figure.value,
-                        start=last.start,
-                        text=low[last.start : figure.end],
-                    )
-                    continue
-            if len(between) <= 5 and _OR_RE.fullmatch(between):
-                out[-1] = replace(last, alternative=True)
-                figure = replace(figure, alternative=True)
-        context = low[max(0, figure.start - 16) : figure.start]
-        if _FROM_RE.search(context):
-            figure = replace(figure, previous=True)
-        out.append(figure)
-    # "158 → 170": the first is the old figure
-    for i in range(len(out) - 1):
-        between = low[out[i].end : out[i + 1].start]
-        if re.fullmatch(r"\s?(?:→|->|=>)\s?(?:now\s)?", between):
-            out[i] = replace(out[i], previous=True)
-    return out
 
 
 def _words(low: str) -> list[Word]:
@@ -571,7 +212,7 @@ def _words(low: str) -> list[Word]:
     i = 0
     while i < len(tokens):
         word, start, end = tokens[i]
-        if is_cjk(word[0]) or any(is_cjk(c) for c in word):
+        if is_cjk(word[0]):  # a run is all CJK or none
             found.extend(_cjk_words(word, start))
             i += 1
             continue

@@ -115,7 +115,7 @@ def spelled_value(phrase: str) -> float | None:
                 return None
             current += small
             group = []
-        if word == "and" or word == "<end>":
+        if word in ("and", "<end>"):
             continue
         scale = _SCALES[word]
         if scale == 100:

@@ -3,8 +3,6 @@ that only goes up: raise FLOOR when the reader gets better, never lower it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from benchmarks.offer_accuracy import load, measure, report

@@ -1,0 +1,436 @@
+"""One number of a paste and what is written round it -> a Figure (money or a percent) or a
+Mark (a number that is not money).
+
+Round the number: a currency mark before or after ("$", "CHF", "€", "zł", "万円"), a unit
+("k", "L", "LPA", "Cr", "万", "mil"), "%", a pay period ("/yr", "per month", "brutto
+monatlich"), a grant length ("/4", "/4y"), a share count ("2,400 RSUs"). What is not money is
+a mark: durations ("4 years", "30 days"), payment counts ("x 13", "14 pagas", "15薪", "13e
+mois"), ordinals ("yr2", "Year 1"), dates, times; phone numbers, ids and digits glued to a word
+("L5", "409A") are nothing. Then neighbours join: ranges ("160-190k"), alternatives ("150 or
+155"), old figures ("up from $192,000", "158 → 170").
+
+Every look at the text round a number is a match at a position or a search in a window of a
+few characters, so reading a number costs the same whatever the paste's length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bot.offers.lexicon import is_cjk
+from bot.prose.money import currency_of
+from bot.prose.numbers import read_number
+
+_MULTIPLIERS = {
+    "k": 1e3, "thousand": 1e3, "grand": 1e3, "mil": 1e3, "千": 1e3, "m": 1e6, "mm": 1e6,
+    "mn": 1e6, "million": 1e6, "millions": 1e6, "l": 1e5, "lakh": 1e5, "lakhs": 1e5,
+    "lac": 1e5, "lacs": 1e5, "lpa": 1e5, "लाख": 1e5, "cr": 1e7, "crore": 1e7, "crores": 1e7,
+    "करोड़": 1e7, "万": 1e4, "萬": 1e4, "w": 1e4, "만": 1e4, "億": 1e8, "亿": 1e8, "억": 1e8,
+}  # fmt: skip
+_INDIAN = {"l", "lakh", "lakhs", "lac", "lacs", "lpa", "लाख", "cr", "crore", "crores", "करोड़"}
+_MULT_RE = re.compile(
+    r"\s?(?P<mult>thousand|grand|millions?|mil|mm|mn|lakhs?|lacs?|lpa|crores?|cr|k|m|l|w|"
+    r"लाख|करोड़|千|万|萬|만|億|亿|억)(?![a-zà-ÿ])"
+)
+_PREFIX_RE = re.compile(
+    r"(?P<mark>us\$|ca\$|c\$|au\$|a\$|nz\$|s\$|sg\$|hk\$|r\$|mx\$|nt\$|\$|£|€|₹|¥|₩|₪|rs\.?|"
+    r"usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|dkk|pln|brl|mxn|aed|ils|nis|"
+    r"zar|nzd)\s?(?P<approx>~|ca\.?\s)?\s?\Z"
+)
+_SUFFIX_RE = re.compile(
+    r"\s?(?P<mark>\$\s?ca|€|\$|£|usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|"
+    r"dkk|pln|zł|zl|brl|mxn|aed|ils|nis|zar|円|元|원|dollars?|euros?|pounds?|rupees?|yen)"
+    r"(?![a-zà-ÿ])"
+)
+_PCT_RE = re.compile(r"[ ]?(?:%|percent|per\s?cent|pct)(?![a-z])")
+_SHARES_RE = re.compile(
+    r"\s?(?:shares?|options?|stock options|units?|rsus?|isos?|nsos?|psus?|gsus?|esops?|"
+    r"actions|uar|aktien|virtuelle optionen|opcje|株|股)(?![a-z])"
+)
+_SLASH_YEARS_RE = re.compile(r"\s?/\s?(?P<n>\d{1,2})\s?(?:y|yrs?|years?|年|jahre)?(?![\d%a-z])")
+_PERIOD_RE = re.compile(
+    r"(?:\s?(?:brutto|gross|netto\s?\+\s?vat|netto|brut|bruts|brutos|bruto|excl\.?|\(clt\)|"
+    r"before tax|pre[- ]tax)){0,3}"
+    r"\s?(?:/\s?|per\s|a\s|an\s|each\s|im\s|pro\s|par\s|al\s|por\s|ao\s)?"
+    r"(?P<p>yr|year|y|annum|a|annual|annually|yearly|p\.?\s?a\.?|jahr|an|année|ano|año|年|"
+    r"rocznie|jährlich|annuels?|anuales?|anual|"
+    r"mo|month|mth|mon|m|monthly|mois|mes|mês|monat|monatlich|mensuel|mensuelle|mensuales?|"
+    r"mensal|miesięcznie|maand|月|월|"
+    r"hr|hour|h|hourly|godz|std|stunde|heure|"
+    r"day|d|daily|jour|tag|giorno|dia|日|"
+    r"pay period|paycheck)(?![a-zà-ÿ\d])"
+)
+_PERIOD_OF = {
+    **dict.fromkeys(
+        [
+            "yr",
+            "year",
+            "y",
+            "annum",
+            "a",
+            "annual",
+            "annually",
+            "yearly",
+            "pa",
+            "p.a.",
+            "p.a",
+            "p.",
+            "a.",
+            "jahr",
+            "an",
+            "année",
+            "ano",
+            "año",
+            "年",
+            "rocznie",
+            "jährlich",
+            "annuel",
+            "annuels",
+            "anual",
+            "anuales",
+            "anuale",
+        ],
+        "year",
+    ),
+    **dict.fromkeys(
+        [
+            "mo",
+            "month",
+            "mth",
+            "mon",
+            "m",
+            "monthly",
+            "mois",
+            "mes",
+            "mês",
+            "monat",
+            "monatlich",
+            "mensuel",
+            "mensuelle",
+            "mensual",
+            "mensuales",
+            "mensal",
+            "miesięcznie",
+            "maand",
+            "月",
+            "월",
+        ],
+        "month",
+    ),
+    **dict.fromkeys(["hr", "hour", "h", "hourly", "godz", "std", "stunde", "heure"], "hour"),
+    **dict.fromkeys(["day", "d", "daily", "jour", "tag", "giorno", "dia", "日"], "day"),
+    "pay period": "paycheck",
+    "paycheck": "paycheck",
+}
+_COUNT_RE = re.compile(
+    r"(?:[x×*]\s?(?P<a>1[2-6])(?!\d)|(?<![\d.,])(?P<b>1[2-6])\s?(?:x|×)(?![a-z])|"
+    r"(?<![\d.])(?<!\d,)(?P<c>1[2-6])\s?(?:分割|gehälter|monatsgehälter|monatsraten|pagas|mensilità|"
+    r"mensualités|payments|salaries|salários|meses|months? salary|薪|个月工资)|"
+    r"(?<![\d.])(?<!\d,)(?<![$€£¥])(?P<d>1[3-6])\s?(?:th|e|º|°|ª|o|\.(?=\s[^\d\s]))\s?(?:month|mois|salário|salario|gehalt|"
+    r"monatsgehalt|mes|mensilità|salary)?(?![a-z]))"
+)
+_DURATION_RE = re.compile(
+    r"[ ]?-?[ ]?(?:(?P<years>years?|yrs?|y(?=[\s,.;)/]|$)|jahre?n?|ans?|années?|años?|anos?|anni|"
+    r"lata?|år|年|년)|(?P<months>months?|mos?|monate?n?|mois|meses|mesi|miesięcy|månader|"
+    r"个月|ヶ月|か月|カ月|개월|salários?|salaries|salary)|"
+    r"(?P<days>days?|weeks?|wks?|hours?|hrs?|h(?=\s?/\s?w)|tage?n?|jours|días|dias|giorni|gg|"
+    r"dni|dagar|天|日|週|일|am|pm|yoe|br|bed|parts?|instal+ments?|tranches?|installments?|times|people|engineers|reports|x\b))(?![a-zà-ÿ])"
+)
+_ORDINAL_BEFORE_RE = re.compile(
+    r"(?:year|yr|y|第|years|month|monat|mois|mes|tranche|part)\s?(?:#\s?)?\Z"
+)
+_DATE_RE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
+    r"oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|"
+    r"décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
+    r"diciembre)[a-z]*\.?\s\Z"
+)
+_DATE_AFTER_RE = re.compile(
+    r"\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|février|mars|avril|juin|mai)[a-z]*\b"
+)
+FOUR_O_ONE_K_RE = re.compile(r"\s?\(?k\)?(?![a-z])")
+_PHONE_AFTER_RE = re.compile(r"-\d{3,4}(?!\d)")
+_PHONE_AREA_RE = re.compile(r"\(\d{3}\)\s?\d")
+_RANGE_TAIL_RE = re.compile(r"[ ]?[-–—][ ]?\d+(?:[.,]\d+)?")
+_ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![a-z])")
+_APPROX_BEFORE_RE = re.compile(r"(?:~|≈|ca\.?|about|around|roughly|approx\w{0,6})\s?\S{0,4}\Z")
+_MINUS_BEFORE_RE = re.compile(r"(?:^|[\s(])-\Z")
+_YEN_AFTER_RE = re.compile(r"\s?円")
+_PLUS_THEN_RE = re.compile(r"\+\s?\S")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A number that is not money: kind is "years", "months", "days", "count", "ordinal"."""
+
+    kind: str
+    value: float
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An amount or a percent with what is written round it; spans index the paste."""
+
+    value: float
+    start: int
+    end: int
+    text: str
+    currency: str | None = None  # from a written mark
+    dollar: bool = False  # a bare "$": the place may say which dollar
+    unit: str | None = None  # "k", "l", "万"... as written
+    is_pct: bool = False
+    per: str | None = None  # year | month | hour | day | paycheck
+    years: int | None = None  # "/4", "over 4 years"
+    shares: bool = False  # a count of shares or options, not money
+    high: float | None = None  # a range: "160-190k"
+    alternative: bool = False  # "150 or 155"
+    previous: bool = False  # "up from $192,000": an old figure
+    negative: bool = False
+    approx: bool = False
+    spelled: bool = False
+    plus: bool = False  # "$430K+"
+
+    @property
+    def bare(self) -> bool:
+        """No unit, no currency, no percent: "base 210" (thousands, said so)."""
+        return self.unit is None and self.currency is None and not self.dollar and not self.is_pct
+
+    @property
+    def uncertain(self) -> bool:
+        return self.high is not None or self.alternative
+
+
+def payment_counts(low: str) -> list[Mark]:
+    """ "x 13", "14 pagas", "15薪", "13th month": how many payments a year's pay comes in."""
+    found = []
+    for m in _COUNT_RE.finditer(low):
+        value = next(v for v in (m["a"], m["b"], m["c"], m["d"]) if v)
+        found.append(Mark("count", float(value), m.start(), m.end()))
+    return found
+
+
+def read_figure(
+    low: str,
+    text: str,
+    start: int,
+    end: int,
+    match: re.Match[str] | None,
+    spelled_value: float | None,
+    cjk: bool,
+) -> Figure | Mark | None:
+    before = low[max(0, start - 8) : start]
+    prev = low[start - 1] if start else " "
+    if match is not None:
+        if prev.isalpha() and not is_cjk(prev):
+            if _ORDINAL_BEFORE_RE.search(before):
+                return Mark("ordinal", float(match.group(0).replace(",", ".")), start, end)
+            return None  # "L5", "E5", "W2", "ICT4": part of a word
+        if prev == "#" or (prev == ":" and start >= 2 and low[start - 2].isdigit()):
+            return None  # "#48213", "9:14"
+        if _PHONE_AFTER_RE.match(low, end) or (start and _PHONE_AREA_RE.match(low, start - 1)):
+            return None  # phone numbers and ids: "555-0148", "(312) 555-0148", "2025-117"
+        if match.group(0) == "401" and FOUR_O_ONE_K_RE.match(low, end):
+            return None  # 401(k)
+    if _ORDINAL_BEFORE_RE.search(before) and match is not None and "." not in match.group(0):
+        return Mark("ordinal", float(match.group(0)), start, end)
+    if (
+        match is not None
+        and (_DATE_RE.search(low[max(0, start - 12) : start]) or _DATE_AFTER_RE.match(low, end))
+        and "," not in match.group(0)
+        and "." not in match.group(0)
+    ):
+        return Mark("date", float(match.group(0)), start, end)
+    rng = _RANGE_TAIL_RE.match(low, end)
+    if rng and _DURATION_RE.match(low, rng.end()):
+        dm = _DURATION_RE.match(low, rng.end())
+        assert dm is not None
+        return Mark(
+            "months" if dm["months"] else "years" if dm["years"] else "days", 0.0, start, dm.end()
+        )
+    if (
+        match is None
+        and (spelled_value or 0) < 10
+        and not (
+            _PCT_RE.match(low, end) or _MULT_RE.match(low, end) or _DURATION_RE.match(low, end)
+        )
+    ):
+        return None
+    value = (
+        read_number(match, decimal_next=bool(_MULT_RE.match(low, end) or _PCT_RE.match(low, end)))
+        if match
+        else float(spelled_value or 0)
+    )
+    pos = end
+    unit = None
+    m = _MULT_RE.match(low, pos)
+    if (
+        m
+        and not (m["mult"] == "w" and not cjk)
+        and not (m["mult"] == "m" and _DURATION_RE.match(low, m.start()))
+    ):
+        unit = m["mult"]
+        value *= _MULTIPLIERS[unit]
+        pos = m.end()
+    if unit is None:
+        dm = _DURATION_RE.match(low, pos)
+        if dm and not (dm["days"] == "x" and False):
+            kind = "years" if dm["years"] else "months" if dm["months"] else "days"
+            return Mark(kind, value, start, dm.end())
+        om = _ORDINAL_SUFFIX_RE.match(low, pos)
+        if om:
+            return Mark("ordinal", value, start, om.end())
+        if (
+            match is not None
+            and 1900 <= value <= 2100
+            and "," not in match.group(0)
+            and "." not in match.group(0)
+            and not _SUFFIX_RE.match(low, pos)
+            and not _PREFIX_RE.search(before)
+        ):
+            return Mark("date", value, start, pos)
+    currency, dollar, approx = None, False, False
+    pre = _PREFIX_RE.search(low[max(0, start - 6) : start])
+    fig_start = start
+    if pre:
+        mark = pre["mark"]
+        fig_start = start - (len(pre.group(0)))
+        if mark == "$":
+            dollar = True
+        else:
+            currency = currency_of(mark)
+        approx = bool(pre["approx"])
+    suf = _SUFFIX_RE.match(low, pos)
+    if suf:
+        mark = suf["mark"].replace(" ", "")
+        if mark == "$":
+            dollar = dollar or currency is None
+        elif mark in ("$ca", "$ca"):
+            currency, dollar = "CAD", False
+        else:
+            currency = currency or currency_of(mark)
+            dollar = dollar and currency is None
+        pos = suf.end()
+        # "70 k€", "5K€": the unit came first
+        m2 = _MULT_RE.match(low, pos) if unit is None else None
+        if m2 and m2["mult"] not in ("m", "l", "w"):
+            unit = m2["mult"]
+            value *= _MULTIPLIERS[unit]
+            pos = m2.end()
+    if unit in _INDIAN and currency is None and not dollar:
+        currency = "INR"
+    if currency is None and not dollar and unit in ("万", "萬") and _YEN_AFTER_RE.match(low, pos):
+        currency = "JPY"
+    is_pct = False
+    pm = _PCT_RE.match(low, pos)
+    if pm:
+        is_pct = True
+        pos = pm.end()
+    shares = False
+    if not is_pct and currency is None and not dollar and unit in (None, "万", "萬", "千"):
+        sm = _SHARES_RE.match(low, pos)
+        if sm and not (
+            unit is None
+            and value < 50
+            and low[sm.start() : sm.end()].strip() in ("rsu", "rsus", "units")
+        ):
+            shares = True
+            pos = sm.end()
+    per = "year" if unit == "lpa" else None
+    years = None
+    if not is_pct and not shares:
+        yr = _SLASH_YEARS_RE.match(low, pos)
+        if yr and 1 <= int(yr["n"]) <= 10:
+            years = int(yr["n"])
+            pos = yr.end()
+        else:
+            pr = _PERIOD_RE.match(low, pos)
+            if pr and not (
+                pr["p"] in ("a", "an", "m", "y", "d", "h", "mon") and not _slash_or_per(low, pr)
+            ):
+                per = _PERIOD_OF.get(pr["p"].replace(" ", ""), _PERIOD_OF.get(pr["p"]))
+                pos = pr.end()
+    if not approx:
+        approx = bool(_APPROX_BEFORE_RE.search(low, max(0, fig_start - 12), fig_start))
+    negative = bool(_MINUS_BEFORE_RE.search(low[max(0, fig_start - 2) : fig_start]))
+    if negative:
+        fig_start -= 1
+    plus = low.startswith("+", pos) and not _PLUS_THEN_RE.match(low, pos)
+    if plus:
+        pos += 1
+    if pos < len(low) and low[pos].isalpha() and not is_cjk(low[pos]) and low[pos] not in "xk":
+        return None  # glued to a word: "409A", "3D"
+    return Figure(
+        value=value,
+        start=fig_start,
+        end=pos,
+        text=text[fig_start:pos],
+        currency=currency,
+        dollar=dollar,
+        unit=unit,
+        is_pct=is_pct,
+        per=per,
+        years=years,
+        shares=shares,
+        negative=negative,
+        approx=approx,
+        spelled=match is None,
+        plus=plus,
+    )
+
+
+def _slash_or_per(low: str, m: re.Match[str]) -> bool:
+    """Single-letter periods ("a", "m", "y", "h") count only after "/" or "per" ("$85/h")."""
+    return "/" in m.group(0) or "per" in m.group(0)
+
+
+_DASH_SPACE_RE = re.compile(r"[-–—]\s")  # "10 - 15" in a list is no range
+_ARROW_RE = re.compile(r"\s?(?:→|->|=>)\s?(?:now\s)?")
+_RANGE_SEP_RE = re.compile(r"\s?(?:-|–|—|to|bis|à|a)\s?\Z")
+_OR_RE = re.compile(r"\s(?:or|oder|ou|o)\s\Z")
+_FROM_RE = re.compile(r"(?:up from|down from|from|instead of|previously)\s?\S?\Z")
+
+
+def join(low: str, figures: list[Figure]) -> list[Figure]:
+    """Ranges ("160-190k", "$160k–$190k", "10–20%"), alternatives ("150 or 155") and old
+    figures ("up from $192,000", "158 → 170") read as such."""
+    out: list[Figure] = []
+    for found in figures:
+        figure = found
+        if out:
+            last = out[-1]
+            between = low[last.end : figure.start]
+            if (
+                len(between) <= 5
+                and _RANGE_SEP_RE.fullmatch(between)
+                and not last.plus
+                and (last.is_pct == figure.is_pct or (last.bare and figure.is_pct))
+                and not last.shares
+            ):
+                low_value = last.value
+                if last.unit is None and figure.unit and low_value < 1000:
+                    low_value *= _MULTIPLIERS[figure.unit]
+                if low_value <= figure.value and not _DASH_SPACE_RE.match(between):
+                    out[-1] = replace(
+                        figure,
+                        value=low_value,
+                        high=figure.value,
+                        start=last.start,
+                        text=low[last.start : figure.end],
+                    )
+                    continue
+            if len(between) <= 5 and _OR_RE.fullmatch(between):
+                out[-1] = replace(last, alternative=True)
+                figure = replace(figure, alternative=True)
+        context = low[max(0, figure.start - 16) : figure.start]
+        if _FROM_RE.search(context):
+            figure = replace(figure, previous=True)
+        out.append(figure)
+    # "158 → 170": the first is the old figure
+    for i in range(len(out) - 1):
+        between = low[out[i].end : out[i + 1].start]
+        if _ARROW_RE.fullmatch(between):
+            out[i] = replace(out[i], previous=True)
+    return out

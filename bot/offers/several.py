@@ -1,0 +1,160 @@
+"""Several offers in one paste: where one ends and the next begins, which is scored, and what
+a revision keeps from the offer it revises.
+
+A new offer starts at a marker ("revised", "current", "Offer B", "vs"), at a struck-out term,
+at an offer column of a table, or where a component repeats ("base 190k ... base 205k"). The
+scored one is, by the conventions, the revised (latest) one, else the first that is not the
+author's current pay; the others are listed beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields, replace
+from typing import Any
+
+from bot.offers.assign import Placed
+from bot.offers.layout import Piece
+from bot.offers.lexicon import Kind
+from bot.offers.model import Offer
+from bot.offers.rules import Segment
+from bot.offers.tokens import Tokens
+from bot.prose.components import Component
+
+_REPEATS = {Component.BASE, Component.STOCK, Component.BONUS}
+_OFFER_N_RE = re.compile(r"^\W{0,4}(?:offer|option)\s*#?\s*(?:\d|[a-d])\b", re.IGNORECASE)
+_NAME_RE = re.compile(r"[A-Z][\w&.'-]+")
+_PRIORITY = ("revised", "original", "current", "competing", "new")
+
+
+def _marker(tokens: Tokens, piece: Piece, placed: list[Placed]) -> str | None:
+    if piece.struck:
+        return "original"
+    first = next((p.figure.start for p in placed if p.component is not None), piece.end)
+    found = [w.key for w in tokens.words_in(piece.start, first) if w.kind is Kind.MARKER]
+    if not found:
+        return None
+    return min(found, key=_PRIORITY.index)
+
+
+def split_offers(tokens: Tokens, pieces: list[Piece], placed: list[Placed]) -> list[Segment]:
+    by_piece: dict[int, list[Placed]] = {}
+    for p in placed:
+        by_piece.setdefault(p.piece, []).append(p)
+    segments = [Segment()]
+    columns: dict[int, Segment] = {}
+    for index, piece in enumerate(pieces):
+        here = by_piece.get(index, [])
+        if piece.column:
+            if piece.column == 1 and not columns:
+                columns[1] = (
+                    segments[-1] if not segments[-1].has_pay else _new(segments, "competing")
+                )
+            segment = columns.get(piece.column) or columns.setdefault(
+                piece.column, _new(segments, "competing")
+            )
+            segment.add(index, here)
+            continue
+        current = segments[-1]
+        marker = _marker(tokens, piece, here)
+        if _OFFER_N_RE.match(tokens.text, piece.start, piece.end):
+            marker = "competing"
+        repeats = {
+            p.component for p in here if p.component in _REPEATS and p.how != "part"
+        } & current.components
+        if piece.years:
+            repeats = set()
+        if (marker is not None and marker != current.label and current.has_pay) or (
+            marker == "competing" and current.has_pay
+        ):
+            current = _new(segments, marker)
+        elif repeats and not (
+            marker is None and current.label == "revised" and not current.has_pay
+        ):
+            current = _new(segments, marker if marker != current.label else None)
+        elif marker is not None and not current.has_pay:
+            current.label = marker
+        current.add(index, here)
+        if current.name is None:
+            name = _NAME_RE.search(tokens.text, piece.start, piece.end)
+            if name and here:
+                current.name = name.group(0).lower()
+    return [s for s in segments if s.pieces]
+
+
+def _new(segments: list[Segment], label: str | None) -> Segment:
+    segments.append(Segment(label=label))
+    return segments[-1]
+
+
+def primary_of(readable: list[tuple[Segment, Offer]]) -> int:
+    """The revised (latest) offer; else the first that is not the author's current pay."""
+    revised = [i for i, (s, _) in enumerate(readable) if s.label == "revised"]
+    if revised:
+        return revised[-1]
+    for i, (s, _) in enumerate(readable):
+        if s.label not in ("current", "original"):
+            return i
+    return 0
+
+
+def revised_from(readable: list[tuple[Segment, Offer]], index: int) -> Offer | None:
+    """The offer a revision changes: the one it names, else the original before it."""
+    segment = readable[index][0]
+    text = readable[index][1].text.lower()
+    for s, o in readable[:index]:
+        if s.name and re.match(rf"\W*{re.escape(s.name)}\b", text):
+            return o
+    earlier = [(s, o) for s, o in readable[:index] if s.label not in ("current", "competing")]
+    if earlier:
+        return earlier[-1][1]
+    _ = segment
+    return None
+
+
+_INHERITED = ("base", "bonus_pct", "bonus_amount", "signing", "signing_years", "relocation")
+_STOCK = (
+    "stock_total",
+    "stock_years",
+    "stock_per_year",
+    "vesting",
+    "stock_currency",
+    "stock_kind",
+    "equity_pct",
+    "shares",
+    "cliff_months",
+)
+
+
+def inherit(revised: Offer, original: Offer) -> Offer:
+    """A revision changes what it names; the rest of the original stands ("everything else the
+    same", "GSUs unchanged")."""
+    changes: dict[str, Any] = {}
+    for name in _INHERITED:
+        if getattr(revised, name) is None and getattr(original, name) is not None:
+            if name in ("bonus_pct", "bonus_amount") and (
+                revised.bonus_pct is not None or revised.bonus_amount is not None
+            ):
+                continue
+            changes[name] = getattr(original, name)
+    has_stock = any(
+        getattr(revised, n) not in (None, ())
+        for n in ("stock_total", "stock_per_year", "shares", "equity_pct")
+    )
+    if not has_stock:
+        for name in _STOCK:
+            value = getattr(original, name)
+            if value not in (None, ()) and getattr(revised, name) in (None, ()):
+                changes[name] = value
+    if revised.currency is None and original.currency:
+        changes["currency"] = original.currency
+    if not changes:
+        return revised
+    names = ", ".join(k for k in changes if k != "currency")
+    note = f"kept from the original offer what the revision does not change ({names})"
+    allowed = {f.name for f in fields(Offer)}
+    return replace(
+        revised,
+        assumptions=(*revised.assumptions, note),
+        **{k: v for k, v in changes.items() if k in allowed},
+    )
