@@ -16,7 +16,7 @@ few characters, so reading a number costs the same whatever the paste's length.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from bot.offers.lexicon import is_cjk
 from bot.prose.money import currency_of
@@ -123,6 +123,7 @@ _PERIOD_OF = {
     "pay period": "paycheck",
     "paycheck": "paycheck",
 }
+_COUNT_CUE_RE = re.compile(r"1[2-6]")
 _COUNT_RE = re.compile(
     r"(?:[x×*]\s?(?P<a>1[2-6])(?!\d)|(?<![\d.,])(?P<b>1[2-6])\s?(?:x|×)(?![a-z])|"
     r"(?<![\d.])(?<!\d,)(?P<c>1[2-6])\s?(?:分割|gehälter|monatsgehälter|monatsraten|pagas|mensilità|"
@@ -154,14 +155,17 @@ _PHONE_AFTER_RE = re.compile(r"-\d{3,4}(?!\d)")
 _PHONE_AREA_RE = re.compile(r"\(\d{3}\)\s?\d")
 _RANGE_TAIL_RE = re.compile(r"[ ]?[-–—][ ]?\d+(?:[.,]\d+)?")
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![a-z])")
+_ORDINAL_ENDS = frozenset("rys第hte")  # last letters of the words _ORDINAL_BEFORE_RE ends with
+_DASHES = frozenset("-–—")
+_BEFORE_MARKS = frozenset("$£€₹¥₩₪ ~.")  # what a currency mark before a number can end with
+_APPROX_CUES = ("~", "≈", "ca", "about", "around", "roughly", "approx")
 _APPROX_BEFORE_RE = re.compile(r"(?:~|≈|ca\.?|about|around|roughly|approx\w{0,6})\s?\S{0,4}\Z")
 _MINUS_BEFORE_RE = re.compile(r"(?:^|[\s(])-\Z")
 _YEN_AFTER_RE = re.compile(r"\s?円")
 _PLUS_THEN_RE = re.compile(r"\+\s?\S")
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """A number that is not money: kind is "years", "months", "days", "count", "ordinal"."""
 
     kind: str
@@ -170,9 +174,10 @@ class Mark:
     end: int
 
 
-@dataclass(frozen=True)
-class Figure:
-    """An amount or a percent with what is written round it; spans index the paste."""
+class Figure(NamedTuple):
+    """An amount or a percent with what is written round it; spans index the paste. (Tokens
+    are named tuples: a paste makes hundreds, and a frozen dataclass costs five times as much
+    to build.)"""
 
     value: float
     start: int
@@ -204,11 +209,21 @@ class Figure:
 
 
 def payment_counts(low: str) -> list[Mark]:
-    """ "x 13", "14 pagas", "15薪", "13th month": how many payments a year's pay comes in."""
+    """ "x 13", "14 pagas", "15薪", "13th month": how many payments a year's pay comes in.
+
+    Every count holds a "12" to "16" at most two characters from its start, so the pattern is
+    tried only there (a scan with it from every position costs ten times as much)."""
     found = []
-    for m in _COUNT_RE.finditer(low):
-        value = next(v for v in (m["a"], m["b"], m["c"], m["d"]) if v)
-        found.append(Mark("count", float(value), m.start(), m.end()))
+    end = tried = 0
+    for cue in _COUNT_CUE_RE.finditer(low):
+        for start in range(max(end, tried, cue.start() - 2), cue.start() + 1):
+            m = _COUNT_RE.match(low, start)
+            if m:
+                value = next(v for v in (m["a"], m["b"], m["c"], m["d"]) if v)
+                found.append(Mark("count", float(value), m.start(), m.end()))
+                end = m.end()
+                break
+        tried = cue.start() + 1
     return found
 
 
@@ -221,78 +236,95 @@ def read_figure(
     spelled_value: float | None,
     cjk: bool,
 ) -> Figure | Mark | None:
+    """The figure or mark that the number at [start, end) of ``low`` is, or None when it is
+    part of a word, an id or a phone number. ``match`` is the NUMBER_RE match (None for a
+    spelled number, whose value is ``spelled_value``). Each pattern is tried only where the
+    character beside the number lets it match: reading a number is a few dozen steps."""
+    size = len(low)
     before = low[max(0, start - 8) : start]
     prev = low[start - 1] if start else " "
+    ordinal = (
+        _ORDINAL_BEFORE_RE.search(before) if before.rstrip(" #")[-1:] in _ORDINAL_ENDS else None
+    )
+    number = match.group(0) if match is not None else ""
     if match is not None:
         if prev.isalpha() and not is_cjk(prev):
-            if _ORDINAL_BEFORE_RE.search(before):
-                return Mark("ordinal", float(match.group(0).replace(",", ".")), start, end)
+            if ordinal:
+                return Mark("ordinal", float(number.replace(",", ".")), start, end)
             return None  # "L5", "E5", "W2", "ICT4": part of a word
         if prev == "#" or (prev == ":" and start >= 2 and low[start - 2].isdigit()):
             return None  # "#48213", "9:14"
-        if _PHONE_AFTER_RE.match(low, end) or (start and _PHONE_AREA_RE.match(low, start - 1)):
+        if (low.startswith("-", end) and _PHONE_AFTER_RE.match(low, end)) or (
+            prev == "(" and _PHONE_AREA_RE.match(low, start - 1)
+        ):
             return None  # phone numbers and ids: "555-0148", "(312) 555-0148", "2025-117"
-        if match.group(0) == "401" and FOUR_O_ONE_K_RE.match(low, end):
+        if number == "401" and FOUR_O_ONE_K_RE.match(low, end):
             return None  # 401(k)
-    if _ORDINAL_BEFORE_RE.search(before) and match is not None and "." not in match.group(0):
-        return Mark("ordinal", float(match.group(0)), start, end)
-    if (
-        match is not None
-        and (_DATE_RE.search(low[max(0, start - 12) : start]) or _DATE_AFTER_RE.match(low, end))
-        and "," not in match.group(0)
-        and "." not in match.group(0)
-    ):
-        return Mark("date", float(match.group(0)), start, end)
-    rng = _RANGE_TAIL_RE.match(low, end)
-    if rng and _DURATION_RE.match(low, rng.end()):
-        dm = _DURATION_RE.match(low, rng.end())
-        assert dm is not None
-        return Mark(
-            "months" if dm["months"] else "years" if dm["years"] else "days", 0.0, start, dm.end()
-        )
+        if ordinal and "." not in number:
+            return Mark("ordinal", float(number), start, end)
+        if (
+            "," not in number
+            and "." not in number
+            and (
+                (prev.isspace() and _DATE_RE.search(low[max(0, start - 12) : start]))
+                or (end < size and low[end].isspace() and _DATE_AFTER_RE.match(low, end))
+            )
+        ):
+            return Mark("date", float(number), start, end)
+    nxt = low[end] if end < size else ""
+    if nxt in _DASHES or (nxt == " " and low[end + 1 : end + 2] in _DASHES):
+        rng = _RANGE_TAIL_RE.match(low, end)
+        dm = _DURATION_RE.match(low, rng.end()) if rng else None
+        if dm:
+            kind = "months" if dm["months"] else "years" if dm["years"] else "days"
+            return Mark(kind, 0.0, start, dm.end())
+    wordish = nxt.isspace() or nxt.isalpha()  # a unit, a period or a duration may follow
+    mult = _MULT_RE.match(low, end) if wordish else None
+    pct = _PCT_RE.match(low, end) if (wordish or nxt == "%") and not mult else None
     if (
         match is None
         and (spelled_value or 0) < 10
-        and not (
-            _PCT_RE.match(low, end) or _MULT_RE.match(low, end) or _DURATION_RE.match(low, end)
-        )
+        and not (pct or mult or ((wordish or nxt == "-") and _DURATION_RE.match(low, end)))
     ):
         return None
-    value = (
-        read_number(match, decimal_next=bool(_MULT_RE.match(low, end) or _PCT_RE.match(low, end)))
-        if match
-        else float(spelled_value or 0)
-    )
+    if match is not None:
+        value = read_number(match, decimal_next=match["sep"] == "." and bool(mult or pct))
+    else:
+        value = float(spelled_value or 0)
     pos = end
     unit = None
-    m = _MULT_RE.match(low, pos)
     if (
-        m
-        and not (m["mult"] == "w" and not cjk)
-        and not (m["mult"] == "m" and _DURATION_RE.match(low, m.start()))
+        mult
+        and not (mult["mult"] == "w" and not cjk)
+        and not (mult["mult"] == "m" and _DURATION_RE.match(low, mult.start()))
     ):
-        unit = m["mult"]
+        unit = mult["mult"]
         value *= _MULTIPLIERS[unit]
-        pos = m.end()
-    if unit is None:
+        pos = mult.end()
+    if unit is None and (wordish or nxt == "-"):
         dm = _DURATION_RE.match(low, pos)
-        if dm and not (dm["days"] == "x" and False):
+        if dm:
             kind = "years" if dm["years"] else "months" if dm["months"] else "days"
             return Mark(kind, value, start, dm.end())
         om = _ORDINAL_SUFFIX_RE.match(low, pos)
         if om:
             return Mark("ordinal", value, start, om.end())
-        if (
-            match is not None
-            and 1900 <= value <= 2100
-            and "," not in match.group(0)
-            and "." not in match.group(0)
-            and not _SUFFIX_RE.match(low, pos)
-            and not _PREFIX_RE.search(before)
-        ):
-            return Mark("date", value, start, pos)
+    if (
+        unit is None
+        and match is not None
+        and 1900 <= value <= 2100
+        and "," not in number
+        and "." not in number
+        and not _SUFFIX_RE.match(low, pos)
+        and not _PREFIX_RE.search(before)
+    ):
+        return Mark("date", value, start, pos)
     currency, dollar, approx = None, False, False
-    pre = _PREFIX_RE.search(low[max(0, start - 6) : start])
+    pre = (
+        _PREFIX_RE.search(low[max(0, start - 6) : start])
+        if prev.isalpha() or prev.isspace() or prev in _BEFORE_MARKS
+        else None
+    )
     fig_start = start
     if pre:
         mark = pre["mark"]
@@ -302,7 +334,8 @@ def read_figure(
         else:
             currency = currency_of(mark)
         approx = bool(pre["approx"])
-    suf = _SUFFIX_RE.match(low, pos)
+    nxt = low[pos] if pos < size else ""
+    suf = _SUFFIX_RE.match(low, pos) if nxt.isspace() or nxt.isalpha() or nxt in "€$£" else None
     if suf:
         mark = suf["mark"].replace(" ", "")
         if mark == "$":
@@ -324,13 +357,15 @@ def read_figure(
     if currency is None and not dollar and unit in ("万", "萬") and _YEN_AFTER_RE.match(low, pos):
         currency = "JPY"
     is_pct = False
-    pm = _PCT_RE.match(low, pos)
+    nxt = low[pos] if pos < size else ""
+    wordish = nxt.isspace() or nxt.isalpha()
+    pm = _PCT_RE.match(low, pos) if wordish or nxt == "%" else None
     if pm:
         is_pct = True
         pos = pm.end()
     shares = False
     if not is_pct and currency is None and not dollar and unit in (None, "万", "萬", "千"):
-        sm = _SHARES_RE.match(low, pos)
+        sm = _SHARES_RE.match(low, pos) if wordish else None
         if sm and not (
             unit is None
             and value < 50
@@ -340,7 +375,8 @@ def read_figure(
             pos = sm.end()
     per = "year" if unit == "lpa" else None
     years = None
-    if not is_pct and not shares:
+    nxt = low[pos] if pos < size else ""
+    if not is_pct and not shares and (nxt.isspace() or nxt.isalpha() or nxt in "/("):
         yr = _SLASH_YEARS_RE.match(low, pos)
         if yr and 1 <= int(yr["n"]) <= 10:
             years = int(yr["n"])
@@ -353,8 +389,13 @@ def read_figure(
                 per = _PERIOD_OF.get(pr["p"].replace(" ", ""), _PERIOD_OF.get(pr["p"]))
                 pos = pr.end()
     if not approx:
-        approx = bool(_APPROX_BEFORE_RE.search(low, max(0, fig_start - 12), fig_start))
-    negative = bool(_MINUS_BEFORE_RE.search(low[max(0, fig_start - 2) : fig_start]))
+        window = low[max(0, fig_start - 12) : fig_start]
+        approx = any(cue in window for cue in _APPROX_CUES) and bool(
+            _APPROX_BEFORE_RE.search(window)
+        )
+    negative = low[fig_start - 1 : fig_start] == "-" and bool(
+        _MINUS_BEFORE_RE.search(low[max(0, fig_start - 2) : fig_start])
+    )
     if negative:
         fig_start -= 1
     plus = low.startswith("+", pos) and not _PLUS_THEN_RE.match(low, pos)
@@ -413,8 +454,7 @@ def join(low: str, figures: list[Figure]) -> list[Figure]:
                 if last.unit is None and figure.unit and low_value < 1000:
                     low_value *= _MULTIPLIERS[figure.unit]
                 if low_value <= figure.value and not _DASH_SPACE_RE.match(between):
-                    out[-1] = replace(
-                        figure,
+                    out[-1] = figure._replace(
                         value=low_value,
                         high=figure.value,
                         start=last.start,
@@ -422,15 +462,15 @@ def join(low: str, figures: list[Figure]) -> list[Figure]:
                     )
                     continue
             if len(between) <= 5 and _OR_RE.fullmatch(between):
-                out[-1] = replace(last, alternative=True)
-                figure = replace(figure, alternative=True)
+                out[-1] = last._replace(alternative=True)
+                figure = figure._replace(alternative=True)
         context = low[max(0, figure.start - 16) : figure.start]
         if _FROM_RE.search(context):
-            figure = replace(figure, previous=True)
+            figure = figure._replace(previous=True)
         out.append(figure)
     # "158 → 170": the first is the old figure
     for i in range(len(out) - 1):
         between = low[out[i].end : out[i + 1].start]
         if _ARROW_RE.fullmatch(between):
-            out[i] = replace(out[i], previous=True)
+            out[i] = out[i]._replace(previous=True)
     return out

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.offers.amounts import Figure
 from bot.offers.layout import Piece
@@ -30,12 +30,13 @@ _CLAUSE_RE = re.compile(
 )
 _PLUS_RE = re.compile(r"\s?\+\s?")
 _KEY_SEP_RE = re.compile(r"\s?(?::|=|：)|\s[-–—]\s|[–—]|\.\s(?=\S)")
+_YEARLY_KEY_RE = re.compile(r"/\s?yr|per\s?y|yearly|annual")  # "Stock (/yr)"
+_TOTAL_KEY_RE = re.compile(r"\btotal\b")  # "Stock grant (total)"
 OTHER = "other"
 _KEY_CHARS = 70  # a "Label:" longer than this is a sentence, not a key
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(NamedTuple):
     """A figure and the component it was read as (None: not placed; OTHER: not pay)."""
 
     figure: Figure
@@ -96,8 +97,8 @@ def _head(words: tuple[Word, ...], text: str) -> tuple[Component | str | None, b
     kinds = [_component(w) for w in words]
     pay = [k for k in kinds if k != OTHER]
     first = kinds[0]
-    per_year = bool(re.search(r"/\s?yr|per\s?y|yearly|annual", text))
-    total = bool(re.search(r"\btotal\b", text)) and first is Component.STOCK
+    per_year = bool(_YEARLY_KEY_RE.search(text))
+    total = bool(_TOTAL_KEY_RE.search(text)) and first is Component.STOCK
     if first in (Component.TOTAL, OTHER):
         return first, False, False, False
     distinct = [k for k in dict.fromkeys(pay) if k is not Component.TOTAL]

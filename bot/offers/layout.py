@@ -35,10 +35,16 @@ _YEAR_CUT_RE = re.compile(
 )
 
 
-_ABBREVIATION_END_RE = re.compile(
-    r"(?:\b(?:ca|approx|incl|excl|e\.g|i\.e|etc|vs|no|nr|st|dr|mr|mrs|ms|jr|p\.a|p|a)\.?|\d)\s*[.]?\Z",
-    re.IGNORECASE,
-)
+_LINE_RE = re.compile(r"[^\n]+")
+_YEAR_HEAD_RE = re.compile(r"(?:year|yr|y)s?")
+_OFFER_HEAD_RE = re.compile(r"(?:offer|option)\s*\w?\b")
+_DIGIT_RE = re.compile(r"\d")
+# Words a dot follows without ending the sentence ("ca. 60k", "approx. 5", "p.a.").
+_ABBREVIATIONS = frozenset(
+    ("ca", "approx", "incl", "excl", "etc", "vs", "no", "nr", "st", "dr", "mr", "mrs", "ms", "jr",
+     "p", "a")
+)  # fmt: skip
+_DOTTED_ABBREVIATIONS = ("e.g", "i.e", "p.a")
 _TWO_DIGITS_RE = re.compile(r"\d{2,}")
 
 
@@ -73,7 +79,7 @@ def layout(tokens: Tokens) -> Layout:
     result.dropped = _other_speakers(tokens)
     if result.dropped:
         result.notes.append("read a chat: kept the messages of the person with the offer")
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(text)]
     table_rows = _tables(text, lines)
     struck = Spans(strike_spans(text))
     dropped = Spans(result.dropped)
@@ -112,7 +118,7 @@ def _sentences(text: str, start: int, end: int, struck: Spans) -> list[tuple[int
     for cut in ordered[1:-1]:
         # both tests look at a bounded stretch before the cut, so a line of a thousand
         # skipped cuts is still read in one pass
-        if _ABBREVIATION_END_RE.search(text, max(kept[-1], cut - 12), cut) or (
+        if _abbreviation_before(text, max(kept[-1], cut - 12), cut) or (
             text[cut - 1 : cut] == "."
             and cut - kept[-1] <= 160
             and len(text[kept[-1] : cut].split()) <= 4
@@ -127,6 +133,33 @@ def _sentences(text: str, start: int, end: int, struck: Spans) -> list[tuple[int
         if text[a:b].strip(" .!?;→->="):
             spans.append((a, b))
     return spans
+
+
+def _abbreviation_before(text: str, start: int, cut: int) -> bool:
+    """Whether [start, cut) ends with an abbreviation or a digit, then maybe a dot, spaces and a
+    dot ("ca.", "No. ", "5."): read backwards from the cut, a few characters."""
+    end = cut
+    if end > start and text[end - 1] == ".":
+        end -= 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return False
+    if text[end - 1].isdigit():
+        return True
+    for stop in (end, end - 1) if text[end - 1] == "." else (end,):
+        k = stop
+        while k > start and (text[k - 1].isalnum() or text[k - 1] == "_"):
+            k -= 1
+        if text[k:stop].lower() in _ABBREVIATIONS:
+            at = k
+        elif stop - 3 >= start and text[stop - 3 : stop].lower() in _DOTTED_ABBREVIATIONS:
+            at = stop - 3
+        else:
+            continue
+        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+            return True
+    return False
 
 
 def _other_speakers(tokens: Tokens) -> list[tuple[int, int]]:
@@ -203,16 +236,14 @@ def _table(
         return out
     header_index, header = rows[0]
     heads = [text[s:e].strip().lower() for s, e in header]
-    year_col = next((c for c, h in enumerate(heads) if re.fullmatch(r"(?:year|yr|y)s?", h)), None)
-    offer_cols = [
-        c for c, h in enumerate(heads) if c > 0 and re.match(r"(?:offer|option)\s*\w?\b", h)
-    ]
+    year_col = next((c for c, h in enumerate(heads) if _YEAR_HEAD_RE.fullmatch(h)), None)
+    offer_cols = [c for c, h in enumerate(heads) if c > 0 and _OFFER_HEAD_RE.match(h)]
     if year_col is not None:
         for k, cells in rows[1:]:
             year_text = (
                 text[cells[year_col][0] : cells[year_col][1]] if year_col < len(cells) else ""
             )
-            m = re.search(r"\d", year_text)
+            m = _DIGIT_RE.search(year_text)
             years = (int(m.group(0)),) if m else ()
             for c, (s, e) in enumerate(cells):
                 if c == year_col or c >= len(header):

@@ -573,21 +573,37 @@ def _entries() -> list[Entry]:
     return entries
 
 
+class Node:
+    """A node of the phrase trie: the entry a phrase ending here names, and the next words."""
+
+    __slots__ = ("entry", "next")
+
+    def __init__(self) -> None:
+        self.entry: Entry | None = None
+        self.next: dict[str, Node] = {}
+
+
 ENTRIES = _entries()
-# Latin phrases by first word, longest first; CJK entries apart (matched inside CJK runs).
-BY_FIRST: dict[str, list[Entry]] = {}
-CJK: list[Entry] = []
+# Latin phrases as a trie of words (the longest phrase at a word wins; of two entries for one
+# phrase, the first listed); a phrase written as one word ("signon") by its joined words; CJK
+# entries apart, matched inside CJK runs by their first character, longest first.
+TRIE: dict[str, Node] = {}
+JOINED: dict[str, Entry] = {}
+CJK_BY_FIRST: dict[str, list[Entry]] = {}
 for _entry in ENTRIES:
     if CJK_RE.search(_entry.words[0]):
-        CJK.append(_entry)
-    else:
-        BY_FIRST.setdefault(_entry.words[0], []).append(_entry)
-for _group in BY_FIRST.values():
-    _group.sort(key=lambda e: -len(e.words))
-CJK.sort(key=lambda e: -len(e.words[0]))
-CJK_BY_FIRST: dict[str, list[Entry]] = {}
-for _entry in CJK:
-    CJK_BY_FIRST.setdefault(_entry.words[0][0], []).append(_entry)
+        CJK_BY_FIRST.setdefault(_entry.words[0][0], []).append(_entry)
+        continue
+    _node = TRIE.setdefault(_entry.words[0], Node())
+    for _word in _entry.words[1:]:
+        _node = _node.next.setdefault(_word, Node())
+    if _node.entry is None:
+        _node.entry = _entry
+    if len(_entry.words) > 1:
+        JOINED.setdefault("".join(_entry.words), _entry)
+for _group in CJK_BY_FIRST.values():
+    _group.sort(key=lambda e: -len(e.words[0]))
+COMPONENT_OF: dict[str, Component] = {c.value: c for c in Component}
 
 
 def is_cjk(char: str) -> bool:
@@ -595,7 +611,4 @@ def is_cjk(char: str) -> bool:
 
 
 def component_of(key: str) -> Component | None:
-    try:
-        return Component(key)
-    except ValueError:
-        return None
+    return COMPONENT_OF.get(key)

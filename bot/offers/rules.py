@@ -19,7 +19,7 @@ from typing import Any
 from bot.offers.amounts import Figure, Mark
 from bot.offers.assign import Placed
 from bot.offers.layout import Piece
-from bot.offers.lexicon import Kind
+from bot.offers.lexicon import COMPONENT_OF, Kind
 from bot.offers.spans import brackets
 from bot.offers.tokens import Tokens, Word
 from bot.prose.components import Component
@@ -38,6 +38,15 @@ _FULL_TIME_RE = re.compile(
 _MONTHLY_LABELS = {"月薪", "月給", "月给", "monatsgehalt", "월급", "månadslön", "retainer"}
 _PCT_OF_OTHER_RE = re.compile(
     r"\s?(?:of|vom|von|du|de|des|sur)\s+(?:the\s+)?(?:team|company|revenue|umsatz|teamumsatz|profit|sales|chiffre)",
+    re.IGNORECASE,
+)
+_BREAK_RE = re.compile(r"[,;\n|()]|\d")
+_DASH_CHARS = frozenset("-–—?")
+_DASH_VALUE_RE = re.compile(r"\s?[:|]?\s?[-–—?]+\s?(?:\||$|\n)")  # "Bonus: —", "| RSU | - |"
+_MONTHLY_BEFORE_RE = re.compile(r"(?:monthly|monatlich|mensuel|月|월)\s?\S{0,12}\s?\Z")
+_PART_TIME_RE = re.compile(r"part[- ]?time", re.IGNORECASE)
+_TWO_PARTS_OF_RE = re.compile(
+    r"(?:two|2)\s{1,3}(?:equal\s)?(?:instal+ments|installments|parts|payments|tranches)\s{1,3}of",
     re.IGNORECASE,
 )
 _EXTRA_SALARY_RE = re.compile(r"1[3-6]\s?(?:th|e|º|o|°)")
@@ -95,7 +104,7 @@ def _show(value: float, currency: str | None) -> str:
 
 def _near(text: str, a: int, b: int, limit: int) -> bool:
     gap = text[a:b]
-    return len(gap) <= limit and not re.search(r"[,;\n|()]|\d", gap)
+    return len(gap) <= limit and not _BREAK_RE.search(gap)
 
 
 def _pieces_text(tokens: Tokens, pieces: list[Piece], seg: Segment) -> str:
@@ -109,9 +118,9 @@ def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading:
     for i, w in enumerate(words):
         if w.kind is not Kind.LABEL or w.key == Component.TOTAL.value:
             continue
-        if text[w.start : w.end].lower() == "sign":
+        if w.end - w.start == 4 and text[w.start : w.end].lower() == "sign":
             continue
-        component = Component(w.key)
+        component = COMPONENT_OF[w.key]
         prev = words[i - 1] if i else None
         nxt = words[i + 1] if i + 1 < len(words) else None
         if (prev and prev.kind is Kind.NONE_BEFORE and _near(text, prev.end, w.start, 3)) or (
@@ -127,7 +136,9 @@ def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading:
             reading.warnings.append(
                 f"{component.spoken}: {text[nxt.start : nxt.end]} — left as unknown"
             )
-        elif re.match(r"\s?[:|]?\s?[-–—?]+\s?(?:\||$|\n)", text[w.end : w.end + 8]):
+        elif _DASH_CHARS.intersection(text[w.end : w.end + 4]) and _DASH_VALUE_RE.match(
+            text[w.end : w.end + 8]
+        ):
             reading.unknown.add(component)
 
 
@@ -187,7 +198,7 @@ def doubted(
                 and text[label.start : label.end].lower() != "sign"
                 and label.key != Component.TOTAL.value
             ):
-                out.add(Component(label.key))
+                out.add(COMPONENT_OF[label.key])
         for f in tokens.figures_in(piece.start, piece.end):
             out.update(by_value.get(f.value, ()))
     return out
@@ -224,10 +235,7 @@ def monthly(tokens: Tokens, figure: Figure, labels: list[Word]) -> bool:
         return True
     text = tokens.text
     before = text[max(0, figure.start - 25) : figure.start].lower()
-    if (
-        re.search(r"(?:monthly|monatlich|mensuel|月|월)\s?\S{0,12}\s?\Z", before)
-        and "\n" not in before[-12:]
-    ):
+    if _MONTHLY_BEFORE_RE.search(before) and "\n" not in before[-12:]:
         return True
     return any(
         text[w.start : w.end].lower() in _MONTHLY_LABELS
@@ -266,7 +274,7 @@ def plausible(value: float, currency: str | None) -> bool:
 
 
 def full_time(text: str) -> bool:
-    return bool(_FULL_TIME_RE.search(text)) and not re.search(r"part[- ]?time", text, re.IGNORECASE)
+    return bool(_FULL_TIME_RE.search(text)) and not _PART_TIME_RE.search(text)
 
 
 def pct_of_other(tokens: Tokens, figure: Figure) -> bool:
@@ -286,11 +294,7 @@ def signing_total(values: list[float], text: str) -> tuple[float, str | None]:
     if (
         all(abs(v - values[1]) < 1 for v in values[1:])
         and len(values) == 2
-        and re.search(
-            r"(?:two|2)\s+(?:equal\s+)?(?:instal+ments|installments|parts|payments|tranches)\s+of",
-            text,
-            re.IGNORECASE,
-        )
+        and _TWO_PARTS_OF_RE.search(text)
         and abs(first - 2 * values[1]) < 1
     ):
         return first, None

@@ -11,16 +11,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from itertools import pairwise
 
 from bot.offers.amounts import Figure
 from bot.offers.assign import Placed
-from bot.offers.lexicon import Kind
+from bot.offers.lexicon import COMPONENT_OF, Kind
 from bot.offers.tokens import Tokens
 from bot.prose.components import Component
 
 _JOIN_RE = re.compile(r"\s?[/+＋]\s?|\s?\|\s?")
+_BAR_RE = re.compile(r"\s?\|\s?")
+_OVER_N_RE = re.compile(r"\s?(?:over|across)\s?(?:\d|two|three|four|five|six)", re.IGNORECASE)
+_OVER_RE = re.compile(r"\s?over")
+_VEST_AFTER_RE = re.compile(r"\s?(?:/\s?y|per\s|each\s|every\s|annually|on\s|after\s|a\s?year)")
+_EQUITY_AFTER_RE = re.compile(
+    r"\s?(?:\(|of\s{1,3}(?:the\s|a\s)?(?:company|startup)|equity|vest|cliff)"
+)
+_NAMED_ORDER_RE = re.compile(r"\s?\(([^)]*)\)")  # "175/45/26 (base/stock/bonus)"
+_PER_YEAR_RE = re.compile(r"\s?(?:per\s?y|/\s?y)")
 _VEST_CUE_RE = re.compile(r"\b(?:vest\w*|cliff|schedule)\b", re.IGNORECASE)
 _STOCK_CUE_RE = re.compile(r"rsu|stock|grant|equity|gsu|esop|股票|株", re.IGNORECASE)
 
@@ -64,7 +72,7 @@ def _runs(text: str, figures: Sequence[Figure]) -> list[list[Figure]]:
             and "|" not in text[runs[-1][-1].end : figure.start]
         ) or (
             runs
-            and re.fullmatch(r"\s?\|\s?", text[runs[-1][-1].end : figure.start])
+            and _BAR_RE.fullmatch(text, runs[-1][-1].end, figure.start)
             and not figure.currency
             and not figure.unit
         ):
@@ -120,10 +128,8 @@ def resolve(
         f = p.figure
         if f.is_pct or f.shares or f.negative or f.plus:
             continue
-        if f.years is not None or re.match(
-            r"\s?(?:over|across)\s?(?:\d|two|three|four|five|six)", text[f.end : f.end + 12].lower()
-        ):
-            out[index[f.start]] = replace(p, component=Component.STOCK, how="grant")
+        if f.years is not None or _OVER_N_RE.match(text, f.end):
+            out[index[f.start]] = p._replace(component=Component.STOCK, how="grant")
             assumptions.append(f"read {f.text.strip()} over a number of years as a stock grant")
             have.add(Component.STOCK)
     first_money = next(
@@ -145,7 +151,7 @@ def resolve(
         and not first_money.figure.negative
     ):
         f = first_money.figure
-        out[index[f.start]] = replace(first_money, component=Component.BASE, how="first")
+        out[index[f.start]] = first_money._replace(component=Component.BASE, how="first")
         assumptions.append(f"read {f.text.strip()}, the first amount, as the base")
         have.add(Component.BASE)
     if Component.BONUS not in have:
@@ -160,32 +166,25 @@ def resolve(
                 and not _equity_cue(text, f)
                 and not _vest_cue(text, f)
             ):
-                out[index[f.start]] = replace(p, component=Component.BONUS, how="loose percent")
+                out[index[f.start]] = p._replace(component=Component.BONUS, how="loose percent")
                 assumptions.append(f"read {f.text.strip()} as the bonus")
                 break
     for p in out:
         f = p.figure
         if p.component is None and not p.other and f.is_pct and _equity_cue(text, f):
-            out[index[f.start]] = replace(p, component=Component.STOCK, how="equity")
+            out[index[f.start]] = p._replace(component=Component.STOCK, how="equity")
     return out
 
 
 def _vest_cue(text: str, figure: Figure) -> bool:
     before = text[max(0, figure.start - 6) : figure.start]
     after = text[figure.end : figure.end + 24].lower()
-    return "每年" in before or bool(
-        re.match(r"\s?(?:/\s?y|per\s|each\s|every\s|annually|on\s|after\s|a\s?year)", after)
-    )
+    return "每年" in before or bool(_VEST_AFTER_RE.match(after))
 
 
 def _equity_cue(text: str, figure: Figure) -> bool:
     after = text[figure.end : figure.end + 40].lower()
-    return (
-        bool(
-            re.match(r"\s?(?:\(|of\s+(?:the\s+|a\s+)?(?:company|startup)|equity|vest|cliff)", after)
-        )
-        and figure.value < 5
-    )
+    return bool(_EQUITY_AFTER_RE.match(after)) and figure.value < 5
 
 
 def _read_slashes(
@@ -197,7 +196,7 @@ def _read_slashes(
 ) -> None:
     text = tokens.text
     after = text[run[-1].end : run[-1].end + 60]
-    named = re.match(r"\s?\(([^)]*)\)", after)
+    named = _NAMED_ORDER_RE.match(after)
     order: list[tuple[Component, bool]] = []
     if named:
         inside = tokens.words_in(run[-1].end + named.start(1), run[-1].end + named.end(1))
@@ -205,7 +204,7 @@ def _read_slashes(
         if len(words) >= len(run):
             for w in words[: len(run)]:
                 rest = text[w.end : w.end + 10].lower()
-                order.append((Component(w.key), bool(re.match(r"\s?(?:per\s?y|/\s?y)", rest))))
+                order.append((COMPONENT_OF[w.key], bool(_PER_YEAR_RE.match(rest))))
     yearly = False
     before = text[max(0, run[0].start - 30) : run[0].start]
     # "TC 290 (190/80/20)": a total just before the run makes its parts yearly
@@ -229,7 +228,7 @@ def _read_slashes(
         for f in run:
             if f.is_pct:
                 kinds.append((Component.BONUS, False))
-            elif f.years is not None or re.match(r"\s?over", text[f.end : f.end + 6]):
+            elif f.years is not None or _OVER_RE.match(text, f.end):
                 kinds.append((Component.STOCK, False))
             elif money_seen == 0:
                 kinds.append((Component.BASE, False))
@@ -247,7 +246,7 @@ def _read_slashes(
     _ = before
     for f, (component, per_year) in zip(run, order, strict=False):
         i = index[f.start]
-        out[i] = replace(out[i], component=component, how="shorthand", per_year=per_year)
+        out[i] = out[i]._replace(component=component, how="shorthand", per_year=per_year)
 
 
 def _read_formula(
@@ -269,7 +268,7 @@ def _read_formula(
             has_base = True
         else:
             continue
-        out[index[f.start]] = replace(p, component=component, how="formula")
+        out[index[f.start]] = p._replace(component=component, how="formula")
     if unplaced:
         assumptions.append(
             "read the figures joined by '+' by position (base, bonus %, stock over N years)"

@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from bot.errors import OfferError
 from bot.offers.amounts import (
     FOUR_O_ONE_K_RE,
     Figure,
@@ -23,9 +25,9 @@ from bot.offers.amounts import (
     payment_counts,
     read_figure,
 )
-from bot.offers.lexicon import BY_FIRST, CJK_BY_FIRST, CJK_RE, Kind, is_cjk
+from bot.offers.lexicon import CJK_BY_FIRST, CJK_RE, JOINED, TRIE, Entry, Kind, is_cjk
 from bot.offers.spans import covered
-from bot.prose.numbers import NUMBER_RE, find_spelled
+from bot.prose.numbers import NUMBER_RE, spelled_in
 
 _YEARS_PAIR_RE = re.compile(r"(?:years?|yrs?|y)\s?\d\s?(?:and|&|-|–|to|,)\s?(?P<n>\d)\b")
 _CJK_YEARS_RE = re.compile(r"(?P<n>[一二三四五六七八九十两])\s?年")
@@ -45,6 +47,7 @@ _CJK_NUMERALS = {
 _SCRIPT_RUN_RE = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+|[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
 )
+MAX_NUMBERS = 600
 _NEWLINE_RE = re.compile(r"\n")
 _SPACES_RE = re.compile(r"[^\S\n]+")
 _LIST_NUMBER_RE = re.compile(r"(?m)^[ \t>*-]{0,8}(\d{1,2})[.)](?=\s)")  # "1. Salary", "2) RSUs"
@@ -52,8 +55,7 @@ _FRACTION_RE = re.compile(r"(?<![\d.])1\s?/\s?\d{1,2}(?=\s{1,3}(?:of|de|der|du)\
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     kind: Kind
     key: str
     start: int
@@ -165,7 +167,8 @@ def _lower(text: str) -> str:
 def tokenize(text: str) -> Tokens:
     low = _lower(text)
     cjk = CJK_RE.search(text) is not None
-    words = _words(low)
+    runs = [(m.group(0), m.start(), m.end()) for m in _SCRIPT_RUN_RE.finditer(low)]
+    words = _words(low, runs)
     marks = payment_counts(low)
     for m in _YEARS_PAIR_RE.finditer(low):
         marks.append(Mark("ordinal", float(m["n"]), m.start("n"), m.end("n")))
@@ -180,8 +183,15 @@ def tokenize(text: str) -> Tokens:
     raw: list[tuple[int, int, re.Match[str] | None, float | None]] = [
         (m.start(), m.end(), m, None) for m in NUMBER_RE.finditer(low)
     ]
+    if len(raw) > MAX_NUMBERS:
+        # A paste of an offer holds dozens of numbers; thousands are a log, a table dump or
+        # noise, and reading each costs the same, so the work is bounded here.
+        raise OfferError(
+            f"That paste holds {len(raw):,} numbers; I read pastes with up to {MAX_NUMBERS}. "
+            "Paste just the part with the offer."
+        )
     digits = covered(len(low), [(s, e) for s, e, _, _ in raw])
-    for spelled in find_spelled(low):
+    for spelled in spelled_in(low, runs):
         if not any(digits[spelled.start : spelled.end]):
             raw.append((spelled.start, spelled.end, None, spelled.value))
     raw.sort(key=lambda r: r[0])
@@ -205,41 +215,42 @@ def tokenize(text: str) -> Tokens:
     return Tokens(text, tuple(figures), tuple(words), tuple(marks), cjk)
 
 
-def _words(low: str) -> list[Word]:
-    """Every lexicon word or phrase, longest first at each position."""
+def _words(low: str, runs: list[tuple[str, int, int]]) -> list[Word]:
+    """Every lexicon word or phrase among the paste's letter runs, the longest at each run:
+    one walk down the phrase trie per run, words of a phrase joined by at most two of
+    " -_'’./" ("sign-on", "can't tell")."""
     found: list[Word] = []
-    tokens = [(m.group(0), m.start(), m.end()) for m in _SCRIPT_RUN_RE.finditer(low)]
+    count = len(runs)
     i = 0
-    while i < len(tokens):
-        word, start, end = tokens[i]
-        if is_cjk(word[0]):  # a run is all CJK or none
+    while i < count:
+        word, start, end = runs[i]
+        first = word[0]
+        if first >= "\u3040" and is_cjk(first):  # a run is all CJK or none
             found.extend(_cjk_words(word, start))
             i += 1
             continue
-        matched = False
-        for entry in BY_FIRST.get(word, ()):
-            n = len(entry.words)
-            if i + n > len(tokens):
-                continue
-            ok = True
-            for j in range(1, n):
-                w, s, _ = tokens[i + j]
-                gap = low[tokens[i + j - 1][2] : s]
-                if w != entry.words[j] or len(gap) > 2 or gap.strip(" -_'’./") != "":
-                    ok = False
-                    break
-            if ok:
-                found.append(Word(entry.kind, entry.key, start, tokens[i + n - 1][2]))
-                i += n
-                matched = True
+        node = TRIE.get(word)
+        best: Entry | None = None
+        last = i
+        j = i
+        while node is not None:
+            if node.entry is not None:
+                best, last = node.entry, j
+            if not node.next or j + 1 >= count:
                 break
-        if not matched:
-            # "signon", "signingbonus": a phrase written as one word
-            for entry in BY_FIRST.get(word[:4], ()):
-                if "".join(entry.words) == word and len(entry.words) > 1:
-                    found.append(Word(entry.kind, entry.key, start, end))
-                    break
-            i += 1
+            gap_start, gap_end = runs[j][2], runs[j + 1][1]
+            if gap_end - gap_start > 2 or low[gap_start:gap_end].strip(" -_'’./"):
+                break
+            j += 1
+            node = node.next.get(runs[j][0])
+        if best is not None:
+            found.append(Word(best.kind, best.key, start, runs[last][2]))
+            i = last + 1
+            continue
+        joined = JOINED.get(word)  # "signon", "signingbonus": a phrase written as one word
+        if joined is not None:
+            found.append(Word(joined.kind, joined.key, start, end))
+        i += 1
     return _merge(found, low)
 
 

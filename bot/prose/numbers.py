@@ -14,15 +14,18 @@ eighty-five" as 1 and 85, so the reading is kept here (it is small and bounded).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # One alternative per shape; every quantifier is bounded by what follows it, so the scan is
-# linear even on 16,000 digits in a row.
+# linear even on 16,000 digits in a row. The first digit is matched before the look-behind
+# ("not after a digit, dot, comma or quote"), which lets the engine skip to digits.
 NUMBER_RE = re.compile(
-    r"(?<![\d.,'])(?:"
-    r"(?P<indian>\d{1,2}(?:,\d\d){1,5},\d{3})(?![\d,]\d)"
-    r"|(?P<grouped>\d{1,3}(?P<sep>[,.'’ ])\d{3}(?:(?P=sep)\d{3})*)(?P<dec>[.,]\d{1,2}(?!\d))?(?![\d]|[,.'’]\d)"
-    r"|(?P<plain>\d+)(?P<frac>[.,]\d+)?"
+    r"(?P<lead>\d)(?<![\d.,']\d)(?:"
+    r"(?P<indian>\d?(?:,\d\d){1,5},\d{3})(?![\d,]\d)"
+    r"|(?P<grouped>\d{0,2}(?P<sep>[,.'’ ])\d{3}(?:(?P=sep)\d{3})*)(?P<dec>[.,]\d{1,2}(?!\d))?"
+    r"(?![\d]|[,.'’]\d)"
+    r"|(?P<plain>\d*)(?P<frac>[.,]\d+)?"
     r")"
 )
 
@@ -30,20 +33,23 @@ NUMBER_RE = re.compile(
 def read_number(m: re.Match[str], *, decimal_next: bool = False) -> float:
     """The value of a NUMBER_RE match. ``decimal_next``: a unit follows ("1.5k", "2.125%"),
     so a lone dot before three digits is a decimal point, not a thousands separator."""
+    lead = m["lead"]
     if m["indian"]:
-        return float(m["indian"].replace(",", ""))
+        return float(lead + m["indian"].replace(",", ""))
     if m["grouped"]:
-        grouped, sep = m["grouped"], m["sep"]
+        grouped, sep = lead + m["grouped"], m["sep"]
         if sep == "." and decimal_next and grouped.count(".") == 1 and not m["dec"]:
             return float(grouped)
-        value = float(re.sub(r"[,.'’ ]", "", grouped))
+        value = float(_SEPARATORS_RE.sub("", grouped))
         if m["dec"]:
             value += float("0." + m["dec"][1:])
         return value
     frac = m["frac"]
-    return float(m["plain"] + ("." + frac[1:] if frac else ""))
+    return float(lead + m["plain"] + ("." + frac[1:] if frac else ""))
 
 
+_SEPARATORS_RE = re.compile(r"[,.'’ ]")
+_WORD_SPLIT_RE = re.compile(r"[-\s]+")
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -55,10 +61,9 @@ _TENS = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-_WORD = "|".join([*_UNITS, *_TENS, *_SCALES, "a", "and"])
-SPELLED_RE = re.compile(
-    rf"(?<![a-z])(?:{_WORD})(?:(?:[- ]|\s+)(?:{_WORD}))*(?![a-z])", re.IGNORECASE
-)
+_NUMBER_WORDS = frozenset([*_UNITS, *_TENS, *_SCALES, "a", "and"])
+_GAP_RE = re.compile(r"[- ]|\s+")
+_LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,7 @@ def _small(words: list[str]) -> int | None:
 
 def spelled_value(phrase: str) -> float | None:
     """The number a spelled phrase says, or None when it is not one."""
-    words = [w for w in re.split(r"[- \s]+", phrase.lower()) if w]
+    words = [w for w in _WORD_SPLIT_RE.split(phrase.lower()) if w]
     while words and words[-1] in ("and", "a"):
         words.pop()
     while words and words[0] == "and":
@@ -128,12 +133,33 @@ def spelled_value(phrase: str) -> float | None:
 
 def find_spelled(text: str) -> list[Spelled]:
     """Every spelled number in ``text`` except a lone "one" (too common to be an amount)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = text
+    runs = [(m.group(0), m.start(), m.end()) for m in _LETTER_RUN_RE.finditer(low)]
+    return spelled_in(low, runs)
+
+
+def spelled_in(low: str, runs: Sequence[tuple[str, int, int]]) -> list[Spelled]:
+    """The spelled numbers among the letter runs (word, start, end) of lowercase ``low``: runs
+    of number words joined by spaces or hyphens. Reading the runs a tokenizer has already
+    found costs one set look-up per word, where a pattern would try every word at every
+    position."""
     found = []
-    for m in SPELLED_RE.finditer(text):
-        words = [
-            (w.group(0).lower(), m.start() + w.start(), m.start() + w.end())
-            for w in re.finditer(r"[a-zA-Z]+", m.group(0))
-        ]
+    i = 0
+    while i < len(runs):
+        if runs[i][0] not in _NUMBER_WORDS:
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(runs)
+            and runs[j + 1][0] in _NUMBER_WORDS
+            and _GAP_RE.fullmatch(low, runs[j][2], runs[j + 1][1])
+        ):
+            j += 1
+        words = list(runs[i : j + 1])
+        i = j + 1
         while words and (
             words[0][0] == "and"
             or (words[0][0] == "a" and (len(words) < 2 or words[1][0] not in _SCALES))
@@ -144,7 +170,7 @@ def find_spelled(text: str) -> list[Spelled]:
         if not words or [w for w, _, _ in words] == ["one"]:
             continue
         start, end = words[0][1], words[-1][2]
-        value = spelled_value(text[start:end])
+        value = spelled_value(low[start:end])
         if value is not None:
             found.append(Spelled(value, start, end))
     return found
