@@ -39,7 +39,7 @@ _PREFIX_RE = re.compile(
     r"zar|nzd)\s?(?P<approx>~|ca\.?\s)?\s?\Z"
 )
 _SUFFIX_RE = re.compile(
-    r"\s?(?P<mark>\$\s?ca|€|\$|£|usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|"
+    r"\s?(?P<mark>\$\s?ca|€|\$|£|₪|₹|usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|"
     r"dkk|pln|zł|zl|brl|mxn|aed|ils|nis|zar|円|元|원|dollars?|euros?|pounds?|rupees?|yen)"
     r"(?![a-zà-ÿ])"
 )
@@ -335,7 +335,7 @@ def read_figure(
             currency = currency_of(mark)
         approx = bool(pre["approx"])
     nxt = low[pos] if pos < size else ""
-    suf = _SUFFIX_RE.match(low, pos) if nxt.isspace() or nxt.isalpha() or nxt in "€$£" else None
+    suf = _SUFFIX_RE.match(low, pos) if nxt.isspace() or nxt.isalpha() or nxt in "€$£₪₹" else None
     if suf:
         mark = suf["mark"].replace(" ", "")
         if mark == "$":

@@ -18,7 +18,7 @@ from bot.offers.layout import Piece
 from bot.offers.lexicon import Kind
 from bot.offers.model import Offer
 from bot.offers.rules import Segment
-from bot.offers.tokens import Tokens
+from bot.offers.tokens import Tokens, Word
 from bot.prose.components import Component
 
 _REPEATS = {Component.BASE, Component.STOCK, Component.BONUS}
@@ -31,10 +31,23 @@ def _marker(tokens: Tokens, piece: Piece, placed: list[Placed]) -> str | None:
     if piece.struck:
         return "original"
     first = next((p.figure.start for p in placed if p.component is not None), piece.end)
-    found = [w.key for w in tokens.words_in(piece.start, first) if w.kind is Kind.MARKER]
+    found = [
+        w.key
+        for w in tokens.words_in(piece.start, first)
+        if w.kind is Kind.MARKER and not _adverb(tokens.text, piece, w)
+    ]
     if not found:
         return None
     return min(found, key=_PRIORITY.index)
+
+
+def _adverb(text: str, piece: Piece, word: Word) -> bool:
+    """ "currently" deep in a sentence is an adverb ("the company does not currently offer a
+    bonus"); at its head it says whose pay follows ("Currently: 28 LPA", "I'm currently on")."""
+    if text[word.start : word.end].lower() != "currently":
+        return False
+    head = text[piece.start : word.start]
+    return len(head) > 40 or len(head.split()) > 3
 
 
 def split_offers(tokens: Tokens, pieces: list[Piece], placed: list[Placed]) -> list[Segment]:

@@ -15,19 +15,15 @@ from collections.abc import Callable
 from bot.offers.amounts import Figure
 from bot.offers.assign import Placed
 from bot.offers.layout import Piece
+from bot.offers.lexicon import Kind
 from bot.offers.rules import PasteCurrency, Reading, Segment
 from bot.offers.shorthand import VestRun
-from bot.offers.tokens import Tokens
+from bot.offers.tokens import Tokens, Word
 from bot.prose.components import Component
 
 _EVEN_RE = re.compile(
     r"cliff|quarterly|each quarter|every quarter|monthly|annually|evenly|equal|anniversary|"
     r"vierteljährlich|trimestr|每年|per year|each year|every year|/\s?yr|/\s?year",
-    re.IGNORECASE,
-)
-_VEST_PCT_RE = re.compile(
-    r"(?P<p>\d{1,2}(?:\.\d+)?)\s?%\s?(?:/\s?(?:yr|year)|(?:per|each|every|a)\s(?:year|yr)|annually|"
-    r"yearly|on each anniversary|each anniversary)|每年\s?(?P<q>\d{1,2})\s?%",
     re.IGNORECASE,
 )
 _CLIFF_YEARS_RE = re.compile(
@@ -50,15 +46,17 @@ _OVER_YEARS_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD_YEARS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_WORDS_RE = re.compile(r"[a-z]{4,}")
-_DURATION_TEXT_RE = re.compile(r"\d+\s?-?\s?(?:years?|yrs?|y)\b")
-_CLIFF_AFTER_RE = re.compile(r"\s?-?\s?cliff")
+_CLAWBACK_BEFORE_RE = re.compile(r"(?:within|before|leave|leaving|repay\w*|recover\w*)\W{1,3}\Z")
+_EQUAL_INSTALMENTS_RE = re.compile(
+    r"\b(\d|two|three|four|five|six)\s(?:equal\s)?(?:annual|yearly)\s"
+    r"(?:instal+ments|installments|tranches|portions|parts)",
+    re.IGNORECASE,
+)
+_QUARTERS_YEARS = 4  # "1/4 after a year, then 1/48 a month" is four years
 _CLIFF_BEFORE_RE = re.compile(r"cliff\s?(?:of\s)?\Z")
-_EXPERIENCE_RE = re.compile(r"exp|experience|yoe")
 _KEY_YEARS_RE = re.compile(r"vesting[_ ]years?\W{1,4}(\d{1,2})", re.IGNORECASE)  # JSON, YAML
 _QUARTER_THEN_48THS_RE = re.compile(r"1/4\b.{0,60}1/48")  # "1/4 after a year, then 1/48 monthly"
-_CLIFF_RE = re.compile(r"cliff", re.IGNORECASE)
-_SLASHED_SCHEDULE_RE = re.compile(r"\d\s?/\s?\d{1,2}\s?/\s?\d")
+_BREAK_RE = re.compile(r"[,;(]")
 _YEARLY_AFTER_RE = re.compile(r"\s?(?:per year|a year|/yr|yearly|each year|par an)")
 _VEST_PCT_AFTER_RE = re.compile(
     r"\s?(?:/\s?y|per\s|each\s|every\s|annually|on\s|after\s|a\s?year|on each)"
@@ -163,6 +161,71 @@ def _vest_pct(text: str, figure: Figure) -> bool:
     return bool(_VEST_PCT_AFTER_RE.match(after))
 
 
+def _stock_pieces(tokens: Tokens, context: list[Piece], stock: list[Placed]) -> list[Piece]:
+    """The pieces that speak of the grant: a stock word, a vesting word, or a stock figure."""
+    figures = {p.figure.start for p in stock}
+    out = []
+    for piece in context:
+        words = tokens.words_in(piece.start, piece.end)
+        if any(
+            (w.kind is Kind.VEST and w.key != "even")
+            or (w.kind is Kind.LABEL and w.key == Component.STOCK.value)
+            for w in words
+        ) or any(f.start in figures for f in tokens.figures_in(piece.start, piece.end)):
+            out.append(piece)
+    return out
+
+
+def _mark_years(tokens: Tokens, pieces: list[Piece]) -> int | None:
+    """The first "N years" of the stock pieces that is the grant's length: not a cliff
+    ("1-year cliff", "cliff של שנה"), not experience, not a clawback ("leave within 1 yr")."""
+    text = tokens.text
+    for piece in pieces:
+        for mark in tokens.marks_in(piece.start, piece.end):
+            if mark.kind != "years" or not 1 <= mark.value <= 10:
+                continue
+            after = tokens.words_in(mark.end, mark.end + 3)
+            before = tokens.words_in(max(piece.start, mark.start - 12), mark.start)
+            if any(
+                w.kind is Kind.VEST and w.key == "cliff" and not _BREAK_RE.search(text, a, z)
+                for w, a, z in (
+                    *((w, mark.end, w.start) for w in after[:1]),
+                    *((w, w.end, mark.start) for w in before[-1:] if mark.start - w.end <= 5),
+                )
+            ):
+                continue
+            if any(w.kind is Kind.OTHER for w in after[:1]):
+                continue  # "5 years of experience", "6 yrs exp"
+            low = text[max(0, mark.start - 16) : mark.start].lower()
+            if _CLAWBACK_BEFORE_RE.search(low) or _CLIFF_BEFORE_RE.search(low):
+                continue
+            if _SIGNING_CONTEXT_RE.search(low[-12:]) and not _STOCK_CONTEXT_RE.search(low):
+                continue
+            return int(mark.value)
+    return None
+
+
+def _yearly_percent(tokens: Tokens, pieces: list[Piece], stock: list[Placed]) -> float | None:
+    """A percent that vests each year, in any language the lexicon knows: "25% a year",
+    "25 % pro Jahr", "25% ao ano", "每年25%", "매년 25%"."""
+    taken = {p.figure.start for p in stock if p.component is not Component.STOCK}
+    for piece in pieces:
+        for f in tokens.figures_in(piece.start, piece.end):
+            if not f.is_pct or f.start in taken or not 0 < f.value <= 50:
+                continue
+            after = tokens.words_in(f.end, f.end + 4)[:1]
+            before = tokens.words_in(max(piece.start, f.start - 6), f.start)[-1:]
+            if any(_yearly(w) for w in (*after, *before)):
+                return f.value
+    return None
+
+
+def _yearly(word: Word) -> bool:
+    return (word.kind is Kind.PERIOD and word.key == "year") or (
+        word.kind is Kind.VEST and word.key == "even" and word.end - word.start > 6
+    )
+
+
 def _stock_years(
     tokens: Tokens,
     context: list[Piece],
@@ -171,8 +234,11 @@ def _stock_years(
     reading: Reading,
     has_stock: bool,
 ) -> None:
-    """The grant's length ("/4", "over 4 years", "4-year vest", "25%/yr") and its vesting
-    ("5/15/40/40"; "1-year cliff" or "quarterly" over N years: even)."""
+    """The grant's length and its vesting. Length: on the figure ("/4", "over 4 years"), else
+    an "N years" where the grant is spoken of, else a key ("vesting_years: 4"), else from a
+    yearly percent (25% a year: 4) or "four equal annual instalments", else the schedule's
+    length. Vesting: the schedule as written, else even when the paste says so (a cliff,
+    quarterly, annually, equal instalments, a yearly percent that makes 100)."""
     text = tokens.text
     values = reading.values
     explicit = next((p.figure.years for p in stock if p.figure.years), None)
@@ -184,66 +250,43 @@ def _stock_years(
             word = m.group(1).lower()
             explicit = int(word) if word.isdigit() else _WORD_YEARS[word]
     schedule = vest[0][1] if vest else None
-    body = "\n".join(text[p.start : p.end] for p in context)
     if schedule and "vesting" not in values:
         values["vesting"] = tuple(float(v) for v in schedule)
-    mark_years = None
-    for piece in context:
-        chunk = text[piece.start : piece.end]
-        if not (
-            _STOCK_CONTEXT_RE.search(chunk)
-            or (
-                has_stock
-                and not _WORDS_RE.search(
-                    _DURATION_TEXT_RE.sub("", chunk.lower()).replace("vest", "")
-                )
-            )
-        ):
-            continue
-        for mark in tokens.marks_in(piece.start, piece.end):
-            if mark.kind != "years" or not 1 <= mark.value <= 10:
-                continue
-            after = text[mark.end : mark.end + 12].lower()
-            before = text[max(0, mark.start - 12) : mark.start].lower()
-            if (
-                _CLIFF_AFTER_RE.match(after)
-                or _CLIFF_BEFORE_RE.search(before)
-                or _EXPERIENCE_RE.search(after)
-            ):
-                continue
-            if _SIGNING_CONTEXT_RE.search(before) and not _STOCK_CONTEXT_RE.search(before):
-                continue
-            mark_years = int(mark.value)
-            break
-        if mark_years:
-            break
+    pieces = _stock_pieces(tokens, context, stock)
+    stock_text = "\n".join(text[p.start : p.end] for p in pieces)
+    body = "\n".join(text[p.start : p.end] for p in context)
     json_years = _KEY_YEARS_RE.search(body)
-    years = explicit or mark_years or (int(json_years.group(1)) if json_years else None)
-    pct = _VEST_PCT_RE.search(body)
-    if years is None and pct and has_stock:
-        share = float(pct["p"] or pct["q"])
-        if share and 100 % share == 0:
-            years = int(100 / share)
-    if years is None and _QUARTER_THEN_48THS_RE.search(body):
-        years = 4
-    if years is None and "vesting" in values:
-        years = len(values["vesting"])
+    yearly = _yearly_percent(tokens, pieces, stock) if has_stock else None
+    equal = _EQUAL_INSTALMENTS_RE.search(stock_text)
+    years = (
+        explicit
+        or _mark_years(tokens, pieces)
+        or (int(json_years.group(1)) if json_years else None)
+        or (int(100 / yearly) if yearly and 100 % yearly == 0 else None)
+        or (_count(equal.group(1)) if equal else None)
+        or (_QUARTERS_YEARS if _QUARTER_THEN_48THS_RE.search(body) else None)
+        or (len(values["vesting"]) if "vesting" in values else None)
+    )
     if years is not None and (
         has_stock or ("stock" not in reading.zero and _STOCK_CONTEXT_RE.search(body))
     ):
         values["stock_years"] = years
-    if "vesting" not in values and isinstance(values.get("stock_years"), int):
-        n = values["stock_years"]
-        stock_text = "\n".join(
-            text[p.start : p.end]
-            for p in context
-            if _STOCK_CONTEXT_RE.search(text[p.start : p.end])
+    n = values.get("stock_years")
+    if "vesting" in values or not isinstance(n, int):
+        return
+    even = (
+        (yearly is not None and yearly * n == 100)
+        or equal is not None
+        or _EVEN_RE.search(stock_text)
+        or any(
+            w.kind is Kind.VEST and w.key in ("cliff", "even")
+            for p in pieces
+            for w in tokens.words_in(p.start, p.end)
         )
-        if (
-            _EVEN_RE.search(stock_text)
-            or _CLIFF_YEARS_RE.search(stock_text)
-            or _CLIFF_RE.search(body)
-        ) and not _SLASHED_SCHEDULE_RE.search(stock_text):
-            even = pct and float(pct["p"] or pct["q"]) * n == 100
-            if even or _EVEN_RE.search(stock_text) or _CLIFF_YEARS_RE.search(body):
-                values["vesting"] = tuple([round(100 / n, 2)] * n)
+    )
+    if even:
+        values["vesting"] = tuple([round(100 / n, 2)] * n)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _WORD_YEARS[word.lower()]

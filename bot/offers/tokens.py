@@ -25,8 +25,18 @@ from bot.offers.amounts import (
     payment_counts,
     read_figure,
 )
-from bot.offers.lexicon import CJK_BY_FIRST, CJK_RE, JOINED, TRIE, Entry, Kind, is_cjk
+from bot.offers.lexicon import (
+    CJK_BY_FIRST,
+    CJK_RE,
+    COUNT_NOUNS,
+    JOINED,
+    TRIE,
+    Entry,
+    Kind,
+    is_cjk,
+)
 from bot.offers.spans import covered
+from bot.prose.components import Component
 from bot.prose.numbers import NUMBER_RE, spelled_in
 
 _YEARS_PAIR_RE = re.compile(r"(?:years?|yrs?|y)\s?\d\s?(?:and|&|-|–|to|,)\s?(?P<n>\d)\b")
@@ -209,10 +219,44 @@ def tokenize(text: str) -> Tokens:
         elif got is not None:
             figures.append(got)
             consumed = got.end
-    figures = join(low, figures)
+    figures = _enrich(low, join(low, figures), words)
     marks.sort(key=lambda m: m.start)
     words.sort(key=lambda w: w.start)
     return Tokens(text, tuple(figures), tuple(words), tuple(marks), cjk)
+
+
+def _enrich(low: str, figures: list[Figure], words: list[Word]) -> list[Figure]:
+    """What the lexicon says right after a figure, in any of its languages: a pay period
+    ("46,000 ₪ ברוטו לחודש", "6.450 € monatlich") and a count of units ("12,000 אופציות",
+    "2.000 opties"). One pass over figures and words together."""
+    words = sorted(words, key=lambda w: w.start)
+    out = []
+    w = 0
+    for read in figures:
+        figure = read
+        while w < len(words) and words[w].start < figure.end:
+            w += 1
+        k = w
+        at = figure.end
+        while k < len(words) and words[k].kind is Kind.GROSS and words[k].start - at <= 2:
+            at = words[k].end
+            k += 1
+        nxt = words[k] if k < len(words) and words[k].start - at <= 2 else None
+        if nxt is not None and not figure.is_pct and not figure.shares:
+            if nxt.kind is Kind.PERIOD and figure.per is None and figure.years is None:
+                figure = figure._replace(per=nxt.key)
+            elif (
+                nxt.key == Component.STOCK.value
+                and low[nxt.start : nxt.end] in COUNT_NOUNS
+                and figure.currency is None
+                and not figure.dollar
+                and figure.unit in (None, "万", "萬", "千")
+                and figure.value >= 50
+                and nxt.start == at + (low[at : at + 1] == " ")
+            ):
+                figure = figure._replace(shares=True)
+        out.append(figure)
+    return out
 
 
 def _words(low: str, runs: list[tuple[str, int, int]]) -> list[Word]:
