@@ -133,10 +133,13 @@ _COUNT_RE = re.compile(
 )
 _DURATION_RE = re.compile(
     r"[ ]?-?[ ]?(?:(?P<years>years?|yrs?|y(?=[\s,.;)/]|$)|jahre?n?|ans?|années?|años?|anos?|anni|"
-    r"lata?|år|年|년)|(?P<months>months?|mos?|monate?n?|mois|meses|mesi|miesięcy|månader|"
+    r"lata?|år|års|jaar|jaren|saal|שנים|שנה|年|년)|"
+    r"(?P<months>months?|mos?|monate?n?|mois|meses|mesi|miesięcy|månader|maanden|"
     r"个月|ヶ月|か月|カ月|개월|salários?|salaries|salary)|"
     r"(?P<days>days?|weeks?|wks?|hours?|hrs?|h(?=\s?/\s?w)|tage?n?|jours|días|dias|giorni|gg|"
-    r"dni|dagar|天|日|週|일|am|pm|yoe|br|bed|parts?|instal+ments?|tranches?|installments?|times|people|engineers|reports|x\b))(?![a-zà-ÿ])"
+    r"dni|dagar|dagen|天|日|週|일|am|pm|yoe|br|bed|parts?|instal+ments?|tranches?|installments?|"
+    r"parcelas?|prestações|raten|versements|cuotas|plazos|termijnen|times|vezes|veces|fois|mal|"
+    r"people|ppl|employees|staff|mitarbeiter|engineers|reports|回|次|번|회|x\b))(?![a-zà-ÿ])"
 )
 _ORDINAL_BEFORE_RE = re.compile(
     r"(?:year|yr|y|第|years|month|monat|mois|mes|tranche|part)\s?(?:#\s?)?\Z"
@@ -153,12 +156,16 @@ _DATE_AFTER_RE = re.compile(
 FOUR_O_ONE_K_RE = re.compile(r"\s?\(?k\)?(?![a-z])")
 _PHONE_AFTER_RE = re.compile(r"-\d{3,4}(?!\d)")
 _PHONE_AREA_RE = re.compile(r"\(\d{3}\)\s?\d")
-_RANGE_TAIL_RE = re.compile(r"[ ]?[-–—][ ]?\d+(?:[.,]\d+)?")
+_RANGE_TAIL_RE = re.compile(r"[ ]?[-–—~〜][ ]?\d+(?:[.,]\d+)?")
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![a-z])")
 _ORDINAL_ENDS = frozenset("rys第hte")  # last letters of the words _ORDINAL_BEFORE_RE ends with
-_DASHES = frozenset("-–—")
+_DASHES = frozenset("-–—~〜")
 _BEFORE_MARKS = frozenset("$£€₹¥₩₪ ~.")  # what a currency mark before a number can end with
 _APPROX_CUES = ("~", "≈", "ca", "about", "around", "roughly", "approx")
+_PER_SHARE_RE = re.compile(
+    r"\s?(?:/|per|a|each|par|por|pro|je)\s?(?:shares?|sh|options?|units?|actions?|acci[oó]n|"
+    r"ação|aktie)\b|\s(?:strike|exercise)\b"
+)
 _APPROX_BEFORE_RE = re.compile(r"(?:~|≈|ca\.?|about|around|roughly|approx\w{0,6})\s?\S{0,4}\Z")
 _MINUS_BEFORE_RE = re.compile(r"(?:^|[\s(])-\Z")
 _YEN_AFTER_RE = re.compile(r"\s?円")
@@ -197,6 +204,7 @@ class Figure(NamedTuple):
     approx: bool = False
     spelled: bool = False
     plus: bool = False  # "$430K+"
+    price: bool = False  # "$3.15 per share", "@ $1.35": a share's price, no grant value
 
     @property
     def bare(self) -> bool:
@@ -254,6 +262,8 @@ def read_figure(
             return None  # "L5", "E5", "W2", "ICT4": part of a word
         if prev == "#" or (prev == ":" and start >= 2 and low[start - 2].isdigit()):
             return None  # "#48213", "9:14"
+        if prev == "-" and start >= 2 and text[start - 2].isupper():
+            return None  # an id or a level: "JR-55120", "SDE-1"
         if (low.startswith("-", end) and _PHONE_AFTER_RE.match(low, end)) or (
             prev == "(" and _PHONE_AREA_RE.match(low, start - 1)
         ):
@@ -403,6 +413,12 @@ def read_figure(
         pos += 1
     if pos < len(low) and low[pos].isalpha() and not is_cjk(low[pos]) and low[pos] not in "xk":
         return None  # glued to a word: "409A", "3D"
+    # "$3.15 per share", "@ $1.35", "£0.85 strike": the price of one share, not a grant
+    price = bool(
+        (currency or dollar)
+        and not is_pct
+        and ("@" in low[max(0, fig_start - 2) : fig_start] or _PER_SHARE_RE.match(low, pos))
+    )
     return Figure(
         value=value,
         start=fig_start,
@@ -419,6 +435,7 @@ def read_figure(
         approx=approx,
         spelled=match is None,
         plus=plus,
+        price=price,
     )
 
 
@@ -429,7 +446,9 @@ def _slash_or_per(low: str, m: re.Match[str]) -> bool:
 
 _DASH_SPACE_RE = re.compile(r"[-–—]\s")  # "10 - 15" in a list is no range
 _ARROW_RE = re.compile(r"\s?(?:→|->|=>)\s?(?:now\s)?")
-_RANGE_SEP_RE = re.compile(r"\s?(?:-|–|—|to|bis|à|a)\s?\Z")
+_RANGE_SEP_RE = re.compile(r"\s?(?:-|–|—|~|〜|to|bis|à|a|and|und|et|y|e)\s?\Z")
+_CONJUNCTIONS = frozenset(("and", "und", "et", "y", "e"))  # a range only after "between"
+_BETWEEN_RE = re.compile(r"(?:between|zwischen|entre|tra|tussen|mellan|pomiędzy)\s\S{0,3}\Z")
 _OR_RE = re.compile(r"\s(?:or|oder|ou|o)\s\Z")
 _FROM_RE = re.compile(r"(?:up from|down from|from|instead of|previously)\s?\S?\Z")
 
@@ -446,6 +465,10 @@ def join(low: str, figures: list[Figure]) -> list[Figure]:
             if (
                 len(between) <= 5
                 and _RANGE_SEP_RE.fullmatch(between)
+                and (
+                    between.strip() not in _CONJUNCTIONS
+                    or _BETWEEN_RE.search(low[max(0, last.start - 12) : last.start])
+                )
                 and not last.plus
                 and (last.is_pct == figure.is_pct or (last.bare and figure.is_pct))
                 and not last.shares

@@ -126,6 +126,8 @@ def _place_piece(
     for figure in figures:
         if figure.shares:
             placed[figure.start] = Placed(figure, Component.STOCK, piece=index, how="shares")
+        elif figure.price:
+            placed[figure.start] = Placed(figure, None, True, index, "price")
     scope, opening_of = brackets(
         text, piece.start, piece.end, [f.start for f in figures] + [w.start for w in labels]
     )
@@ -158,8 +160,9 @@ def _place_piece(
             placed[figure.start] = _placed(figure, _component(word), index, how)
     _continued(text, figures, placed, index)
     for i, figure in enumerate(figures):
-        if figure.start in placed and placed[figure.start].component is not None:
-            continue
+        mine = placed.get(figure.start)
+        if mine is not None and (mine.component is not None or mine.other):
+            continue  # placed, or claimed by a label of something that is not pay
         # brackets: a figure in (...) with no label of its own takes the label before the
         # bracket, or is a part of the figure before it
         opening = opening_of[figure.start]

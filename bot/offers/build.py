@@ -63,6 +63,8 @@ def build(
             continue
         if f.previous or f.plus:
             continue
+        if f.bare and 1 <= f.value < 10 and f.value == int(f.value) and not f.spelled:
+            continue  # "a 4", "2 parcelas": a one-digit count is never an amount of pay
         if f.negative:
             reading.warnings.append(f"ignored a negative amount ({f.text.strip()})")
             continue

@@ -40,7 +40,7 @@ from bot.prose.components import Component
 from bot.prose.numbers import NUMBER_RE, spelled_in
 
 _YEARS_PAIR_RE = re.compile(r"(?:years?|yrs?|y)\s?\d\s?(?:and|&|-|–|to|,)\s?(?P<n>\d)\b")
-_CJK_YEARS_RE = re.compile(r"(?P<n>[一二三四五六七八九十两])\s?年")
+_CJK_YEARS_RE = re.compile(r"(?<!第)(?P<n>[一二三四五六七八九十两])\s?年")  # "四年", not "第一年"
 _CJK_NUMERALS = {
     "一": 1,
     "二": 2,
@@ -61,7 +61,11 @@ MAX_NUMBERS = 600
 _NEWLINE_RE = re.compile(r"\n")
 _SPACES_RE = re.compile(r"[^\S\n]+")
 _LIST_NUMBER_RE = re.compile(r"(?m)^[ \t>*-]{0,8}(\d{1,2})[.)](?=\s)")  # "1. Salary", "2) RSUs"
-_FRACTION_RE = re.compile(r"(?<![\d.])1\s?/\s?\d{1,2}(?=\s{1,3}(?:of|de|der|du)\b)")  # "1/4 of"
+# "1/4 of", "férias + 1/3": a small fraction, never a grant over years
+_FRACTION_RE = re.compile(
+    r"(?<![\d.,/])(?P<a>[1-9])\s?/\s?(?P<b>1[0-2]|[2-9])(?![\d/%.,])"
+    r"|(?<![\d.])1\s?/\s?\d{1,2}(?=\s{1,3}(?:of|de|der|du)\b)"
+)
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
@@ -187,7 +191,8 @@ def tokenize(text: str) -> Tokens:
     for m in _LIST_NUMBER_RE.finditer(low):
         marks.append(Mark("ordinal", float(m.group(1)), m.start(1), m.end(1) + 1))
     for m in _FRACTION_RE.finditer(low):
-        marks.append(Mark("fraction", 1.0, m.start(), m.end()))
+        if m["a"] is None or int(m["a"]) < int(m["b"]):
+            marks.append(Mark("fraction", 1.0, m.start(), m.end()))
     taken = covered(len(low), [(m.start, m.end) for m in marks])
     figures: list[Figure] = []
     raw: list[tuple[int, int, re.Match[str] | None, float | None]] = [
