@@ -48,7 +48,7 @@ _SHARES_RE = re.compile(
     r"\s?(?:shares?|options?|stock options|units?|rsus?|isos?|nsos?|psus?|gsus?|esops?|"
     r"actions|uar|aktien|virtuelle optionen|opcje|株|股)(?![a-z])"
 )
-_SLASH_YEARS_RE = re.compile(r"\s?/\s?(?P<n>\d{1,2})\s?(?:y|yrs?|years?|年|jahre)?(?![\d%a-z])")
+SLASH_YEARS_RE = re.compile(r"\s?/\s?(?P<n>\d{1,2})\s?(?:y|yrs?|years?|年|jahre)?(?![\d%a-z])")
 _PERIOD_RE = re.compile(
     r"(?:\s?(?:brutto|gross|netto\s?\+\s?vat|netto|brut|bruts|brutos|bruto|excl\.?|\(clt\)|"
     r"before tax|pre[- ]tax)){0,3}"
@@ -387,7 +387,7 @@ def read_figure(
     years = None
     nxt = low[pos] if pos < size else ""
     if not is_pct and not shares and (nxt.isspace() or nxt.isalpha() or nxt in "/("):
-        yr = _SLASH_YEARS_RE.match(low, pos)
+        yr = SLASH_YEARS_RE.match(low, pos)
         if yr and 1 <= int(yr["n"]) <= 10:
             years = int(yr["n"])
             pos = yr.end()

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from bot.offers.amounts import Figure
+from bot.offers.amounts import SLASH_YEARS_RE, Figure
 from bot.offers.layout import Piece
 from bot.offers.lexicon import Kind, component_of
 from bot.offers.spans import brackets
@@ -152,11 +152,14 @@ def _place_piece(
             groups.setdefault((c, scope[word.start]), ([], []))[1].append(word)
             labelled[c] = labelled[c] or word.kind is Kind.LABEL
     for in_scope, scoped in groups.values():
-        for figure, word, how in _pair(in_scope, scoped):
+        for paired, word, how in _pair(in_scope, scoped):
+            figure = paired
             if head is not None and head != OTHER and figure.start < first_label and how == "label":
                 continue
             if head == OTHER and figure.start < first_label:
                 continue
+            if word.start >= figure.end:
+                figure = _label_tail(tokens, figure, word)
             placed[figure.start] = _placed(figure, _component(word), index, how)
     _continued(text, figures, placed, index)
     for i, figure in enumerate(figures):
@@ -193,6 +196,20 @@ def _place_piece(
                 ambiguous,
             )
     return [placed.get(f.start) or Placed(f, None, piece=index) for f in figures]
+
+
+def _label_tail(tokens: Tokens, figure: Figure, word: Word) -> Figure:
+    """What follows the label of a figure written before it is the figure's: "100k RSUs/4"
+    is a grant over four years, "£40k RSU per year" a yearly value."""
+    if figure.years is not None or figure.per is not None or figure.is_pct:
+        return figure
+    m = SLASH_YEARS_RE.match(tokens.text[word.end : word.end + 12].lower())
+    if m and 1 <= int(m["n"]) <= 10:
+        return figure._replace(years=int(m["n"]))
+    after = tokens.words_in(word.end, word.end + 3)
+    if after and after[0].kind is Kind.PERIOD and after[0].key in ("year", "month"):
+        return figure._replace(per=after[0].key)
+    return figure
 
 
 def _continued(

@@ -36,6 +36,9 @@ _YEAR_CUT_RE = re.compile(
 
 
 _LINE_RE = re.compile(r"[^\n]+")
+_TURN_RE = re.compile(
+    r"[,;:(—–]|\s-\s|\b(?:and|but|while|then|now|y|und|et|e|pero|mais|aber)\b", re.IGNORECASE
+)
 _YEAR_HEAD_RE = re.compile(r"(?:year|yr|y)s?")
 _OFFER_HEAD_RE = re.compile(r"(?:offer|option)\s*\w?\b")
 _DIGIT_RE = re.compile(r"\d")
@@ -91,7 +94,7 @@ def layout(tokens: Tokens) -> Layout:
             continue
         row = _YEAR_ROW_RE.match(text, start, end)
         years: tuple[int, ...] = ()
-        for s, e in _sentences(text, start, end, struck):
+        for s, e in _turns(tokens, _sentences(text, start, end, struck)):
             sub = _YEAR_ROW_RE.match(text, s, e)
             if sub:
                 row = sub
@@ -102,6 +105,30 @@ def layout(tokens: Tokens) -> Layout:
             piece.struck = struck.holds(s, e)
             result.pieces.append(piece)
     return result
+
+
+def _turns(tokens: Tokens, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A sentence that turns from one offer to another ("I'm at 160k now, new offer is 190k",
+    "180k at first, then they came back with 200k", "2.1M monthly, no wait, 9.6M a year")
+    is cut where it turns: at a marker or a correction between figures, after a break."""
+    out = []
+    for start, end in spans:
+        cut = start
+        for word in tokens.words_in(start, end):
+            if word.kind not in (Kind.MARKER, Kind.CORRECTION):
+                continue
+            last = tokens.last_figure_ending_by(word.start)
+            if (
+                last is None
+                or last.start < cut
+                or not tokens.any_figure_in(word.end, end)
+                or not _TURN_RE.search(tokens.text, last.end, word.start)
+            ):
+                continue
+            out.append((cut, word.start))
+            cut = word.start
+        out.append((cut, end))
+    return out
 
 
 def _sentences(text: str, start: int, end: int, struck: Spans) -> list[tuple[int, int]]:

@@ -52,7 +52,8 @@ _OTHER = (
     "fondo de ahorro", "keren hishtalmut", "arbeitgeberzuschuss", "altersvorsorge",
     "subsídio", "subsídio de refeição", "welfare", "welfare aziendale", "friskvårdsbidrag",
     "mutuelle", "dienstwagen", "allowance", "stipend", "commission", "commute", "insurance",
-    "tax", "net", "take home", "in hand", "discount", "rtt",
+    "tax", "net", "take home", "in hand", "discount", "rtt", "retention", "retention bonus",
+    "retention pay", "stay bonus", "referral bonus", "spot bonus", "patent bonus",
     # prices of a share, valuations: no money value for the grant
     "strike", "exercise price", "prix d exercice", "409a", "fmv", "preferred price",
     "preferred", "per share", "a share", "valuation", "valued company", "last valued",

@@ -87,13 +87,18 @@ def _parse(text: str) -> ParsedPaste:
         )
     primary_index = primary_of(readable)
     segment, primary = readable[primary_index]
-    if segment.label == "revised":
+    dropped = -1
+    if segment.label == "corrected" and primary_index:
+        # "2.1M monthly? no wait, 9.6M a year": the correction replaces what it corrects
+        dropped = primary_index - 1
+        primary = inherit(primary, readable[dropped][1])
+    elif segment.label == "revised":
         source = revised_from(readable, primary_index)
         if source is not None:
             primary = inherit(primary, source)
     if shape.notes:
         primary = replace(primary, assumptions=(*primary.assumptions, *shape.notes))
-    others = tuple(o for i, (_, o) in enumerate(readable) if i != primary_index)
+    others = tuple(o for i, (_, o) in enumerate(readable) if i not in (primary_index, dropped))
     return ParsedPaste(primary, others, text)
 
 

@@ -76,15 +76,41 @@ class Segment:
     name: str | None = None
     placed: list[Placed] = field(default_factory=list)
     has_pay: bool = False  # some figure was read as pay
-    components: set[Component] = field(default_factory=set)  # read so far, kept as it grows
+    loose: bool = False  # some amount no label claims (it may still be pay)
+    # the amounts read so far, by component and percent-or-money: a different amount for a
+    # component already read starts another offer ("base 190k ... base 205k"); the same one
+    # again, a share count or a part of a figure does not
+    amounts: dict[tuple[Component, bool], set[float]] = field(default_factory=dict)
 
     def add(self, index: int, placed: list[Placed]) -> None:
         self.pieces.append(index)
         self.placed.extend(placed)
         for p in placed:
+            if p.component is None and not p.other and not p.figure.is_pct:
+                self.loose = True
             if p.component is not None:
-                self.components.add(p.component)
                 self.has_pay = self.has_pay or not p.other
+                if _counts(p):
+                    self.amounts.setdefault((p.component, p.figure.is_pct), set()).add(
+                        p.figure.value
+                    )
+
+    def repeats(self, placed: list[Placed]) -> bool:
+        """Whether ``placed`` gives another amount for a component this offer already has."""
+        for p in placed:
+            if p.component in _REPEATS and _counts(p):
+                seen = self.amounts.get((p.component, p.figure.is_pct))
+                if seen and p.figure.value not in seen:
+                    return True
+        return False
+
+
+def _counts(p: Placed) -> bool:
+    f = p.figure
+    return p.how != "part" and not (f.shares or f.price or f.previous or f.uncertain)
+
+
+_REPEATS = frozenset({Component.BASE, Component.STOCK, Component.BONUS})
 
 
 @dataclass

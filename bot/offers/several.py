@@ -19,23 +19,31 @@ from bot.offers.lexicon import Kind
 from bot.offers.model import Offer
 from bot.offers.rules import Segment
 from bot.offers.tokens import Tokens, Word
-from bot.prose.components import Component
 
-_REPEATS = {Component.BASE, Component.STOCK, Component.BONUS}
 _OFFER_N_RE = re.compile(r"^\W{0,4}(?:offer|option)\s*#?\s*(?:\d|[a-d])\b", re.IGNORECASE)
 _NAME_RE = re.compile(r"[A-Z][\w&.'-]+")
-_PRIORITY = ("revised", "original", "current", "competing", "new")
+_PRIORITY = ("corrected", "revised", "original", "current", "competing", "new")
+_VERSION_RE = re.compile(r"\W{0,4}v(\d)\b", re.IGNORECASE)  # "v1: 196k / 15%", "v2 (final)"
 
 
 def _marker(tokens: Tokens, piece: Piece, placed: list[Placed]) -> str | None:
     if piece.struck:
         return "original"
+    version = _VERSION_RE.match(tokens.text, piece.start, piece.end)
+    if version:
+        return "original" if version.group(1) in "01" else "revised"
     first = next((p.figure.start for p in placed if p.component is not None), piece.end)
-    found = [
-        w.key
-        for w in tokens.words_in(piece.start, first)
-        if w.kind is Kind.MARKER and not _adverb(tokens.text, piece, w)
-    ]
+    head = tokens.words_in(piece.start, first)
+    found = [w.key for w in head if w.kind is Kind.MARKER and not _adverb(tokens.text, piece, w)]
+    if any(w.kind is Kind.CORRECTION for w in head):
+        found.append("corrected")
+    if (
+        head
+        and head[0].kind is Kind.CHANGE
+        and tokens.text[head[0].start : head[0].end].lower() == "now"
+        and head[0].start - piece.start <= 4
+    ):
+        found.append("revised")  # "now €142k base, ...": the terms as they stand
     if not found:
         return None
     return min(found, key=_PRIORITY.index)
@@ -72,19 +80,23 @@ def split_offers(tokens: Tokens, pieces: list[Piece], placed: list[Placed]) -> l
         marker = _marker(tokens, piece, here)
         if _OFFER_N_RE.match(tokens.text, piece.start, piece.end):
             marker = "competing"
-        repeats = {
-            p.component for p in here if p.component in _REPEATS and p.how != "part"
-        } & current.components
-        if piece.years:
-            repeats = set()
-        if (marker is not None and marker != current.label and current.has_pay) or (
-            marker == "competing" and current.has_pay
+        repeats = not piece.years and current.repeats(here)
+        if (
+            (marker is not None and marker != current.label and current.has_pay)
+            or (marker == "competing" and current.has_pay)
+            or (marker == "corrected" and current.loose)
         ):
             current = _new(segments, marker)
         elif repeats and not (
             marker is None and current.label == "revised" and not current.has_pay
         ):
             current = _new(segments, marker if marker != current.label else None)
+        if (
+            current.label in (None, "new")
+            and len(segments) > 1
+            and segments[-2].label == "original"
+        ):
+            current.label = "revised"  # "Erstes Angebot: ... Neues Angebot: ..."
         elif marker is not None and not current.has_pay:
             current.label = marker
         current.add(index, here)
@@ -102,7 +114,7 @@ def _new(segments: list[Segment], label: str | None) -> Segment:
 
 def primary_of(readable: list[tuple[Segment, Offer]]) -> int:
     """The revised (latest) offer; else the first that is not the author's current pay."""
-    revised = [i for i, (s, _) in enumerate(readable) if s.label == "revised"]
+    revised = [i for i, (s, _) in enumerate(readable) if s.label in ("revised", "corrected")]
     if revised:
         return revised[-1]
     for i, (s, _) in enumerate(readable):
