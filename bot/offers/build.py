@@ -102,7 +102,9 @@ def build(
     bonus = [
         p
         for p in by.get(Component.BONUS, [])
-        if not p.figure.uncertain and not pct_of_other(tokens, p.figure)
+        if not p.figure.uncertain
+        and not pct_of_other(tokens, p.figure)
+        and not (p.how == "loose percent" and "bonus" in reading.zero)  # "no bonus" said so
     ]
     if Component.BONUS not in doubt:
         pcts = [p for p in bonus if p.figure.is_pct]
@@ -111,13 +113,14 @@ def build(
             values["bonus_pct"] = pcts[0].figure.value
         if moneys:
             f = moneys[0].figure
-            if f.bare and f.value <= 1 and not f.spelled:
-                values.setdefault("bonus_pct", round(f.value * 100, 4))
+            if f.value == 0:
+                reading.zero.add("bonus")  # "0 bonus", "$0": none
+            elif f.bare and f.value < 1 and not f.spelled:
+                values.setdefault("bonus_pct", round(f.value * 100, 4))  # "bonus 0.15"
             else:
                 values["bonus_amount"] = amount(moneys[0])
-    if "bonus" in reading.zero:
-        values.setdefault("bonus_pct", 0.0)
-        values.setdefault("bonus_amount", 0.0)
+    if "bonus" in reading.zero and "bonus_pct" not in values and "bonus_amount" not in values:
+        values["bonus_pct"] = values["bonus_amount"] = 0.0
     # signing
     signing = [
         p for p in by.get(Component.SIGNING, []) if not p.figure.uncertain and not p.figure.is_pct

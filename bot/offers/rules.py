@@ -19,7 +19,7 @@ from typing import Any
 from bot.offers.amounts import Figure, Mark
 from bot.offers.assign import Placed
 from bot.offers.layout import Piece
-from bot.offers.lexicon import COMPONENT_OF, Kind
+from bot.offers.lexicon import COMPONENT_OF, NONE_EITHER, Kind
 from bot.offers.spans import brackets
 from bot.offers.tokens import Tokens, Word
 from bot.prose.components import Component
@@ -42,6 +42,9 @@ _PCT_OF_OTHER_RE = re.compile(
 )
 _BREAK_RE = re.compile(r"[,;\n|()]|\d")
 _DASH_CHARS = frozenset("-–—?")
+_TENTATIVE_RE = re.compile(
+    r"\byet\b|\b(?:know|sure|remember|mention\w*|said|told|asked)\b", re.IGNORECASE
+)
 _DASH_VALUE_RE = re.compile(r"\s?[:|]?\s?[-–—?]+\s?(?:\||$|\n)")  # "Bonus: —", "| RSU | - |"
 _MONTHLY_BEFORE_RE = re.compile(r"(?:monthly|monatlich|mensuel|月|월)\s?\S{0,12}\s?\Z")
 _PART_TIME_RE = re.compile(r"part[- ]?time", re.IGNORECASE)
@@ -149,12 +152,15 @@ def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading:
         component = COMPONENT_OF[w.key]
         prev = words[i - 1] if i else None
         nxt = words[i + 1] if i + 1 < len(words) else None
-        if (prev and prev.kind is Kind.NONE_BEFORE and _near(text, prev.end, w.start, 3)) or (
-            nxt
-            and nxt.kind in (Kind.NONE_AFTER, Kind.NONE_BEFORE)
-            and (nxt.kind is Kind.NONE_AFTER or ord(text[nxt.start]) > 0x2E80)
-            and _near(text, w.end, nxt.start, 4)
-            and not _figure_between(tokens, w.end, nxt.start)
+        if (
+            (prev and prev.kind is Kind.NONE_BEFORE and _near(text, prev.end, w.start, 3))
+            or (
+                nxt
+                and _none_after(text, nxt)
+                and _near(text, w.end, nxt.start, 4)
+                and not _figure_between(tokens, w.end, nxt.start)
+            )
+            or _negated(tokens, words, i)
         ):
             reading.zero.add(component.value)
         elif nxt and nxt.kind is Kind.HOLDER and _gap_is_separator(text, w.end, nxt.start):
@@ -166,6 +172,42 @@ def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading:
             text[w.end : w.end + 8]
         ):
             reading.unknown.add(component)
+
+
+def _none_after(text: str, word: Word) -> bool:
+    """A "none" that may follow its label: "Bonus: none", "Joining bonus – nil", "RSUなし"."""
+    if word.kind is Kind.NONE_AFTER:
+        return True
+    return word.kind is Kind.NONE_BEFORE and (
+        ord(text[word.start]) > 0x2E80 or text[word.start : word.end].lower() in NONE_EITHER
+    )
+
+
+def _negated(tokens: Tokens, words: list[Word], i: int) -> bool:
+    """ "does not currently maintain an annual bonus program", "this role is not
+    bonus-eligible", "roblox doesn't do bonus": a negation a few words before the label, in a
+    statement with no figure, no question and no doubt."""
+    label = words[i]
+    j = i - 1
+    while j >= 0 and label.start - words[j].end <= 40 and words[j].kind is not Kind.NEGATION:
+        j -= 1
+    if j < 0 or words[j].kind is not Kind.NEGATION or label.start - words[j].end > 40:
+        return False
+    text = tokens.text
+    start, end = tokens.line_of(label.start)
+    gap = text[words[j].end : label.start]
+    if len(gap.split()) > 5 or _BREAK_RE.search(gap):
+        return False
+    sentence = text[max(start, words[j].start - 60) : min(end, label.end + 60)]
+    return (
+        not tokens.any_figure_in(max(start, words[j].start - 60), min(end, label.end + 60))
+        and "?" not in sentence
+        and not _TENTATIVE_RE.search(sentence)
+        and not any(
+            w.kind in (Kind.DOUBT, Kind.HOLDER)
+            for w in tokens.words_in(max(start, words[j].start - 60), min(end, label.end + 60))
+        )
+    )
 
 
 def _figure_between(tokens: Tokens, a: int, b: int) -> bool:

@@ -164,7 +164,7 @@ def resolve(
                 and f.start not in vest_figures
                 and not f.previous
                 and not _equity_cue(text, f)
-                and not _vest_cue(text, f)
+                and not _vest_cue(tokens, f)
             ):
                 out[index[f.start]] = p._replace(component=Component.BONUS, how="loose percent")
                 assumptions.append(f"read {f.text.strip()} as the bonus")
@@ -176,10 +176,17 @@ def resolve(
     return out
 
 
-def _vest_cue(text: str, figure: Figure) -> bool:
-    before = text[max(0, figure.start - 6) : figure.start]
-    after = text[figure.end : figure.end + 24].lower()
-    return "每年" in before or bool(_VEST_AFTER_RE.match(after))
+def _vest_cue(tokens: Tokens, figure: Figure) -> bool:
+    """A percent that vests: "25% yearly", "25% after a year", "每年25%", "25 % pro Jahr"."""
+    text = tokens.text
+    if _VEST_AFTER_RE.match(text[figure.end : figure.end + 24].lower()):
+        return True
+    after = tokens.words_in(figure.end, figure.end + 4)[:1]
+    before = tokens.words_in(max(0, figure.start - 6), figure.start)[-1:]
+    return any(
+        (w.kind is Kind.PERIOD and w.key == "year") or w.kind is Kind.VEST
+        for w in (*after, *before)
+    )
 
 
 def _equity_cue(text: str, figure: Figure) -> bool:
