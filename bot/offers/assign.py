@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from bot.offers.amounts import SLASH_YEARS_RE, Figure
@@ -60,12 +61,19 @@ def _component(word: Word) -> Component | str:
     return component_of(word.key) or OTHER
 
 
-def place(tokens: Tokens, pieces: list[Piece]) -> list[Placed]:
+def place(
+    tokens: Tokens, pieces: list[Piece], superseded: AbstractSet[int] = frozenset()
+) -> list[Placed]:
+    """Each figure of each piece with its component; struck-out figures are old ones."""
     out: list[Placed] = []
     for index, piece in enumerate(pieces):
         figures = tokens.figures_in(piece.start, piece.end)
         if not figures:
             continue
+        if superseded:
+            figures = tuple(
+                f._replace(previous=True) if f.start in superseded else f for f in figures
+            )
         out.extend(_place_piece(tokens, piece, index, figures))
     return out
 

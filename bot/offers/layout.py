@@ -23,7 +23,7 @@ _CHAT_HEADER_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _STRIKE_RE = re.compile(r"(?<![\w~])~(?=[^\s~])([^~\n]{1,200}?[^\s~])~(?![\w~])")
-_SENTENCE_RE = re.compile(r"(?<=[^\d\s])[.!?]+(?=\s|$)|[;。！？]|(?:→|->|=>)")
+_SENTENCE_RE = re.compile(r"(?<=[^\d\s])[.!?]+(?=\s|$)|[;。！？]")
 _YEAR_ROW_RE = re.compile(
     r"\W{0,4}(?:year|yr|y)s?\s?(?P<a>\d)(?:\s?(?:and|&|-|–|to|,)\s?(?P<b>\d))?\b(?!\s?(?:k|%))",
     re.IGNORECASE,
@@ -70,6 +70,7 @@ class Layout:
     pieces: list[Piece] = field(default_factory=list)
     dropped: list[tuple[int, int]] = field(default_factory=list)  # other speakers' messages
     notes: list[str] = field(default_factory=list)
+    superseded: set[int] = field(default_factory=set)  # starts of struck-out figures
 
 
 def strike_spans(text: str) -> list[tuple[int, int]]:
@@ -84,7 +85,14 @@ def layout(tokens: Tokens) -> Layout:
         result.notes.append("read a chat: kept the messages of the person with the offer")
     lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(text)]
     table_rows = _tables(text, lines)
-    struck = Spans(strike_spans(text))
+    spans = strike_spans(text)
+    # a strike inside a line supersedes its figures ("base ~$167k~ → $174k"); a struck line
+    # is an offer of its own, superseded as a whole
+    whole = [(a, b) for a, b in spans if _whole_line(tokens, a, b)]
+    for a, b in spans:
+        if (a, b) not in whole:
+            result.superseded.update(f.start for f in tokens.figures_in(a, b))
+    struck = Spans(whole)
     dropped = Spans(result.dropped)
     for index, (start, end) in enumerate(lines):
         if dropped.holds(start, end):
@@ -105,6 +113,13 @@ def layout(tokens: Tokens) -> Layout:
             piece.struck = struck.holds(s, e)
             result.pieces.append(piece)
     return result
+
+
+def _whole_line(tokens: Tokens, start: int, end: int) -> bool:
+    """Whether a struck span is all there is on its line (bullets and spaces aside)."""
+    text = tokens.text
+    line_start, line_end = tokens.line_of(start)
+    return not text[line_start:start].strip(" -•*>|") and not text[end:line_end].strip(" .,;")
 
 
 def _turns(tokens: Tokens, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

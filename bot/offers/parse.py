@@ -30,15 +30,16 @@ MAX_CHARS = 16_000
 EXAMPLE = "205k base, 240k RSUs over 4 years, 10% target bonus, 30k signing"
 _REPEATS = {Component.BASE, Component.STOCK, Component.BONUS}
 _OFFER_N_RE = re.compile(r"^\W{0,4}(?:offer|option)\s*#?\s*(?:\d|[a-d])\b", re.IGNORECASE)
-_MARKUP_RE = re.compile(r"[*`]|^[^\S\n]*>+", re.MULTILINE)
+# Slack and Markdown marks: backticks, bold/italic stars (not a "5000 * 12" product), quotes.
+_MARKUP_RE = re.compile(r"`|(?<![\d\s])\*|\*(?![\s\d])|^[^\S\n]*>+", re.MULTILINE)
 _NAME_RE = re.compile(r"[A-Z][\w&.'-]+")
 _PRIORITY = ("revised", "original", "current", "competing", "new")
 
 
 def clean(text: str) -> str:
-    """Slack markup, zero-width characters and full-width forms folded; spans index this."""
-    text = normalize(strip_markup(text))
-    return _MARKUP_RE.sub(lambda m: " " * len(m.group(0)), text)
+    """Slack markup out, zero-width characters out, full-width forms folded, spaces
+    collapsed: every span of the reading indexes this text."""
+    return normalize(_MARKUP_RE.sub("", strip_markup(text)))
 
 
 def parse_offers(text: str) -> ParsedPaste:
@@ -66,7 +67,7 @@ def _parse(text: str) -> ParsedPaste:
     tokens = tokenize(text)
     shape = layout(tokens)
     pieces = shape.pieces
-    placed = place(tokens, pieces)
+    placed = place(tokens, pieces, shape.superseded)
     segments = split_offers(tokens, pieces, placed)
     places = place_currencies(text)
     context = _Context(tokens, places)
