@@ -39,7 +39,7 @@ _LINE_RE = re.compile(r"[^\n]+")
 _TURN_RE = re.compile(
     r"[,;:(—–]|\s-\s|\b(?:and|but|while|then|now|y|und|et|e|pero|mais|aber)\b", re.IGNORECASE
 )
-_YEAR_HEAD_RE = re.compile(r"(?:year|yr|y)s?")
+_YEAR_HEAD_RE = re.compile(r"(?:year|yr|y)s?|年次|年度|年目|年|연차|jahr|année|año|ano|jaar|år|rok")
 _OFFER_HEAD_RE = re.compile(r"(?:offer|option)\s*\w?\b")
 _DIGIT_RE = re.compile(r"\d")
 # Words a dot follows without ending the sentence ("ca. 60k", "approx. 5", "p.a.").
@@ -84,7 +84,7 @@ def layout(tokens: Tokens) -> Layout:
     if result.dropped:
         result.notes.append("read a chat: kept the messages of the person with the offer")
     lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(text)]
-    table_rows = _tables(text, lines)
+    table_rows = _tables(tokens, lines)
     spans = strike_spans(text)
     # a strike inside a line supersedes its figures ("base ~$167k~ → $174k"); a struck line
     # is an offer of its own, superseded as a whole
@@ -244,8 +244,9 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return cells
 
 
-def _tables(text: str, lines: list[tuple[int, int]]) -> dict[int, list[Piece]]:
+def _tables(tokens: Tokens, lines: list[tuple[int, int]]) -> dict[int, list[Piece]]:
     """Pieces for every line of every table, keyed by line index."""
+    text = tokens.text
     out: dict[int, list[Piece]] = {}
     i = 0
     while i < len(lines):
@@ -256,7 +257,7 @@ def _tables(text: str, lines: list[tuple[int, int]]) -> dict[int, list[Piece]]:
             j - i >= 2
             and all(text[lines[k][0] : lines[k][1]].strip().startswith("|") for k in range(i, j))
         ):
-            out.update(_table(text, lines, i, j))
+            out.update(_table(tokens, lines, i, j))
             i = j
         else:
             i = max(j, i + 1)
@@ -267,9 +268,19 @@ def _is_rule(text: str, start: int, end: int) -> bool:
     return not text[start:end].strip(" |-:=+")
 
 
+def _labelled(tokens: Tokens, span: tuple[int, int]) -> bool:
+    return any(w.kind is Kind.LABEL for w in tokens.labels_in(*span))
+
+
 def _table(
-    text: str, lines: list[tuple[int, int]], first: int, stop: int
+    tokens: Tokens, lines: list[tuple[int, int]], first: int, stop: int
 ) -> dict[int, list[Piece]]:
+    """A table read by its shape: a year column makes each row a year of a schedule; rows
+    whose cells carry their own labels ("Fixed 52L | Joining 7L") are read cell by cell;
+    offer columns ("Offer A", or names over a column of labels) make each column an offer;
+    component columns ("| | Base | Bonus |") make each row an offer; otherwise each row is a
+    label and its values."""
+    text = tokens.text
     rows = [
         (k, _cells(text, *lines[k])) for k in range(first, stop) if not _is_rule(text, *lines[k])
     ]
@@ -277,11 +288,11 @@ def _table(
     if not rows:
         return out
     header_index, header = rows[0]
+    body = rows[1:]
     heads = [text[s:e].strip().lower() for s, e in header]
     year_col = next((c for c, h in enumerate(heads) if _YEAR_HEAD_RE.fullmatch(h)), None)
-    offer_cols = [c for c, h in enumerate(heads) if c > 0 and _OFFER_HEAD_RE.match(h)]
     if year_col is not None:
-        for k, cells in rows[1:]:
+        for k, cells in body:
             year_text = (
                 text[cells[year_col][0] : cells[year_col][1]] if year_col < len(cells) else ""
             )
@@ -292,8 +303,20 @@ def _table(
                     continue
                 out[k].append(Piece(s, e, k, years, label_span=header[c]))
         return out
+    if sum(1 for _, cells in rows if cells and tokens.any_figure_in(*cells[0])) * 2 > len(rows):
+        for k, cells in rows:
+            row = _YEAR_ROW_RE.match(text, *cells[0]) if cells else None
+            years = (int(row["a"]),) if row else ()
+            out[k].extend(Piece(s, e, k, years) for s, e in cells)
+        return out
+    named = (
+        len(header) >= 3
+        and not any(tokens.any_figure_in(*cell) or _labelled(tokens, cell) for cell in header)
+        and sum(1 for _, cells in body if cells and _labelled(tokens, cells[0])) * 2 > len(body)
+    )
+    offer_cols = [c for c, h in enumerate(heads) if c > 0 and (named or _OFFER_HEAD_RE.match(h))]
     if offer_cols:
-        for k, cells in rows[1:]:
+        for k, cells in body:
             if not cells:
                 continue
             for c, (s, e) in enumerate(cells[1:], start=1):
@@ -304,6 +327,17 @@ def _table(
             for c, (s, e) in enumerate(header)
             if c in offer_cols
         ]
+        return out
+    if (
+        len(body) >= 2
+        and sum(1 for cell in header[1:] if _labelled(tokens, cell)) >= 2
+        and not any(cells and _labelled(tokens, cells[0]) for _, cells in body)
+    ):
+        for number, (k, cells) in enumerate(body, start=1):
+            out[k].append(Piece(*cells[0], k, column=number))
+            for c, (s, e) in enumerate(cells[1:], start=1):
+                if c < len(header):
+                    out[k].append(Piece(s, e, k, column=number, label_span=header[c]))
         return out
     for k, cells in rows:
         if len(cells) >= 2:

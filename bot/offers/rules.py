@@ -42,6 +42,7 @@ _PCT_OF_OTHER_RE = re.compile(
 )
 _BREAK_RE = re.compile(r"[,;\n|()]|\d")
 _DASH_CHARS = frozenset("-–—?")
+_DASH_ONLY_RE = re.compile(r"\s*[-–—?]+\s*")
 _TENTATIVE_RE = re.compile(
     r"\byet\b|\b(?:know|sure|remember|mention\w*|said|told|asked)\b", re.IGNORECASE
 )
@@ -143,6 +144,8 @@ def _pieces_text(tokens: Tokens, pieces: list[Piece], seg: Segment) -> str:
 def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading: Reading) -> None:
     """ "no bonus", "Sign-on: none", "RSUなし" -> 0; "bonus: TBD", "—" -> unknown."""
     text = tokens.text
+    for i in seg.pieces:
+        _none_in_cell(tokens, pieces[i], reading)
     words = segment_words(tokens, pieces, seg)
     for i, w in enumerate(words):
         if w.kind is not Kind.LABEL or w.key == Component.TOTAL.value:
@@ -172,6 +175,25 @@ def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading:
             text[w.end : w.end + 8]
         ):
             reading.unknown.add(component)
+
+
+def _none_in_cell(tokens: Tokens, piece: Piece, reading: Reading) -> None:
+    """A table cell that says "none" (or "—", "TBD") under a row or column label."""
+    if piece.label_span is None or tokens.any_figure_in(piece.start, piece.end):
+        return  # (a "–" in a year-by-year table is a year with nothing, not an unknown)
+    labels = [w for w in tokens.labels_in(*piece.label_span) if w.kind is Kind.LABEL]
+    if not labels or labels[0].key == Component.TOTAL.value:
+        return
+    component = COMPONENT_OF[labels[0].key]
+    text = tokens.text
+    words = tokens.words_in(piece.start, piece.end)
+    if words and _none_after(text, words[0]):
+        reading.zero.add(component.value)
+    elif not piece.years and (
+        (words and words[0].kind is Kind.HOLDER)
+        or _DASH_ONLY_RE.fullmatch(text, piece.start, piece.end)
+    ):
+        reading.unknown.add(component)
 
 
 def _none_after(text: str, word: Word) -> bool:
