@@ -30,30 +30,30 @@ _MULTIPLIERS = {
 }  # fmt: skip
 _INDIAN = {"l", "lakh", "lakhs", "lac", "lacs", "lpa", "लाख", "cr", "crore", "crores", "करोड़"}
 _MULT_RE = re.compile(
-    r"\s?(?P<mult>thousand|grand|millions?|mil|mm|mn|lakhs?|lacs?|lpa|crores?|cr|k|m|l|w|"
+    r"[ ]?(?P<mult>thousand|grand|millions?|mil|mm|mn|lakhs?|lacs?|lpa|crores?|cr|k|m|l|w|"
     r"लाख|करोड़|千|万|萬|만|億|亿|억)(?![a-zà-ÿ])"
 )
 _PREFIX_RE = re.compile(
     r"(?P<mark>us\$|ca\$|c\$|au\$|a\$|nz\$|s\$|sg\$|hk\$|r\$|mx\$|nt\$|\$|£|€|₹|¥|₩|₪|rs\.?|"
     r"usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|dkk|pln|brl|mxn|aed|ils|nis|"
-    r"zar|nzd)\s?(?P<approx>~|ca\.?\s)?\s?\Z"
+    r"zar|nzd)[ ]?(?P<approx>~|ca\.?[ ])?[ ]?\Z"
 )
 _SUFFIX_RE = re.compile(
-    r"\s?(?P<mark>\$\s?ca|€|\$|£|₪|₹|usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|"
+    r"[ ]?(?P<mark>\$[ ]?ca|€|\$|£|₪|₹|usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|"
     r"dkk|pln|zł|zl|brl|mxn|aed|ils|nis|zar|円|元|원|dollars?|euros?|pounds?|rupees?|yen)"
     r"(?![a-zà-ÿ])"
 )
 _PCT_RE = re.compile(r"[ ]?(?:%|percent|per\s?cent|pct)(?![a-z])")
 _SHARES_RE = re.compile(
-    r"\s?(?:shares?|options?|stock options|units?|rsus?|isos?|nsos?|psus?|gsus?|esops?|"
+    r"[ ]?(?:shares?|options?|stock options|units?|rsus?|isos?|nsos?|psus?|gsus?|esops?|"
     r"actions|uar|aktien|virtuelle optionen|opcje|株|股)(?![a-z])"
 )
-SLASH_YEARS_RE = re.compile(r"\s?/\s?(?P<n>\d{1,2})\s?(?:y|yrs?|years?|年|jahre)?(?![\d%a-z])")
+SLASH_YEARS_RE = re.compile(r"[ ]?/[ ]?(?P<n>\d{1,2})[ ]?(?:y|yrs?|years?|年|jahre)?(?![\d%a-z])")
 _PERIOD_RE = re.compile(
-    r"(?:\s?(?:brutto|gross|netto\s?\+\s?vat|netto|brut|bruts|brutos|bruto|excl\.?|\(clt\)|"
+    r"(?:[ ]?(?:brutto|gross|netto[ ]?\+[ ]?vat|netto|brut|bruts|brutos|bruto|excl\.?|\(clt\)|"
     r"before tax|pre[- ]tax)){0,3}"
-    r"\s?(?:/\s?|per\s|a\s|an\s|each\s|im\s|pro\s|par\s|al\s|por\s|ao\s)?"
-    r"(?P<p>yr|year|y|annum|a|annual|annually|yearly|p\.?\s?a\.?|jahr|an|année|ano|año|年|"
+    r"[ ]?(?:/[ ]?|per[ ]|a[ ]|an[ ]|each[ ]|im[ ]|pro[ ]|par[ ]|al[ ]|por[ ]|ao[ ])?"
+    r"(?P<p>yr|year|y|annum|a|annual|annually|yearly|p\.?[ ]?a\.?|jahr|an|année|ano|año|年|"
     r"rocznie|jährlich|annuels?|anuales?|anual|"
     r"mo|month|mth|mon|m|monthly|mois|mes|mês|monat|monatlich|mensuel|mensuelle|mensuales?|"
     r"mensal|miesięcznie|maand|月|월|"
@@ -125,10 +125,10 @@ _PERIOD_OF = {
 }
 _COUNT_CUE_RE = re.compile(r"1[2-6]")
 _COUNT_RE = re.compile(
-    r"(?:[x×*]\s?(?P<a>1[2-6])(?!\d)|(?<![\d.,])(?P<b>1[2-6])\s?(?:x|×)(?![a-z])|"
-    r"(?<![\d.])(?<!\d,)(?P<c>1[2-6])\s?(?:分割|gehälter|monatsgehälter|monatsraten|pagas|mensilità|"
+    r"(?:[x×*][ ]?(?P<a>1[2-6])(?!\d)|(?<![\d.,])(?P<b>1[2-6])[ ]?(?:x|×)(?![a-z])|"
+    r"(?<![\d.])(?<!\d,)(?P<c>1[2-6])[ ]?(?:分割|gehälter|monatsgehälter|monatsraten|pagas|mensilità|"
     r"mensualités|payments|salaries|salários|meses|months? salary|薪|个月工资)|"
-    r"(?<![\d.])(?<!\d,)(?<![$€£¥])(?P<d>1[3-6])\s?(?:th|e|º|°|ª|o|\.(?=\s[^\d\s]))\s?(?:month|mois|salário|salario|gehalt|"
+    r"(?<![\d.])(?<!\d,)(?<![$€£¥])(?P<d>1[3-6])[ ]?(?:th|e|º|°|ª|o|\.(?=[ ][^\d\s]))[ ]?(?:month|mois|salário|salario|gehalt|"
     r"monatsgehalt|mes|mensilità|salary)?(?![a-z]))"
 )
 _DURATION_RE = re.compile(
@@ -153,7 +153,7 @@ _DATE_RE = re.compile(
 _DATE_AFTER_RE = re.compile(
     r"\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|février|mars|avril|juin|mai)[a-z]*\b"
 )
-FOUR_O_ONE_K_RE = re.compile(r"\s?\(?k\)?(?![a-z])")
+FOUR_O_ONE_K_RE = re.compile(r"[ ]?\(?k\)?(?![a-z])")
 _PHONE_AFTER_RE = re.compile(r"-\d{3,4}(?!\d)")
 _PHONE_AREA_RE = re.compile(r"\(\d{3}\)\s?\d")
 _RANGE_TAIL_RE = re.compile(r"[ ]?[-–—~〜][ ]?\d+(?:[.,]\d+)?")
@@ -163,12 +163,12 @@ _DASHES = frozenset("-–—~〜")
 _BEFORE_MARKS = frozenset("$£€₹¥₩₪ ~.")  # what a currency mark before a number can end with
 _APPROX_CUES = ("~", "≈", "ca", "about", "around", "roughly", "approx")
 _PER_SHARE_RE = re.compile(
-    r"\s?(?:/|per|a|each|par|por|pro|je)\s?(?:shares?|sh|options?|units?|actions?|acci[oó]n|"
-    r"ação|aktie)\b|\s(?:strike|exercise)\b"
+    r"[ ]?(?:/|per|a|each|par|por|pro|je)[ ]?(?:shares?|sh|options?|units?|actions?|acci[oó]n|"
+    r"ação|aktie)\b|[ ](?:strike|exercise)\b"
 )
 _APPROX_BEFORE_RE = re.compile(r"(?:~|≈|ca\.?|about|around|roughly|approx\w{0,6})\s?\S{0,4}\Z")
 _MINUS_BEFORE_RE = re.compile(r"(?:^|[\s(])-\Z")
-_YEN_AFTER_RE = re.compile(r"\s?円")
+_YEN_AFTER_RE = re.compile(r"[ ]?円")
 _PLUS_THEN_RE = re.compile(r"\+\s?\S")
 
 
@@ -445,8 +445,8 @@ def _slash_or_per(low: str, m: re.Match[str]) -> bool:
 
 
 _DASH_SPACE_RE = re.compile(r"[-–—]\s")  # "10 - 15" in a list is no range
-_ARROW_RE = re.compile(r"\s?(?:→|->|=>)\s?(?:now\s)?")
-_RANGE_SEP_RE = re.compile(r"\s?(?:-|–|—|~|〜|to|bis|à|a|and|und|et|y|e)\s?\Z")
+_ARROW_RE = re.compile(r"[ ]?(?:→|->|=>)[ ]?(?:now[ ])?")
+_RANGE_SEP_RE = re.compile(r"[ ]?(?:-|–|—|~|〜|to|bis|à|a|and|und|et|y|e)[ ]?\Z")
 _CONJUNCTIONS = frozenset(("and", "und", "et", "y", "e"))  # a range only after "between"
 _BETWEEN_RE = re.compile(r"(?:between|zwischen|entre|tra|tussen|mellan|pomiędzy)\s\S{0,3}\Z")
 _OR_RE = re.compile(r"\s(?:or|oder|ou|o)\s\Z")

@@ -31,6 +31,9 @@ _CLAUSE_RE = re.compile(
 )
 _PLUS_RE = re.compile(r"\s?\+\s?")
 _KEY_SEP_RE = re.compile(r"\s?(?::|=|：)|\s[-–—]\s|[–—]|\.\s(?=\S)")
+_QUALIFIER_REACH = 14  # "Stock (/yr) $75K": how far a label's qualifier reaches
+_PCT_KEY_RE = re.compile(r"(?:\b|_)(?:pct|percent)\b|%|\(%\)")
+_PER_YEAR_KEY_RE = re.compile(r"/[ ]?(?:yr|year|y|a|annum)\b|\bp\.?a\.?(?!\w)")
 _YEARLY_KEY_RE = re.compile(r"/\s?yr|per\s?y|yearly|annual")  # "Stock (/yr)"
 _TOTAL_KEY_RE = re.compile(r"\btotal\b")  # "Stock grant (total)"
 OTHER = "other"
@@ -51,8 +54,8 @@ class Placed(NamedTuple):
 
 
 _ORDINAL_AFTER_RE = re.compile(
-    r"\s?\(?\s?(?:in\s|im\s|en\s|no\s|for\s)?(?:(?:year|yr|y)\s?\d|(?:1st|2nd|3rd|first|second|third|"
-    r"ersten|zweiten|dritten|premier|première|deuxième|primer|segundo)\s?(?:year|yr|jahr|année|año|ano))",
+    r"[ ]?\(?[ ]?(?:in[ ]|im[ ]|en[ ]|no[ ]|for[ ])?(?:(?:year|yr|y)[ ]?\d|(?:1st|2nd|3rd|first|second|third|"
+    r"ersten|zweiten|dritten|premier|première|deuxième|primer|segundo)[ ]?(?:year|yr|jahr|année|año|ano))",
     re.IGNORECASE,
 )
 
@@ -62,9 +65,13 @@ def _component(word: Word) -> Component | str:
 
 
 def place(
-    tokens: Tokens, pieces: list[Piece], superseded: AbstractSet[int] = frozenset()
+    tokens: Tokens,
+    pieces: list[Piece],
+    superseded: AbstractSet[int] = frozenset(),
+    schedules: AbstractSet[int] = frozenset(),
 ) -> list[Placed]:
-    """Each figure of each piece with its component; struck-out figures are old ones."""
+    """Each figure of each piece with its component; struck-out figures are old ones, the
+    parts of a vesting schedule ("5/15/40/40") are no amounts."""
     out: list[Placed] = []
     for index, piece in enumerate(pieces):
         figures = tokens.figures_in(piece.start, piece.end)
@@ -74,7 +81,10 @@ def place(
             figures = tuple(
                 f._replace(previous=True) if f.start in superseded else f for f in figures
             )
-        out.extend(_place_piece(tokens, piece, index, figures))
+        out.extend(
+            Placed(p.figure, None, True, index, "schedule") if p.figure.start in schedules else p
+            for p in _place_piece(tokens, piece, index, figures)
+        )
     return out
 
 
@@ -168,9 +178,12 @@ def _place_piece(
                 continue
             if word.start >= figure.end:
                 figure = _label_tail(tokens, figure, word)
+            elif figure.start - word.end <= _QUALIFIER_REACH:
+                figure = _qualified(tokens, figure, word.end, figure.start)
             placed[figure.start] = _placed(figure, _component(word), index, how)
     _continued(text, figures, placed, index)
-    for i, figure in enumerate(figures):
+    for i, found in enumerate(figures):
+        figure = found
         mine = placed.get(figure.start)
         if mine is not None and (mine.component is not None or mine.other):
             continue  # placed, or claimed by a label of something that is not pay
@@ -178,7 +191,11 @@ def _place_piece(
         # bracket, or is a part of the figure before it
         opening = opening_of[figure.start]
         if opening >= value_start:
-            b = bisect_right(label_ends, opening)
+            # a label inside the bracket, before the figure ("(relocation separate, ~1L)"),
+            # else the one before the bracket
+            b = bisect_right(label_ends, figure.start)
+            if not (b and labels[b - 1].start > opening):
+                b = bisect_right(label_ends, opening)
             before = labels[b - 1] if b else None
             f = bisect_right(figure_ends, opening, 0, i)
             earlier = figures[f - 1] if f else None
@@ -193,6 +210,10 @@ def _place_piece(
         clause_labelled = c >= 0 and labelled[c]
         if (head is not None or ambiguous) and (figure.start < first_label or not clause_labelled):
             comp = head if isinstance(head, Component) else None
+            if key is not None:
+                figure = _qualified(
+                    tokens, figure, *(piece.label_span or (piece.start, value_start))
+                )
             placed[figure.start] = Placed(
                 figure,
                 _fit(figure, comp) if comp else None,
@@ -204,6 +225,21 @@ def _place_piece(
                 ambiguous,
             )
     return [placed.get(f.start) or Placed(f, None, piece=index) for f in figures]
+
+
+def _qualified(tokens: Tokens, figure: Figure, start: int, end: int) -> Figure:
+    """What the label or key says of a bare figure after it: "target_bonus_pct: 12.5" and
+    "Bonus (%): 15" are percents, "Stock (/yr) $75K" and "RSU per year: 40k" yearly."""
+    span = tokens.text[start:end].lower()
+    if figure.bare and _PCT_KEY_RE.search(span):
+        return figure._replace(is_pct=True)
+    if figure.per is None and figure.years is None and not figure.is_pct:
+        period = next((w.key for w in tokens.words_in(start, end) if w.kind is Kind.PERIOD), None)
+        if period in ("year", "month"):
+            return figure._replace(per=period)
+        if _PER_YEAR_KEY_RE.search(span):
+            return figure._replace(per="year")
+    return figure
 
 
 def _label_tail(tokens: Tokens, figure: Figure, word: Word) -> Figure:

@@ -16,11 +16,11 @@ from dataclasses import replace
 from bot.errors import OfferError
 from bot.offers.assign import place
 from bot.offers.build import build
-from bot.offers.layout import Piece, layout
+from bot.offers.layout import layout
 from bot.offers.model import Offer, ParsedPaste
 from bot.offers.rules import PasteCurrency, Segment
 from bot.offers.several import inherit, primary_of, revised_from, split_offers
-from bot.offers.shorthand import VestRun, resolve, vesting_runs
+from bot.offers.shorthand import resolve, vesting_runs
 from bot.offers.tokens import Tokens, normalize, tokenize
 from bot.prose.components import Component
 from bot.prose.places import place_currencies
@@ -67,14 +67,16 @@ def _parse(text: str) -> ParsedPaste:
     tokens = tokenize(text)
     shape = layout(tokens)
     pieces = shape.pieces
-    placed = place(tokens, pieces, shape.superseded)
+    schedules = {i: vesting_runs(tokens, piece.start, piece.end) for i, piece in enumerate(pieces)}
+    in_schedules = {f.start for runs in schedules.values() for run, _ in runs for f in run}
+    placed = place(tokens, pieces, shape.superseded, in_schedules)
     segments = split_offers(tokens, pieces, placed)
     places = place_currencies(text)
     context = _Context(tokens, places)
     offers: list[tuple[Segment, Offer]] = []
     for segment in segments:
         assumptions: list[str] = []
-        vest = vesting_runs_in(tokens, pieces, segment)
+        vest = [run for i in segment.pieces for run in schedules[i]]
         vest_starts = {f.start for run, _ in vest for f in run}
         segment.placed = resolve(tokens, segment.placed, assumptions, vest_starts)
         offer = build(tokens, pieces, segment, vest, context.currency, context.unit, assumptions)
@@ -143,10 +145,3 @@ def _paste_currency(
     if unmarked is None and counts:
         unmarked = max(counts, key=lambda c: counts[c])
     return PasteCurrency(dollar, unmarked)
-
-
-def vesting_runs_in(tokens: Tokens, pieces: list[Piece], segment: Segment) -> list[VestRun]:
-    found: list[VestRun] = []
-    for i in segment.pieces:
-        found.extend(vesting_runs(tokens, pieces[i].start, pieces[i].end))
-    return found

@@ -335,13 +335,15 @@ def monthly(tokens: Tokens, figure: Figure, labels: list[Word]) -> bool:
 
 
 def _counts_in(tokens: Tokens, spans: list[tuple[int, int]]) -> list[Mark]:
-    """The payment counts in ``spans`` that are not negated ("sem 13º")."""
+    """The payment counts in ``spans`` that are not negated ("sem 13º", "13. pensji brak")."""
     text = tokens.text
     return [
         m
         for s, e in spans
         for m in tokens.marks_in(s, e)
-        if m.kind == "count" and not _NEGATED_COUNT_RE.search(text[max(0, m.start - 8) : m.start])
+        if m.kind == "count"
+        and not _NEGATED_COUNT_RE.search(text[max(0, m.start - 8) : m.start])
+        and not any(_none_after(text, w) for w in tokens.words_in(m.end, m.end + 14)[:2])
     ]
 
 

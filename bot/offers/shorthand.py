@@ -29,6 +29,7 @@ _EQUITY_AFTER_RE = re.compile(
 )
 _NAMED_ORDER_RE = re.compile(r"\s?\(([^)]*)\)")  # "175/45/26 (base/stock/bonus)"
 _PER_YEAR_RE = re.compile(r"\s?(?:per\s?y|/\s?y)")
+_LIST_JOIN_RE = re.compile(r"\s?[,·•;]\s?")
 _VEST_CUE_RE = re.compile(r"\b(?:vest\w*|cliff|schedule)\b", re.IGNORECASE)
 _STOCK_CUE_RE = re.compile(r"rsu|stock|grant|equity|gsu|esop|股票|株", re.IGNORECASE)
 
@@ -43,14 +44,21 @@ def vesting_runs(tokens: Tokens, start: int, end: int) -> list[VestRun]:
     text = tokens.text
     found: list[VestRun] = []
     cues: dict[tuple[int, int], bool] = {}  # one search per line, however many runs it holds
-    for run in _runs(text, tokens.figures_in(start, end)):
+    figures = tokens.figures_in(start, end)
+    runs = _runs(text, figures)
+    # "[10, 20, 30, 40]", "25% · 25% · 25% · 25%": a list that adds up to 100 is a schedule too
+    runs += [
+        run for run in _runs(text, figures, _LIST_JOIN_RE) if len(run) >= 3 and run not in runs
+    ]
+    for run in runs:
         if len(run) < 2 or any(
             f.value > 100 or f.unit or f.currency or f.dollar or f.years for f in run
         ):
             continue
         parts = tuple(f.value for f in run)
         if 95 <= sum(parts) <= 105:
-            found.append((run, parts))
+            if not any(r is not run and set(map(id, r)) & set(map(id, run)) for r, _ in found):
+                found.append((run, parts))
             continue
         if len(parts) < 3:
             continue
@@ -63,12 +71,17 @@ def vesting_runs(tokens: Tokens, start: int, end: int) -> list[VestRun]:
     return found
 
 
-def _runs(text: str, figures: Sequence[Figure]) -> list[list[Figure]]:
+def _runs(
+    text: str, figures: Sequence[Figure], joins: re.Pattern[str] | None = None
+) -> list[list[Figure]]:
+    """Figures joined one after another by "/", "+" or "|" (or by ``joins``)."""
+    joins = joins or _JOIN_RE
     runs: list[list[Figure]] = []
     for figure in figures:
         if (
             runs
-            and _JOIN_RE.fullmatch(text[runs[-1][-1].end : figure.start])
+            and figure.start - runs[-1][-1].end <= 4
+            and joins.fullmatch(text[runs[-1][-1].end : figure.start])
             and "|" not in text[runs[-1][-1].end : figure.start]
         ) or (
             runs
