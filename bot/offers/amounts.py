@@ -46,7 +46,7 @@ _SUFFIX_RE = re.compile(
 _PCT_RE = re.compile(r"[ ]?(?:%|percent|per\s?cent|pct)(?![a-z])")
 _SHARES_RE = re.compile(
     r"[ ]?(?:shares?|options?|stock options|units?|rsus?|isos?|nsos?|psus?|gsus?|esops?|"
-    r"actions|uar|aktien|virtuelle optionen|opcje|株|股)(?![a-z])"
+    r"actions|uar|aktien|virtuelle optionen|opcje|株|股|個|주)(?![a-z])"
 )
 SLASH_YEARS_RE = re.compile(r"[ ]?/[ ]?(?P<n>\d{1,2})[ ]?(?:y|yrs?|years?|年|jahre)?(?![\d%a-z])")
 _PERIOD_RE = re.compile(
@@ -417,7 +417,11 @@ def read_figure(
     price = bool(
         (currency or dollar)
         and not is_pct
-        and ("@" in low[max(0, fig_start - 2) : fig_start] or _PER_SHARE_RE.match(low, pos))
+        and (
+            "@" in low[max(0, fig_start - 2) : fig_start]
+            or _PER_SHARE_RE.match(low, pos)
+            or (value < 100 and low[max(0, fig_start - 3) : fig_start] == "at ")
+        )
     )
     return Figure(
         value=value,

@@ -147,10 +147,10 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     )),
     (Kind.PERIOD, "year", (
         "per year", "a year", "per annum", "annum", "annual", "annually", "yearly", "each year",
-        "every year", "im jahr", "pro jahr", "jährlich", "jährliches", "par an", "annuel",
+        "every year", "per yr", "a yr", "each yr", "every yr", "im jahr", "pro jahr", "jährlich", "jährliches", "par an", "annuel",
         "annuels", "annuelle", "annuelles", "par année", "anual", "anuales", "anuais", "al año",
         "por año", "por ano", "ao ano", "all anno", "annuo", "annuale", "rocznie", "per jaar",
-        "om året", "בשנה", "לשנה", "每年", "年間", "매년", "연",
+        "om året", "בשנה", "לשנה", "每年", "毎年", "年間", "매년", "연",
     )),
     (Kind.PERIOD, "month", (
         "per month", "monthly", "mensuel", "mensuelle", "par mois", "al mes", "mensual",
@@ -172,12 +172,15 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "vest", "vesting", "vests", "vested", "vesting schedule", "intjänande", "acquisition",
         "unverfallbar", "归属", "分", "権利確定", "ベスティング", "ベスト", "베스팅",
     )),
-    (Kind.VEST, "cliff", ("cliff", "クリフ", "클리프", "悬崖期")),
+    (Kind.VEST, "cliff", (
+        "cliff", "クリフ", "클리프", "悬崖期", "after a year", "after one year", "after 1 year",
+        "after the first year", "at one year", "at 1 year", "first anniversary",
+    )),
     (Kind.VEST, "even", (
         "quarterly", "monthly after", "each quarter", "every quarter", "annually", "evenly",
         "equally", "equal", "anniversary", "each anniversary", "thereafter", "monthly thereafter",
         "per year", "each year", "every year", "a year", "yearly", "per quarter",
-        "vierteljährlich", "trimestriel", "trimestral", "每年", "每季度", "按季度",
+        "vierteljährlich", "trimestriel", "trimestral", "每年", "毎年", "每季度", "按季度",
     )),
     (Kind.GROSS, "", (
         "gross", "brutto", "brut", "bruts", "brute", "bruto", "brutos", "bruta", "lordo", "lordi",

@@ -21,9 +21,10 @@ from bot.offers.shorthand import VestRun
 from bot.offers.tokens import Tokens, Word
 from bot.prose.components import Component
 
+# How a paste says the grant vests evenly (a value "per year" does not say so).
 _EVEN_RE = re.compile(
     r"cliff|quarterly|each quarter|every quarter|monthly|annually|evenly|equal|anniversary|"
-    r"vierteljährlich|trimestr|每年|per year|each year|every year|/\s?yr|/\s?year",
+    r"vierteljährlich|trimestr",
     re.IGNORECASE,
 )
 _CLIFF_YEARS_RE = re.compile(
@@ -57,6 +58,7 @@ _CLIFF_BEFORE_RE = re.compile(r"cliff\s?(?:of\s)?\Z")
 _KEY_YEARS_RE = re.compile(r"vesting[_ ]years?\W{1,4}(\d{1,2})", re.IGNORECASE)  # JSON, YAML
 _QUARTER_THEN_48THS_RE = re.compile(r"1/4\b.{0,60}1/48")  # "1/4 after a year, then 1/48 monthly"
 _BREAK_RE = re.compile(r"[,;(]")
+_SLASH_YEAR_RE = re.compile(r"[ ]?/[ ]?(?:yr|year|y|a|ano|año|an|jahr)\b", re.IGNORECASE)
 _YEARLY_AFTER_RE = re.compile(r"\s?(?:per year|a year|/yr|yearly|each year|par an)")
 _VEST_PCT_AFTER_RE = re.compile(
     r"\s?(?:/\s?y|per\s|each\s|every\s|annually|on\s|after\s|a\s?year|on each)"
@@ -215,7 +217,9 @@ def _yearly_percent(tokens: Tokens, pieces: list[Piece], stock: list[Placed]) ->
                 continue
             after = tokens.words_in(f.end, f.end + 4)[:1]
             before = tokens.words_in(max(piece.start, f.start - 6), f.start)[-1:]
-            if any(_yearly(w) for w in (*after, *before)):
+            if any(_yearly(w) for w in (*after, *before)) or _SLASH_YEAR_RE.match(
+                tokens.text, f.end
+            ):
                 return f.value
     return None
 
