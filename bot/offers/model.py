@@ -67,17 +67,18 @@ class Offer:
         )
 
     @property
-    def missing(self) -> tuple[str, ...]:
-        """The components the paste did not give (a stated none is given: it is 0)."""
+    def missing(self) -> tuple[Component, ...]:
+        """Base, stock, bonus and signing where the paste did not give them: unknown, not
+        zero (a stated none is given: it is 0)."""
         absent = []
         if self.base is None:
-            absent.append("base")
+            absent.append(Component.BASE)
         if self.stock_total is None and self.stock_per_year is None:
-            absent.append("stock")
+            absent.append(Component.STOCK)
         if self.bonus_pct is None and self.bonus_amount is None:
-            absent.append("bonus")
+            absent.append(Component.BONUS)
         if self.signing is None:
-            absent.append("signing")
+            absent.append(Component.SIGNING)
         return tuple(absent)
 
     @property

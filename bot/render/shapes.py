@@ -73,6 +73,7 @@ def offer_json(answer: Answer) -> dict[str, Any]:
     return {
         "error": message,
         "offer": offer.as_dict() if offer else None,
+        "missing": [c.value for c in offer.missing] if offer else [],
         "other_offers": [_other_json(OtherOffer(o)) for o in read.others] if read else [],
         "guide_id": guide_id,
         "region": answer.lookup.region if answer.lookup else None,
@@ -102,10 +103,13 @@ def _assessment_json(a: Assessment, reply: OfferReply) -> dict[str, Any]:
         offer["currency"] = a.currency
     return {
         "offer": offer,
+        "missing": [c.value for c in a.missing],
         "other_offers": [_other_json(o) for o in reply.others],
         "guide_id": a.guide.id,
         "region": a.band.region,
-        "verdict": a.verdict.value,
+        # a verdict on a paste that leaves out base, stock or bonus would rest on what it did
+        # not state: null, with "missing" saying what to add
+        "verdict": a.verdict.value if a.settled else None,
         "score": a.score,
         "meets_threshold": a.meets_threshold,
         "counter": counter,
@@ -138,8 +142,9 @@ def _other_json(other: OtherOffer) -> dict[str, Any]:
     a = other.assessment
     return {
         **other.offer.as_dict(),
+        "missing": [c.value for c in other.offer.missing],
         "guide_id": a.guide.id if a else None,
-        "verdict": a.verdict.value if a else None,
+        "verdict": a.verdict.value if a and a.settled else None,
         "score": a.score if a else None,
     }
 
