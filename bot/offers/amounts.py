@@ -154,7 +154,7 @@ _DATE_AFTER_RE = re.compile(
     r"\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|février|mars|avril|juin|mai)[a-z]*\b"
 )
 FOUR_O_ONE_K_RE = re.compile(r"[ ]?\(?k\)?(?![a-z])")
-_PHONE_AFTER_RE = re.compile(r"-\d{3,4}(?!\d)")
+_PHONE_AFTER_RE = re.compile(r"-\d{3,4}(?![\d%kKmM])")  # "555-0148", not "180-200k"
 _PHONE_AREA_RE = re.compile(r"\(\d{3}\)\s?\d")
 _RANGE_TAIL_RE = re.compile(r"[ ]?[-–—~〜][ ]?\d+(?:[.,]\d+)?")
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![a-z])")
@@ -448,6 +448,7 @@ def _slash_or_per(low: str, m: re.Match[str]) -> bool:
     return "/" in m.group(0) or "per" in m.group(0)
 
 
+_CHANGE_TO_RE = re.compile(r"[ ]?(?:to|→|->|=>|bis|à|a|para|naar|till)[ ]?")
 _DASH_SPACE_RE = re.compile(r"[-–—]\s")  # "10 - 15" in a list is no range
 _ARROW_RE = re.compile(r"[ ]?(?:→|->|=>)[ ]?(?:now[ ])?")
 _RANGE_SEP_RE = re.compile(r"[ ]?(?:-|–|—|~|〜|to|bis|à|a|and|und|et|y|e)[ ]?\Z")
@@ -466,6 +467,15 @@ def join(low: str, figures: list[Figure]) -> list[Figure]:
         if out:
             last = out[-1]
             between = low[last.end : figure.start]
+            if (
+                len(between) <= 6
+                and _CHANGE_TO_RE.fullmatch(between)
+                and _FROM_RE.search(low[max(0, last.start - 16) : last.start])
+            ):
+                # "from 190 to 205": a change, the second is the one that stands
+                out[-1] = last._replace(previous=True)
+                out.append(figure)
+                continue
             if (
                 len(between) <= 5
                 and _RANGE_SEP_RE.fullmatch(between)

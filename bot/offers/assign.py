@@ -247,9 +247,12 @@ def _label_tail(tokens: Tokens, figure: Figure, word: Word) -> Figure:
     is a grant over four years, "£40k RSU per year" a yearly value."""
     if figure.years is not None or figure.per is not None or figure.is_pct:
         return figure
-    m = SLASH_YEARS_RE.match(tokens.text[word.end : word.end + 12].lower())
+    tail = tokens.text[word.end : word.end + 12].lower()
+    m = SLASH_YEARS_RE.match(tail)
     if m and 1 <= int(m["n"]) <= 10:
         return figure._replace(years=int(m["n"]))
+    if _PER_YEAR_KEY_RE.match(tail):
+        return figure._replace(per="year")  # "$40k RSUs/yr"
     after = tokens.words_in(word.end, word.end + 3)
     if after and after[0].kind is Kind.PERIOD and after[0].key in ("year", "month"):
         return figure._replace(per=after[0].key)

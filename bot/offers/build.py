@@ -30,6 +30,10 @@ from bot.offers.tokens import Tokens, Word
 from bot.prose.components import Component
 from bot.prose.money import format_money
 
+_SPLIT_OVER_RE = re.compile(
+    r"[^\d\n]{0,16}?\b(?:over|across)\s(\d|two|three|four)\s?(?:years?|yrs?)", re.IGNORECASE
+)  # "$50k signing split over two years"
+_YEARS_WORDS = {"two": 2, "three": 3, "four": 4}
 _EACH_RE = re.compile(r"\beach\b|je\b|cada\b", re.IGNORECASE)  # a year row that repeats
 
 
@@ -129,6 +133,18 @@ def build(
         parts = [amount(p) for p in signing]
         total, shown = signing_total(parts, body)
         values["signing"] = total
+        over = next(
+            (
+                m
+                for p in signing
+                if (m := _SPLIT_OVER_RE.match(text, p.figure.end, p.figure.end + 40))
+            ),
+            None,
+        )
+        if over:
+            values["signing_years"] = _YEARS_WORDS.get(over.group(1).lower()) or int(over.group(1))
+        elif len(parts) > 1 and shown is not None:
+            values["signing_years"] = len(parts)
         if shown:
             reading.assumptions.append(
                 f"added the signing amounts: {shown} = {format_money(total, pay_currency, exact=True)}"

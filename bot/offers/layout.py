@@ -23,7 +23,11 @@ _CHAT_HEADER_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _STRIKE_RE = re.compile(r"(?<![\w~])~(?=[^\s~])([^~\n]{1,200}?[^\s~])~(?![\w~])")
-_SENTENCE_RE = re.compile(r"(?<=[^\d\s])[.!?]+(?=\s|$)|[;。！？]")
+# a sentence ends at ".", "!" or "?" after a word, or after a figure when a capital follows
+# ("RSUs/4. Segment: 210k"); "4.5" and "1. Salary" do not end one
+_SENTENCE_RE = re.compile(
+    r"(?<=[^\d\s])[.!?]+(?=\s|$)|(?P<after_figure>(?<=\d)\.(?= [A-Z][a-z]))|[;。！？]"
+)
 _YEAR_ROW_RE = re.compile(
     r"\W{0,4}(?:year|yr|y)s?\s?(?P<a>\d)(?:\s?(?:and|&|-|–|to|,)\s?(?P<b>\d))?\b(?!\s?(?:k|%))",
     re.IGNORECASE,
@@ -148,8 +152,13 @@ def _turns(tokens: Tokens, spans: list[tuple[int, int]]) -> list[tuple[int, int]
 
 def _sentences(text: str, start: int, end: int, struck: Spans) -> list[tuple[int, int]]:
     cuts = {start, end}
+    forced = set()  # "RSUs/4. Segment: 210k": a figure ends the sentence before a capital
     for m in _SENTENCE_RE.finditer(text, start, end):
         cuts.update((m.start(), m.end()))
+        if m.lastgroup == "after_figure" and text[start : m.start()].strip(" -•*>|").rstrip(
+            "0123456789"
+        ):
+            forced.update((m.start(), m.end()))
     for m in _YEAR_CUT_RE.finditer(text, start, end):
         cuts.add(m.start())
     for s, e in struck.within(start, end):
@@ -158,6 +167,9 @@ def _sentences(text: str, start: int, end: int, struck: Spans) -> list[tuple[int
     # "ca. 60k", "1. Salary. $180,000": an abbreviation or a short heading does not end a sentence
     kept = [ordered[0]]
     for cut in ordered[1:-1]:
+        if cut in forced:
+            kept.append(cut)
+            continue
         # both tests look at a bounded stretch before the cut, so a line of a thousand
         # skipped cuts is still read in one pass
         if _abbreviation_before(text, max(kept[-1], cut - 12), cut) or (

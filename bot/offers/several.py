@@ -82,10 +82,8 @@ def split_offers(tokens: Tokens, pieces: list[Piece], placed: list[Placed]) -> l
             marker = "competing"
         repeats = not piece.years and current.repeats(here)
         if (
-            (marker is not None and marker != current.label and current.has_pay)
-            or (marker == "competing" and current.has_pay)
-            or (marker == "corrected" and current.loose)
-        ):
+            marker is not None and marker != current.label and (current.has_pay or current.loose)
+        ) or (marker == "competing" and current.has_pay):
             current = _new(segments, marker)
         elif repeats and not (
             marker is None and current.label == "revised" and not current.has_pay

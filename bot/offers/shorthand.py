@@ -114,7 +114,13 @@ def resolve(
     for run in _runs(text, figures):
         members = [out[index[f.start]] for f in run]
         unplaced = [m for m in members if m.component is None and not m.other]
-        if len(run) >= 3 and len(unplaced) == len(run) and "/" in text[run[0].start : run[-1].end]:
+        # "TC breakdown: $200k/$300k/15%": a total's key over a run names its parts
+        parts = [m for m in members if m.component is Component.TOTAL and m.how == "key"]
+        if (
+            len(run) >= 3
+            and len(unplaced) + len(parts) == len(run)
+            and "/" in text[run[0].start : run[-1].end]
+        ):
             _read_slashes(tokens, run, out, index, assumptions)
         elif (
             len(run) >= 2

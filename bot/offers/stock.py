@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.offers.amounts import Figure
+from bot.offers.amounts import Figure, Mark
 from bot.offers.assign import Placed
 from bot.offers.layout import Piece
 from bot.offers.lexicon import Kind
@@ -52,6 +52,33 @@ _EQUAL_INSTALMENTS_RE = re.compile(
     r"\b(\d|two|three|four|five|six)\s(?:equal\s)?(?:annual|yearly)\s"
     r"(?:instal+ments|installments|tranches|portions|parts)",
     re.IGNORECASE,
+)
+_OPTION_WORDS = (
+    "option",
+    "optie",
+    "opcj",
+    "iso",
+    "nso",
+    "esop",
+    "vsop",
+    "bspce",
+    "bons",
+    "オプション",
+    "期权",
+    "אופצי",
+)
+_UNIT_WORDS = (
+    "rsu",
+    "gsu",
+    "psu",
+    "ppu",
+    "restricted",
+    "unit",
+    "share",
+    "aktie",
+    "株",
+    "주식",
+    "股",
 )
 _QUARTERS_YEARS = 4  # "1/4 after a year, then 1/48 a month" is four years
 _CLIFF_BEFORE_RE = re.compile(r"cliff\s?(?:of\s)?\Z")
@@ -178,6 +205,29 @@ def _stock_pieces(tokens: Tokens, context: list[Piece], stock: list[Placed]) -> 
     return out
 
 
+def _cliff(tokens: Tokens, mark: Mark, piece: Piece) -> bool:
+    """Whether a duration mark is a cliff's length ("1-year cliff", "cliff of 12 months")."""
+    text = tokens.text
+    after = tokens.words_in(mark.end, mark.end + 3)
+    before = tokens.words_in(max(piece.start, mark.start - 12), mark.start)
+    return any(
+        w.kind is Kind.VEST and w.key == "cliff" and not _BREAK_RE.search(text, a, z)
+        for w, a, z in (
+            *((w, mark.end, w.start) for w in after[:1]),
+            *((w, w.end, mark.start) for w in before[-1:] if mark.start - w.end <= 5),
+        )
+    ) or bool(_CLIFF_BEFORE_RE.search(text[max(0, mark.start - 16) : mark.start].lower()))
+
+
+def cliff_months(tokens: Tokens, pieces: list[Piece]) -> int | None:
+    """The cliff's length in months, when the paste gives it."""
+    for piece in pieces:
+        for mark in tokens.marks_in(piece.start, piece.end):
+            if mark.kind in ("years", "months") and mark.value and _cliff(tokens, mark, piece):
+                return int(mark.value * 12 if mark.kind == "years" else mark.value)
+    return None
+
+
 def _mark_years(tokens: Tokens, pieces: list[Piece]) -> int | None:
     """The first "N years" of the stock pieces that is the grant's length: not a cliff
     ("1-year cliff", "cliff של שנה"), not experience, not a clawback ("leave within 1 yr")."""
@@ -186,20 +236,12 @@ def _mark_years(tokens: Tokens, pieces: list[Piece]) -> int | None:
         for mark in tokens.marks_in(piece.start, piece.end):
             if mark.kind != "years" or not 1 <= mark.value <= 10:
                 continue
-            after = tokens.words_in(mark.end, mark.end + 3)
-            before = tokens.words_in(max(piece.start, mark.start - 12), mark.start)
-            if any(
-                w.kind is Kind.VEST and w.key == "cliff" and not _BREAK_RE.search(text, a, z)
-                for w, a, z in (
-                    *((w, mark.end, w.start) for w in after[:1]),
-                    *((w, w.end, mark.start) for w in before[-1:] if mark.start - w.end <= 5),
-                )
-            ):
+            if _cliff(tokens, mark, piece):
                 continue
-            if any(w.kind is Kind.OTHER for w in after[:1]):
+            if any(w.kind is Kind.OTHER for w in tokens.words_in(mark.end, mark.end + 3)[:1]):
                 continue  # "5 years of experience", "6 yrs exp"
             low = text[max(0, mark.start - 16) : mark.start].lower()
-            if _CLAWBACK_BEFORE_RE.search(low) or _CLIFF_BEFORE_RE.search(low):
+            if _CLAWBACK_BEFORE_RE.search(low):
                 continue
             if _SIGNING_CONTEXT_RE.search(low[-12:]) and not _STOCK_CONTEXT_RE.search(low):
                 continue
@@ -257,6 +299,9 @@ def _stock_years(
     if schedule and "vesting" not in values:
         values["vesting"] = tuple(float(v) for v in schedule)
     pieces = _stock_pieces(tokens, context, stock)
+    if has_stock:
+        values["cliff_months"] = cliff_months(tokens, pieces)
+        values["stock_kind"] = _kind(tokens, pieces)
     stock_text = "\n".join(text[p.start : p.end] for p in pieces)
     body = "\n".join(text[p.start : p.end] for p in context)
     json_years = _KEY_YEARS_RE.search(body)
@@ -290,6 +335,20 @@ def _stock_years(
     )
     if even:
         values["vesting"] = tuple([round(100 / n, 2)] * n)
+
+
+def _kind(tokens: Tokens, pieces: list[Piece]) -> str | None:
+    """ "rsu", "options" or "equity": what the first stock word of the grant calls it."""
+    for piece in pieces:
+        for w in tokens.labels_in(piece.start, piece.end):
+            if w.kind is Kind.LABEL and w.key == Component.STOCK.value:
+                word = tokens.text[w.start : w.end].lower()
+                if any(k in word for k in _OPTION_WORDS):
+                    return "options"
+                if any(k in word for k in _UNIT_WORDS):
+                    return "rsu"
+                return "equity"
+    return None
 
 
 def _count(word: str) -> int:
