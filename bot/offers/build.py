@@ -143,8 +143,6 @@ def build(
         )
         if over:
             values["signing_years"] = _YEARS_WORDS.get(over.group(1).lower()) or int(over.group(1))
-        elif len(parts) > 1 and shown is not None:
-            values["signing_years"] = len(parts)
         if shown:
             reading.assumptions.append(
                 f"added the signing amounts: {shown} = {format_money(total, pay_currency, exact=True)}"

@@ -152,7 +152,7 @@ def _turns(tokens: Tokens, spans: list[tuple[int, int]]) -> list[tuple[int, int]
 
 def _sentences(text: str, start: int, end: int, struck: Spans) -> list[tuple[int, int]]:
     cuts = {start, end}
-    forced = set()  # "RSUs/4. Segment: 210k": a figure ends the sentence before a capital
+    forced: set[int] = set()  # "RSUs/4. Segment: 210k": a figure ends the sentence before a capital
     for m in _SENTENCE_RE.finditer(text, start, end):
         cuts.update((m.start(), m.end()))
         if m.lastgroup == "after_figure" and text[start : m.start()].strip(" -•*>|").rstrip(
