@@ -29,7 +29,10 @@ _CLAUSE_RE = re.compile(
     r",(?!\d)|;|\||•|·|\+|＋|、|&|=|(?<=\s)/|/(?=\s)|"
     r"\s(?:and|und|et|y|e|plus|with|w/|but|dazu|mais|pero|mas|aber|then)\s"
 )
-_PLUS_RE = re.compile(r"\s?\+\s?")
+_PLUS_RE = re.compile(r"\+|\b(?:and|plus|then)\b")
+# what may sit between two instalments: "25k now + 15k", "25k upfront and 15k after a year"
+_TIME_WORDS_RE = re.compile(r"\b(?:now|upfront|up front|on joining|at start|and|plus|then)\b")
+_LETTERS_RE = re.compile(r"[^\W\d_]")
 _KEY_SEP_RE = re.compile(r"\s?(?::|=|：)|\s[-–—]\s|[–—]|\.\s(?=\S)")
 _QUALIFIER_REACH = 14  # "Stock (/yr) $75K": how far a label's qualifier reaches
 _PCT_KEY_RE = re.compile(r"(?:\b|_)(?:pct|percent)\b|%|\(%\)")
@@ -259,6 +262,10 @@ def _label_tail(tokens: Tokens, figure: Figure, word: Word) -> Figure:
     return figure
 
 
+def _gap(text: str, previous: Placed, figure: Figure) -> str:
+    return text[previous.figure.end : figure.start].lower()
+
+
 def _continued(
     text: str, figures: tuple[Figure, ...], placed: dict[int, Placed], index: int
 ) -> None:
@@ -279,8 +286,9 @@ def _continued(
             and previous.component is Component.SIGNING
             and mine is None
             and not figure.is_pct
-            and figure.start - previous.figure.end <= 3
-            and _PLUS_RE.fullmatch(text, previous.figure.end, figure.start)
+            and figure.start - previous.figure.end <= 16
+            and _PLUS_RE.search(text, previous.figure.end, figure.start)
+            and not _LETTERS_RE.search(_TIME_WORDS_RE.sub("", _gap(text, previous, figure)))
         ):
             placed[figure.start] = Placed(figure, Component.SIGNING, piece=index, how="continued")
         if placed.get(figure.start) is not None and placed[figure.start].component is not None:
