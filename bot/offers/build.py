@@ -80,7 +80,7 @@ def build(
             continue
         by.setdefault(p.component, []).append(p)
         sources.append(Source(p.component, f.text.strip(), f.start, f.start + len(f.text.rstrip())))
-    pay_currency = _pay_currency(by, currency)
+    pay_currency = _pay_currency(by, currency, reading.assumptions)
     reading.currency = pay_currency
     values = reading.values
 
@@ -190,12 +190,18 @@ def build(
     )
 
 
-def _pay_currency(by: dict[Component, list[Placed]], currency: PasteCurrency) -> str | None:
+def _pay_currency(
+    by: dict[Component, list[Placed]], currency: PasteCurrency, assumptions: list[str]
+) -> str | None:
     for component in (Component.BASE, Component.SIGNING, Component.BONUS, Component.TOTAL):
         for p in by.get(component, []):
             key = currency.of(p.figure)
             if key and not p.figure.is_pct:
                 return key
+    if currency.unmarked and currency.from_place and any(by.values()):
+        assumptions.append(
+            f"no currency written: read as {currency.unmarked}, the currency of the place named"
+        )
     return currency.unmarked
 
 

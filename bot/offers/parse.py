@@ -27,7 +27,7 @@ from bot.prose.places import place_currencies
 from bot.prose.words import strip_markup
 
 MAX_CHARS = 16_000
-EXAMPLE = "205k base, 240k RSUs over 4 years, 10% target bonus, 30k signing"
+EXAMPLE = "205k base, 240k RSUs over 4 years, 10% bonus, 30k signing"
 _REPEATS = {Component.BASE, Component.STOCK, Component.BONUS}
 _OFFER_N_RE = re.compile(r"^\W{0,4}(?:offer|option)\s*#?\s*(?:\d|[a-d])\b", re.IGNORECASE)
 # Slack and Markdown marks: backticks, bold/italic stars (not a "5000 * 12" product), quotes.
@@ -144,4 +144,4 @@ def _paste_currency(
     unmarked = None if cjk and not counts and place is None else place
     if unmarked is None and counts:
         unmarked = max(counts, key=lambda c: counts[c])
-    return PasteCurrency(dollar, unmarked)
+    return PasteCurrency(dollar, unmarked, unmarked is not None and unmarked == place)

@@ -65,6 +65,7 @@ class PasteCurrency:
 
     dollar: str
     unmarked: str | None
+    from_place: bool = False  # ``unmarked`` is the currency of the place the paste names
 
     def of(self, figure: Figure) -> str | None:
         """The currency written on ``figure``, if any."""

@@ -3,6 +3,8 @@ verdict and score, judged on what the paste states."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from bot.errors import ScoringError
 from bot.guides.coaching import ThresholdKind
 from bot.guides.model import Band, Guide
@@ -39,8 +41,9 @@ def assess(offer: Offer, guide: Guide, band: Band) -> Assessment:
         )
     stock_total = stock_in_band_currency(offer, band, warnings)
     missing = offer.missing
-    if missing:
-        names = ", ".join(c.spoken for c in missing)
+    settled = not any(c in missing for c in _NEEDED)
+    if not settled:
+        names = _and(c.spoken for c in missing)
         warnings.append(
             f"the paste does not give the {names}: judged on what it states; add "
             f"{'them' if len(missing) > 1 else 'it'} for a full verdict"
@@ -54,7 +57,6 @@ def assess(offer: Offer, guide: Guide, band: Band) -> Assessment:
     check = threshold_check(guide, band, offer, stock_total, average)
     targets = target_gaps(guide, band, offer, stock_total)
     verdict = _verdict(check, positions, band, average, guide)
-    settled = not any(c in missing for c in (Component.BASE, Component.STOCK, Component.BONUS))
     if not settled and verdict is not Verdict.NEGOTIATE:
         # an unknown part may be what carries the offer, or what sinks it
         failed_on_stated = (
@@ -87,6 +89,16 @@ def assess(offer: Offer, guide: Guide, band: Band) -> Assessment:
         missing=missing,
         settled=settled,
     )
+
+
+# Without these the verdict rests on what the paste did not state; a signing bonus is extra.
+_NEEDED = (Component.BASE, Component.STOCK, Component.BONUS)
+
+
+def _and(names: Iterable[str]) -> str:
+    """ "stock, bonus and signing bonus"."""
+    listed = list(names)
+    return listed[0] if len(listed) == 1 else f"{', '.join(listed[:-1])} and {listed[-1]}"
 
 
 def _verdict(
