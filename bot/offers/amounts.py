@@ -155,6 +155,7 @@ _DATE_AFTER_RE = re.compile(
 )
 FOUR_O_ONE_K_RE = re.compile(r"[ ]?\(?k\)?(?![a-z])")
 _PHONE_AFTER_RE = re.compile(r"-\d{3,4}(?![\d%kKmM])")  # "555-0148", not "180-200k"
+_PHONE_HEAD_RE = re.compile(r"(?<!\d)\d{3}-\Z")  # the "555-" of "555-0182"
 _PHONE_AREA_RE = re.compile(r"\(\d{3}\)\s?\d")
 _RANGE_TAIL_RE = re.compile(r"[ ]?[-–—~〜][ ]?\d+(?:[.,]\d+)?")
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![a-z])")
@@ -264,8 +265,10 @@ def read_figure(
             return None  # "#48213", "9:14"
         if prev == "-" and start >= 2 and text[start - 2].isupper():
             return None  # an id or a level: "JR-55120", "SDE-1"
-        if (low.startswith("-", end) and _PHONE_AFTER_RE.match(low, end)) or (
-            prev == "(" and _PHONE_AREA_RE.match(low, start - 1)
+        if (
+            (low.startswith("-", end) and _PHONE_AFTER_RE.match(low, end))
+            or (prev == "(" and _PHONE_AREA_RE.match(low, start - 1))
+            or (prev == "-" and len(number) == 4 and _PHONE_HEAD_RE.search(before))
         ):
             return None  # phone numbers and ids: "555-0148", "(312) 555-0148", "2025-117"
         if number == "401" and FOUR_O_ONE_K_RE.match(low, end):

@@ -283,15 +283,24 @@ def doubted(
                 out.add(owners[k - 1].component)  # type: ignore[arg-type]
         if not whole_piece:
             continue
-        for label in words:
-            if (
-                label.kind is Kind.LABEL
-                and text[label.start : label.end].lower() != "sign"
-                and label.key != Component.TOTAL.value
-            ):
-                out.add(COMPONENT_OF[label.key])
-        for f in tokens.figures_in(piece.start, piece.end):
-            out.update(by_value.get(f.value, ()))
+        # what the doubt is about: the labels after it and the figures it repeats ("can't
+        # tell if the 300k is per year"), else the label nearest before it; a question with
+        # an "or" and no doubt word doubts all it names
+        start = doubts[0].start if doubts else piece.start
+        labels = [
+            w
+            for w in words
+            if w.kind is Kind.LABEL
+            and text[w.start : w.end].lower() != "sign"
+            and w.key != Component.TOTAL.value
+        ]
+        found = {COMPONENT_OF[w.key] for w in labels if w.start >= start}
+        for f in tokens.figures_in(start, piece.end):
+            found.update(by_value.get(f.value, ()))
+        if not found:
+            before = [w for w in labels if w.start < start]
+            found = {COMPONENT_OF[before[-1].key]} if before else set()
+        out.update(found)
     return out
 
 

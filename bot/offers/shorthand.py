@@ -20,6 +20,7 @@ from bot.offers.tokens import Tokens
 from bot.prose.components import Component
 
 _JOIN_RE = re.compile(r"\s?[/+＋]\s?|\s?\|\s?")
+_LOOSE_BONUS_CEILING = 50  # "100 % remote": an unlabelled percent this high is no bonus
 _BAR_RE = re.compile(r"\s?\|\s?")
 _OVER_N_RE = re.compile(r"\s?(?:over|across)\s?(?:\d|two|three|four|five|six)", re.IGNORECASE)
 _OVER_RE = re.compile(r"\s?over")
@@ -173,6 +174,13 @@ def resolve(
         out[index[f.start]] = first_money._replace(component=Component.BASE, how="first")
         assumptions.append(f"read {f.text.strip()}, the first amount, as the base")
         have.add(Component.BASE)
+    # "bonus 10-20% with a 15% target": a percent beside a target word is the bonus's target
+    ranged = any(p.component is Component.BONUS and p.figure.uncertain for p in out)
+    for p in out:
+        f = p.figure
+        if p.component is None and not p.other and f.is_pct and ranged and _target_cue(tokens, f):
+            out[index[f.start]] = p._replace(component=Component.BONUS, how="target")
+            have.add(Component.BONUS)
     if Component.BONUS not in have:
         for p in out:
             f = p.figure
@@ -184,6 +192,7 @@ def resolve(
                 and not f.previous
                 and not _equity_cue(text, f)
                 and not _vest_cue(tokens, f)
+                and f.value < _LOOSE_BONUS_CEILING
             ):
                 out[index[f.start]] = p._replace(component=Component.BONUS, how="loose percent")
                 assumptions.append(f"read {f.text.strip()} as the bonus")
@@ -193,6 +202,14 @@ def resolve(
         if p.component is None and not p.other and f.is_pct and _equity_cue(text, f):
             out[index[f.start]] = p._replace(component=Component.STOCK, how="equity")
     return out
+
+
+def _target_cue(tokens: Tokens, figure: Figure) -> bool:
+    near = (
+        *tokens.words_in(max(0, figure.start - 10), figure.start)[-1:],
+        *tokens.words_in(figure.end, figure.end + 4)[:1],
+    )
+    return any(w.kind is Kind.TARGET for w in near)
 
 
 def _vest_cue(tokens: Tokens, figure: Figure) -> bool:

@@ -80,6 +80,7 @@ _UNIT_WORDS = (
     "주식",
     "股",
 )
+_PRICE_CEILING = 100  # no grant is worth less; a share can cost that
 _QUARTERS_YEARS = 4  # "1/4 after a year, then 1/48 a month" is four years
 _CLIFF_BEFORE_RE = re.compile(r"cliff\s?(?:of\s)?\Z")
 _KEY_YEARS_RE = re.compile(r"vesting[_ ]years?\W{1,4}(\d{1,2})", re.IGNORECASE)  # JSON, YAML
@@ -110,7 +111,12 @@ def read_stock(
     text = tokens.text
     values = reading.values
     money = [
-        p for p in stock if not p.figure.shares and not p.figure.is_pct and not p.figure.uncertain
+        p
+        for p in stock
+        if not p.figure.shares
+        and not p.figure.is_pct
+        and not p.figure.uncertain
+        and not _share_price(p.figure)
     ]
     shares = [p for p in stock if p.figure.shares]
     if shares:
@@ -335,6 +341,11 @@ def _stock_years(
     )
     if even:
         values["vesting"] = tuple([round(100 / n, 2)] * n)
+
+
+def _share_price(figure: Figure) -> bool:
+    """ "(409A $2.75)", "strike €1.20": a money figure this small is the price of one share."""
+    return (figure.currency is not None or figure.dollar) and figure.value < _PRICE_CEILING
 
 
 def _kind(tokens: Tokens, pieces: list[Piece]) -> str | None:

@@ -61,6 +61,14 @@ MAX_NUMBERS = 600
 _NEWLINE_RE = re.compile(r"\n")
 _SPACES_RE = re.compile(r"[^\S\n]+")
 _LIST_NUMBER_RE = re.compile(r"(?m)^[ \t>*-]{0,8}(\d{1,2})[.)](?=\s)")  # "1. Salary", "2) RSUs"
+# "3/17/2025", "17.03.2025", "2025-06-16", "start date 3/17": a date, not figures
+_DAY_MONTH = r"(?:(?:0?[1-9]|1[0-2])(?P<s>[/.-])(?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])(?P<t>[/.-])(?:0?[1-9]|1[0-2]))"
+_DATE_RE = re.compile(
+    rf"(?<![\d/.,-])(?:{_DAY_MONTH}(?:(?P=s)|(?P=t))(?:\d{{4}}|(?<=\.\d\d\.)\d\d|(?<=\.\d\.)\d\d)"
+    r"|\d{4}-\d{2}-\d{2})(?![\d/.,-])"
+    r"|(?<=date )\d{1,2}/\d{1,2}(?![\d/])|(?<=start )\d{1,2}/\d{1,2}(?![\d/])"
+    r"|(?<=on )\d{1,2}/\d{1,2}(?![\d/])|(?<=by )\d{1,2}/\d{1,2}(?![\d/])"
+)
 # "1/4 of", "férias + 1/3": a small fraction, never a grant over years
 _FRACTION_RE = re.compile(
     r"(?<![\d.,/])(?P<a>[1-9])\s?/\s?(?P<b>1[0-2]|[2-9])(?![\d/%.,])"
@@ -190,6 +198,8 @@ def tokenize(text: str) -> Tokens:
         marks.append(Mark("years", float(_CJK_NUMERALS[m["n"]]), m.start(), m.end()))
     for m in _LIST_NUMBER_RE.finditer(low):
         marks.append(Mark("ordinal", float(m.group(1)), m.start(1), m.end(1) + 1))
+    for m in _DATE_RE.finditer(low):
+        marks.append(Mark("date", 0.0, m.start(), m.end()))
     for m in _FRACTION_RE.finditer(low):
         if m["a"] is None or int(m["a"]) < int(m["b"]):
             marks.append(Mark("fraction", 1.0, m.start(), m.end()))
@@ -247,6 +257,17 @@ def _enrich(low: str, figures: list[Figure], words: list[Word]) -> list[Figure]:
             at = words[k].end
             k += 1
         nxt = words[k] if k < len(words) and words[k].start - at <= 2 else None
+        prev = words[w - 1] if w else None
+        if (
+            prev is not None
+            and prev.kind is Kind.PERIOD
+            and prev.key in ("day", "hour", "month")
+            and figure.per is None
+            and not figure.is_pct
+            and 0 <= figure.start - prev.end <= 3
+            and not low[prev.end : figure.start].strip(" :=-–")
+        ):
+            figure = figure._replace(per=prev.key)  # "Tagessatz 720 €", "hourly rate: $90"
         if nxt is not None and not figure.is_pct and not figure.shares:
             if nxt.kind is Kind.PERIOD and figure.per is None and figure.years is None:
                 figure = figure._replace(per=nxt.key)

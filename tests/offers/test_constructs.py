@@ -1,0 +1,324 @@
+"""Every construct the offer reader is asked to read (issue 9), one or more pastes each, written
+for this test (not taken from any corpus), with what a careful person reads by the labelling
+conventions (../shared/offers/CONVENTIONS.md). Only the fields listed are checked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.offers.parse import parse_offers
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+# (construct, paste, expected fields of the scored offer)
+CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
+    # labels before or after the figure, decided per clause
+    (
+        "label after",
+        "got 215k base and 320k rsu from them",
+        {"base": 215_000, "stock_total": 320_000},
+    ),
+    (
+        "label before",
+        "base 215k, rsu 320k, bonus 12%",
+        {"base": 215_000, "stock_total": 320_000, "bonus_pct": 12},
+    ),
+    (
+        "mixed sides",
+        "215k base, stock 80k/yr, bonus 12%",
+        {"base": 215_000, "stock_per_year": 80_000, "bonus_pct": 12},
+    ),
+    (
+        "label after, yearly",
+        "offer is 176k base 55k/yr stock in Denver",
+        {"base": 176_000, "stock_per_year": 55_000, "currency": "USD"},
+    ),
+    # positional shorthand
+    (
+        "plus shorthand",
+        "Austin: 182 + 12% + 300/4",
+        {
+            "base": 182_000,
+            "bonus_pct": 12,
+            "stock_total": 300_000,
+            "stock_years": 4,
+            "currency": "USD",
+        },
+    ),
+    (
+        "tc parts",
+        "TC 310 (200/85/25), Boston",
+        {"base": 200_000, "stock_per_year": 85_000, "bonus_amount": 25_000},
+    ),
+    (
+        "slash shorthand",
+        "165k/120k/8% for a senior role",
+        {"base": 165_000, "stock_total": 120_000, "bonus_pct": 8},
+    ),
+    # number formats
+    ("dot thousands", "Gehalt 91.500 € brutto im Jahr", {"base": 91_500, "currency": "EUR"}),
+    ("space thousands", f"salaire 64{NBSP}000 € brut par an", {"base": 64_000}),
+    ("narrow space thousands", f"Fixe : 71{NNBSP}500 € bruts annuels", {"base": 71_500}),
+    (
+        "decimal comma percent",
+        "Grundgehalt 88.000 €, Bonus 7,5 %",
+        {"base": 88_000, "bonus_pct": 7.5},
+    ),
+    ("swiss apostrophe", "Jahreslohn CHF 148'000, Bonus 8 %", {"base": 148_000, "currency": "CHF"}),
+    ("indian grouping", "Fixed: ₹42,50,000 per annum", {"base": 4_250_000, "currency": "INR"}),
+    (
+        "lakhs",
+        "fixed 27 L, variable 3 L",
+        {"base": 2_700_000, "bonus_amount": 300_000, "currency": "INR"},
+    ),
+    ("lpa", "got 38 LPA fixed from a Hyderabad startup", {"base": 3_800_000}),
+    ("crore", "CTC 1.4 Cr, fixed 1.1 Cr", {"base": 11_000_000}),
+    ("man yen", "年収 980万円、賞与込み", {"currency": "JPY"}),
+    ("monthly man", "月薪 3.5万 × 14薪", {"base": 490_000}),
+    ("full-width digits", "基本給 月額６５万円 ×１２", {"base": 7_800_000}),
+    (
+        "spelled recruiter",
+        "she said one seventy five base and two hundred over four in stock",
+        {"base": 175_000},
+    ),
+    (
+        "spelled thousands",
+        "an offer of ninety-two thousand pounds plus a ten percent bonus",
+        {"base": 92_000, "bonus_pct": 10},
+    ),
+    # pay periods and counts
+    ("monthly x 12", "USD 6,200/month as a contractor in Lisbon", {"base": 74_400}),
+    ("gehälter", "4.900 € brutto im Monat, 13 Gehälter", {"base": 63_700}),
+    ("pagas", "2.800 € brutos al mes en 14 pagas", {"base": 39_200}),
+    ("xin", "月薪 2.8万，16薪", {"base": 448_000}),
+    ("annual stands", "RAL 46.000 €, 14 mensilità", {"base": 46_000}),
+    ("hourly full time", "$72/hour, 40 hours a week, W2", {"base": 149_760}),
+    ("hourly part time", "$72/hour, about 20 hours a week", {"base": None}),
+    ("day rate", "Tagessatz 720 € für 6 Monate", {"base": None}),
+    ("b2b invoice", "B2B: 23 000 zł netto + VAT miesięcznie", {"base": 276_000}),
+    # stock
+    (
+        "grant total",
+        "base 190k, 260k RSUs vesting over 4 years",
+        {"stock_total": 260_000, "stock_per_year": 65_000},
+    ),
+    (
+        "grant per year",
+        "base 190k, RSUs 70k per year for 4 years",
+        {"stock_per_year": 70_000, "stock_total": 280_000},
+    ),
+    ("length alone no schedule", "base 190k, 260k RSUs over 4 years", {"vesting": None}),
+    (
+        "schedule slashes",
+        "base 190k, RSU 200k vesting 10/20/30/40",
+        {"vesting": [10, 20, 30, 40], "stock_years": 4},
+    ),
+    ("schedule bars", "base 190k, RSU 200k, vest 40|30|20|10", {"vesting": [40, 30, 20, 10]}),
+    (
+        "schedule uneven kept",
+        "base 190k, RSU 200k, vests 33/33/22/11",
+        {"vesting": [33, 33, 22, 11]},
+    ),
+    (
+        "cliff then quarterly",
+        "base 190k, RSUs $200k over 4 years, 25% after the first year then quarterly",
+        {"vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "yearly percent",
+        "base 190k, $240k RSUs, 25% each year",
+        {"stock_years": 4, "vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "option count",
+        "base 150k, 30,000 options at a $1.10 strike, 4-year vest with 1-year cliff",
+        {"stock_total": None, "stock_years": 4},
+    ),
+    (
+        "409a price",
+        "base 150k, 12,000 ISOs (409A $2.75), vesting 4 years",
+        {"stock_total": None, "stock_per_year": None},
+    ),
+    (
+        "stated value",
+        "base 150k, options worth $120k per the founders, 4 year vest",
+        {"stock_total": 120_000, "stock_per_year": 30_000},
+    ),
+    ("ownership percent", "base 150k and 0.35% equity, 4y vest, 1y cliff", {"stock_total": None}),
+    (
+        "ppu",
+        "base 205k, PPUs valued at $400k over 3 years",
+        {"stock_total": 400_000, "stock_years": 3},
+    ),
+    (
+        "stock other currency",
+        "Fixed 48 LPA, RSU USD 80,000 over 4 years, Bengaluru",
+        {"currency": "INR", "stock_currency": "USD", "stock_total": 80_000},
+    ),
+    (
+        "refresher not stock",
+        "base 200k, 300k RSUs over 4 years, refreshers ~50k/yr",
+        {"stock_total": 300_000},
+    ),
+    # tables and lists
+    (
+        "markdown table",
+        "| Component | Amount |\n|---|---|\n| Base | $187,000 |\n| Bonus | 15% |\n| RSU | $280,000 / 4 yrs |",
+        {"base": 187_000, "bonus_pct": 15, "stock_total": 280_000},
+    ),
+    (
+        "pipe table no border",
+        "Base | 187k\nBonus | 15%\nRSU | 280k over 4y",
+        {"base": 187_000, "bonus_pct": 15, "stock_total": 280_000},
+    ),
+    (
+        "code fence",
+        "```\nbase: 171000\nbonus_pct: 10\nsigning: 15000\n```",
+        {"base": 171_000, "bonus_pct": 10, "signing": 15_000},
+    ),
+    (
+        "bullets",
+        "• Base – $166,000\n• Bonus – 10% target\n• Sign-on – $12,000",
+        {"base": 166_000, "bonus_pct": 10, "signing": 12_000},
+    ),
+    (
+        "dash labels",
+        "Base - 31 LPA\nJoining - 2 L\nVariable - 12%",
+        {"base": 3_100_000, "signing": 200_000, "bonus_pct": 12},
+    ),
+    (
+        "year rows",
+        "Year 1: base 170k, stock 30k, sign-on 40k\nYear 2: base 170k, stock 50k, sign-on 20k\nYear 3: base 170k, stock 70k\nYear 4: base 170k, stock 50k",
+        {"base": 170_000, "stock_total": 200_000, "vesting": [15, 25, 35, 25], "signing": 60_000},
+    ),
+    # several offers
+    (
+        "current vs new",
+        "currently at 150k base + 10%, new offer is 182k base + 15% + 200k RSUs/4",
+        {"base": 182_000, "bonus_pct": 15},
+    ),
+    (
+        "new first then current",
+        "New offer: £88k base, 10% bonus. For context I'm on £70k now.",
+        {"base": 88_000},
+    ),
+    (
+        "original vs revised",
+        "Initial: 170k base, 100k RSUs. After I pushed back they came back with 185k base, 140k RSUs.",
+        {"base": 185_000, "stock_total": 140_000},
+    ),
+    (
+        "two competing",
+        "Offer A (Acme): 200k base, 15% bonus\nOffer B (Globex): 210k base, 10% bonus",
+        {"base": 200_000, "bonus_pct": 15},
+    ),
+    # doubt and ranges
+    (
+        "doubt",
+        "base 185k and 300k stock, but I can't tell if the 300k is per year or total",
+        {"stock_total": None, "stock_per_year": None, "base": 185_000},
+    ),
+    ("range base", "base 170-195k depending on level, 15% bonus", {"base": None, "bonus_pct": 15}),
+    ("range with target", "base 180k, bonus 10-20% with a 15% target", {"bonus_pct": 15}),
+    ("cap", "base 180k, bonus up to 20%", {"bonus_pct": None}),
+    ("months bonus", "base 180k, bonus 2 months", {"bonus_pct": None, "bonus_amount": None}),
+    # distractors
+    (
+        "dates and ids",
+        "Req #58221, start date 3/17: base 175k, 10% bonus",
+        {"base": 175_000, "bonus_pct": 10},
+    ),
+    (
+        "yoe pto floor phone",
+        "7 YOE, 25 PTO days, 12th floor, call 555-0182: base 175k",
+        {"base": 175_000, "bonus_pct": None, "signing": None},
+    ),
+    ("401k and pension", "base 175k, 401(k) match 6%, 8% pension, 10% bonus", {"bonus_pct": 10}),
+    (
+        "holiday allowance",
+        "Salaris € 5.000 per maand, 8% vakantiegeld, bonus geen",
+        {"base": 60_000, "bonus_pct": 0},
+    ),
+    (
+        "year 1 and tc sums",
+        "base 175k, bonus 15%, RSU 200k/4, year 1 total 251k",
+        {"base": 175_000, "stock_total": 200_000},
+    ),
+    # labels in other languages
+    (
+        "german",
+        "Grundgehalt 84.000 €, Zielbonus 10 %, kein Signing Bonus",
+        {"base": 84_000, "bonus_pct": 10, "signing": 0},
+    ),
+    (
+        "french",
+        "Salaire fixe 68 000 €, variable 8 %, pas de prime d'arrivée",
+        {"base": 68_000, "bonus_pct": 8, "signing": 0},
+    ),
+    (
+        "spanish",
+        "Salario base 52.000 €, bono anual 10 %, sin acciones",
+        {"base": 52_000, "bonus_pct": 10, "stock_total": 0},
+    ),
+    (
+        "portuguese",
+        "Salário: R$ 18.000/mês, bônus de contratação R$ 20.000",
+        {"base": 216_000, "signing": 20_000},
+    ),
+    (
+        "dutch",
+        "Basissalaris € 76.000, bonus 5%, geen aandelen",
+        {"base": 76_000, "bonus_pct": 5, "stock_total": 0},
+    ),
+    (
+        "polish",
+        "Wynagrodzenie 21 000 zł brutto miesięcznie, premia 10%",
+        {"base": 252_000, "bonus_pct": 10},
+    ),
+    ("swedish", "Månadslön 61 000 kr, bonus 10 %", {"base": 732_000, "bonus_pct": 10}),
+    (
+        "chinese",
+        "年薪 60万，签字费 8万，没有股票",
+        {"base": 600_000, "signing": 80_000, "stock_total": 0},
+    ),
+    (
+        "japanese",
+        "年俸 1200万円、サインオンボーナス 100万円",
+        {"base": 12_000_000, "signing": 1_000_000},
+    ),
+    (
+        "korean",
+        "연봉 9,000만원, 사이닝 보너스 1,000만원",
+        {"base": 90_000_000, "signing": 10_000_000},
+    ),
+    (
+        "hinglish",
+        "fixed 26 LPA hai, joining bonus nahi hai, ESOP kuch nahi",
+        {"base": 2_600_000, "signing": 0, "stock_total": 0},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("construct", "text", "expected"), CONSTRUCTS, ids=[c[0] for c in CONSTRUCTS]
+)
+def test_construct(construct: str, text: str, expected: dict[str, Any]) -> None:
+    offer = parse_offers(text).offer.as_dict()
+    for key, value in expected.items():
+        got = offer.get(key)
+        if value is None:
+            assert got is None, (construct, key, offer)
+        elif isinstance(value, list):
+            assert got == [float(v) for v in value], (construct, key, offer)
+        elif isinstance(value, str):
+            assert got == value, (construct, key, offer)
+        else:
+            assert got == pytest.approx(value), (construct, key, offer)
+
+
+def test_every_construct_of_the_issue_has_a_case() -> None:
+    named = {c[0] for c in CONSTRUCTS}
+    assert len(named) == len(CONSTRUCTS), "each case names its construct once"
+    assert len(CONSTRUCTS) >= 70
