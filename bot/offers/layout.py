@@ -22,11 +22,13 @@ _CHAT_HEADER_RE = re.compile(
     r"^[ \t]*(?P<name>[^\s:]{1,30})[ \t]+\d{1,2}:\d\d(?:[ \t]*[ap]\.?m\.?)?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_STRIKE_RE = re.compile(r"(?<![\w~])~(?=[^\s~])([^~\n]{1,200}?[^\s~])~(?![\w~])")
+_STRIKE_RE = re.compile(r"~(?<![\w~]~)(?=[^\s~])([^~\n]{1,200}?[^\s~])~(?![\w~])")
 # a sentence ends at ".", "!" or "?" after a word, or after a figure when a capital follows
 # ("RSUs/4. Segment: 210k"); "4.5" and "1. Salary" do not end one
+# (each alternative checks the character it opened with, so the scan skips to punctuation)
 _SENTENCE_RE = re.compile(
-    r"(?<=[^\d\s])[.!?]+(?=\s|$)|(?P<after_figure>(?<=\d)\.(?= [A-Z][a-z]))|[;。！？]"
+    r"[.!?;。！？](?:(?<=[^\d\s][.!?])[.!?]*(?=\s|$)"
+    r"|(?P<after_figure>(?<=\d\.)(?= [A-Z][a-z]))|(?<=[;。！？]))"
 )
 _YEAR_ROW_RE = re.compile(
     r"\W{0,4}(?:year|yr|y)s?\s?(?P<a>\d)(?:\s?(?:and|&|-|–|to|,)\s?(?P<b>\d))?\b(?!\s?(?:k|%))",
@@ -35,7 +37,7 @@ _YEAR_ROW_RE = re.compile(
 
 
 _YEAR_CUT_RE = re.compile(
-    r"(?<=[\s:;,])(?:years?|yr|y)\s?\d(?:\s?(?:and|&|-|to)\s?\d)?\s?[:—–-]", re.IGNORECASE
+    r"[yY](?<=[\s:;,][yY])(?:ears?|r)?\s?\d(?:\s?(?:and|&|-|to)\s?\d)?\s?[:—–-]", re.IGNORECASE
 )
 
 
@@ -53,6 +55,7 @@ _ABBREVIATIONS = frozenset(
 )  # fmt: skip
 _DOTTED_ABBREVIATIONS = ("e.g", "i.e", "p.a")
 _TWO_DIGITS_RE = re.compile(r"\d{2,}")
+_CUT_CHARS_RE = re.compile(r"[.!?;。！？]|\d")  # without one of these a line is one sentence
 
 
 @dataclass
@@ -133,9 +136,10 @@ def _turns(tokens: Tokens, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     out = []
     for start, end in spans:
         cut = start
-        for word in tokens.words_in(start, end):
-            if word.kind not in (Kind.MARKER, Kind.CORRECTION):
-                continue
+        turning = tokens.words_of(Kind.MARKER, start, end) + tokens.words_of(
+            Kind.CORRECTION, start, end
+        )
+        for word in sorted(turning, key=lambda w: w.start) if turning else ():
             last = tokens.last_figure_ending_by(word.start)
             if (
                 last is None
@@ -151,6 +155,9 @@ def _turns(tokens: Tokens, spans: list[tuple[int, int]]) -> list[tuple[int, int]
 
 
 def _sentences(text: str, start: int, end: int, struck: Spans) -> list[tuple[int, int]]:
+    line = text[start:end]
+    if not _CUT_CHARS_RE.search(line) and not struck.within(start, end):
+        return [(start, end)] if line.strip(" .!?;→->=") else []
     cuts = {start, end}
     forced: set[int] = set()  # "RSUs/4. Segment: 210k": a figure ends the sentence before a capital
     for m in _SENTENCE_RE.finditer(text, start, end):

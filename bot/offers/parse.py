@@ -67,7 +67,12 @@ def _parse(text: str) -> ParsedPaste:
     tokens = tokenize(text)
     shape = layout(tokens)
     pieces = shape.pieces
-    schedules = {i: vesting_runs(tokens, piece.start, piece.end) for i, piece in enumerate(pieces)}
+    schedules = {
+        i: vesting_runs(tokens, piece.start, piece.end)
+        if tokens.any_figure_in(piece.start, piece.end)
+        else []
+        for i, piece in enumerate(pieces)
+    }
     in_schedules = {f.start for runs in schedules.values() for run, _ in runs for f in run}
     placed = place(tokens, pieces, shape.superseded, in_schedules)
     segments = split_offers(tokens, pieces, placed)

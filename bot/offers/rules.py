@@ -211,24 +211,23 @@ def _negated(tokens: Tokens, words: list[Word], i: int) -> bool:
     bonus-eligible", "roblox doesn't do bonus": a negation a few words before the label, in a
     statement with no figure, no question and no doubt."""
     label = words[i]
-    j = i - 1
-    while j >= 0 and label.start - words[j].end <= 40 and words[j].kind is not Kind.NEGATION:
-        j -= 1
-    if j < 0 or words[j].kind is not Kind.NEGATION or label.start - words[j].end > 40:
+    near = tokens.words_of(Kind.NEGATION, max(0, label.start - 60), label.start)
+    if not near or label.start - near[-1].end > 40:
         return False
+    negation = near[-1]
     text = tokens.text
     start, end = tokens.line_of(label.start)
-    gap = text[words[j].end : label.start]
+    gap = text[negation.end : label.start]
     if len(gap.split()) > 5 or _BREAK_RE.search(gap):
         return False
-    sentence = text[max(start, words[j].start - 60) : min(end, label.end + 60)]
+    sentence = text[max(start, negation.start - 60) : min(end, label.end + 60)]
     return (
-        not tokens.any_figure_in(max(start, words[j].start - 60), min(end, label.end + 60))
+        not tokens.any_figure_in(max(start, negation.start - 60), min(end, label.end + 60))
         and "?" not in sentence
         and not _TENTATIVE_RE.search(sentence)
         and not any(
             w.kind in (Kind.DOUBT, Kind.HOLDER)
-            for w in tokens.words_in(max(start, words[j].start - 60), min(end, label.end + 60))
+            for w in tokens.words_in(max(start, negation.start - 60), min(end, label.end + 60))
         )
     )
 

@@ -33,6 +33,12 @@ def _marker(tokens: Tokens, piece: Piece, placed: list[Placed]) -> str | None:
     if version:
         return "original" if version.group(1) in "01" else "revised"
     first = next((p.figure.start for p in placed if p.component is not None), piece.end)
+    if not (
+        tokens.words_of(Kind.MARKER, piece.start, first)
+        or tokens.words_of(Kind.CORRECTION, piece.start, first)
+        or tokens.words_of(Kind.CHANGE, piece.start, min(first, piece.start + 5))
+    ):
+        return None
     head = tokens.words_in(piece.start, first)
     found = [w.key for w in head if w.kind is Kind.MARKER and not _adverb(tokens.text, piece, w)]
     if any(w.kind is Kind.CORRECTION for w in head):

@@ -201,12 +201,11 @@ def _stock_pieces(tokens: Tokens, context: list[Piece], stock: list[Placed]) -> 
     figures = {p.figure.start for p in stock}
     out = []
     for piece in context:
-        words = tokens.words_in(piece.start, piece.end)
-        if any(
-            (w.kind is Kind.VEST and w.key != "even")
-            or (w.kind is Kind.LABEL and w.key == Component.STOCK.value)
-            for w in words
-        ) or any(f.start in figures for f in tokens.figures_in(piece.start, piece.end)):
+        if (
+            tokens.words_of((Kind.LABEL, Component.STOCK.value), piece.start, piece.end)
+            or any(w.key != "even" for w in tokens.words_of(Kind.VEST, piece.start, piece.end))
+            or any(f.start in figures for f in tokens.figures_in(piece.start, piece.end))
+        ):
             out.append(piece)
     return out
 
@@ -293,6 +292,8 @@ def _stock_years(
     quarterly, annually, equal instalments, a yearly percent that makes 100)."""
     text = tokens.text
     values = reading.values
+    if not has_stock and not any(_STOCK_CONTEXT_RE.search(text, p.start, p.end) for p in context):
+        return  # no grant spoken of: nothing to read
     explicit = next((p.figure.years for p in stock if p.figure.years), None)
     for p in stock:
         if explicit:

@@ -40,7 +40,7 @@ from bot.prose.components import Component
 from bot.prose.numbers import NUMBER_RE, spelled_in
 
 _YEARS_PAIR_RE = re.compile(r"(?:years?|yrs?|y)\s?\d\s?(?:and|&|-|–|to|,)\s?(?P<n>\d)\b")
-_CJK_YEARS_RE = re.compile(r"(?<!第)(?P<n>[一二三四五六七八九十两])\s?年")  # "四年", not "第一年"
+_CJK_YEARS_RE = re.compile(r"(?P<n>[一二三四五六七八九十两])(?<!第.)\s?年")  # "四年", not "第一年"
 _CJK_NUMERALS = {
     "一": 1,
     "二": 2,
@@ -58,22 +58,21 @@ _SCRIPT_RUN_RE = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+|[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
 )
 MAX_NUMBERS = 600
+_SCRIPT_SPLIT_RE = re.compile(f"({_SCRIPT_RUN_RE.pattern})")
 _NEWLINE_RE = re.compile(r"\n")
 _SPACES_RE = re.compile(r"[^\S\n]+")
 _LIST_NUMBER_RE = re.compile(r"(?m)^[ \t>*-]{0,8}(\d{1,2})[.)](?=\s)")  # "1. Salary", "2) RSUs"
 # "3/17/2025", "17.03.2025", "2025-06-16", "start date 3/17": a date, not figures
-_DAY_MONTH = r"(?:(?:0?[1-9]|1[0-2])(?P<s>[/.-])(?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])(?P<t>[/.-])(?:0?[1-9]|1[0-2]))"
-_DATE_RE = re.compile(
-    rf"(?<![\d/.,-])(?:{_DAY_MONTH}(?:(?P=s)|(?P=t))(?:\d{{4}}|(?<=\.\d\d\.)\d\d|(?<=\.\d\.)\d\d)"
-    r"|\d{4}-\d{2}-\d{2})(?![\d/.,-])"
-    r"|(?<=date )\d{1,2}/\d{1,2}(?![\d/])|(?<=start )\d{1,2}/\d{1,2}(?![\d/])"
-    r"|(?<=on )\d{1,2}/\d{1,2}(?![\d/])|(?<=by )\d{1,2}/\d{1,2}(?![\d/])"
-)
-# "1/4 of", "férias + 1/3": a small fraction, never a grant over years
-_FRACTION_RE = re.compile(
-    r"(?<![\d.,/])(?P<a>[1-9])\s?/\s?(?P<b>1[0-2]|[2-9])(?![\d/%.,])"
-    r"|(?<![\d.])1\s?/\s?\d{1,2}(?=\s{1,3}(?:of|de|der|du)\b)"
-)
+# Dates: "3/17/2025", "17.03.2025", "17.03.25", "2025-06-16", and "start date 3/17". Each
+# pattern opens with a digit or a word, so the scan skips to candidates; the ranges of day and
+# month and the characters round a candidate are checked in code.
+_NUMERIC_DATE_RE = re.compile(r"\d\d?(?P<s>[/.-])\d\d?(?P=s)\d\d(?:\d\d)?")
+_ISO_DATE_RE = re.compile(r"\d\d\d\d-\d\d-\d\d")
+_CUE_DATE_RE = re.compile(r"(?:date|start|on|by) (\d\d?/\d\d?)(?![\d/])")
+_DATE_EDGE = frozenset("0123456789/.,-")
+# "férias + 1/3": a small fraction, never a grant over years; "1/4 of" the grant
+_FRACTION_RE = re.compile(r"(?P<a>[1-9])(?<![\d.,/][1-9])[ ]?/[ ]?(?P<b>1[0-2]|[2-9])(?![\d/%.,])")
+_FRACTION_OF_RE = re.compile(r"1(?<![\d.]1)[ ]?/[ ]?\d{1,2}(?=\s{1,3}(?:of|de|der|du)\b)")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
@@ -101,6 +100,9 @@ class Tokens:
     _line_starts: tuple[int, ...] = field(init=False, repr=False)
     labels: tuple[Word, ...] = field(init=False, repr=False)
     _label_starts: tuple[int, ...] = field(init=False, repr=False)
+    _by_kind: dict[Kind | tuple[Kind, str], tuple[list[int], list[Word]]] = field(
+        init=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         setattr_ = object.__setattr__
@@ -113,6 +115,20 @@ class Tokens:
         labels = _labels(self.text, self.words, self.figures)
         setattr_(self, "labels", labels)
         setattr_(self, "_label_starts", tuple(w.start for w in labels))
+        by_kind: dict[Kind | tuple[Kind, str], list[Word]] = {}
+        for w in self.words:
+            by_kind.setdefault(w.kind, []).append(w)
+            if w.kind is Kind.LABEL:
+                by_kind.setdefault((w.kind, w.key), []).append(w)
+        setattr_(self, "_by_kind", {k: ([w.start for w in ws], ws) for k, ws in by_kind.items()})
+
+    def words_of(self, kind: Kind | tuple[Kind, str], start: int, end: int) -> list[Word]:
+        """The words of one kind (or of one kind and key: (LABEL, "stock")) in [start, end)."""
+        found = self._by_kind.get(kind)
+        if found is None:
+            return []
+        starts, words = found
+        return words[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def labels_in(self, start: int, end: int) -> tuple[Word, ...]:
         """The component labels and not-pay labels that start in [start, end)."""
@@ -152,6 +168,43 @@ class Tokens:
         return starts[i], end
 
 
+def _runs(low: str) -> list[tuple[str, int, int]]:
+    """The letter runs of ``low`` as (run, start, end): one split, positions added up."""
+    parts = _SCRIPT_SPLIT_RE.split(low)
+    out = []
+    pos = 0
+    for k in range(0, len(parts) - 1, 2):
+        pos += len(parts[k])
+        run = parts[k + 1]
+        out.append((run, pos, pos + len(run)))
+        pos += len(run)
+    return out
+
+
+def _dates(low: str) -> list[tuple[int, int]]:
+    found = []
+    for m in _NUMERIC_DATE_RE.finditer(low):
+        start, end = m.span()
+        after = low[end : end + 1]
+        if (start and low[start - 1] in _DATE_EDGE) or (
+            after in _DATE_EDGE
+            and not (after in ".," and low[end + 1 : end + 2] in ("", " ", "\n"))
+        ):
+            continue
+        first, second, year = m.group(0).split(m["s"])
+        day_month = (int(first) <= 12 and 1 <= int(second) <= 31) or (
+            1 <= int(first) <= 31 and 1 <= int(second) <= 12
+        )
+        if day_month and int(first) and (len(year) == 4 or m["s"] == "."):
+            found.append((start, end))
+    for m in _ISO_DATE_RE.finditer(low):
+        start, end = m.span()
+        if not (start and low[start - 1] in _DATE_EDGE) and low[end : end + 1] not in _DATE_EDGE:
+            found.append((start, end))
+    found.extend(m.span(1) for m in _CUE_DATE_RE.finditer(low))
+    return found
+
+
 def _labels(text: str, words: tuple[Word, ...], figures: tuple[Figure, ...]) -> tuple[Word, ...]:
     """Label words outside every figure ("k" of "5k" is no label); a bare "sign" counts only
     against a figure ("5k sign")."""
@@ -189,7 +242,7 @@ def _lower(text: str) -> str:
 def tokenize(text: str) -> Tokens:
     low = _lower(text)
     cjk = CJK_RE.search(text) is not None
-    runs = [(m.group(0), m.start(), m.end()) for m in _SCRIPT_RUN_RE.finditer(low)]
+    runs = _runs(low)
     words = _words(low, runs)
     marks = payment_counts(low)
     for m in _YEARS_PAIR_RE.finditer(low):
@@ -198,11 +251,12 @@ def tokenize(text: str) -> Tokens:
         marks.append(Mark("years", float(_CJK_NUMERALS[m["n"]]), m.start(), m.end()))
     for m in _LIST_NUMBER_RE.finditer(low):
         marks.append(Mark("ordinal", float(m.group(1)), m.start(1), m.end(1) + 1))
-    for m in _DATE_RE.finditer(low):
-        marks.append(Mark("date", 0.0, m.start(), m.end()))
+    marks.extend(Mark("date", 0.0, start, end) for start, end in _dates(low))
     for m in _FRACTION_RE.finditer(low):
-        if m["a"] is None or int(m["a"]) < int(m["b"]):
+        if int(m["a"]) < int(m["b"]):
             marks.append(Mark("fraction", 1.0, m.start(), m.end()))
+    for m in _FRACTION_OF_RE.finditer(low):
+        marks.append(Mark("fraction", 1.0, m.start(), m.end()))
     taken = covered(len(low), [(m.start, m.end) for m in marks])
     figures: list[Figure] = []
     raw: list[tuple[int, int, re.Match[str] | None, float | None]] = [

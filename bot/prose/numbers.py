@@ -33,19 +33,20 @@ NUMBER_RE = re.compile(
 def read_number(m: re.Match[str], *, decimal_next: bool = False) -> float:
     """The value of a NUMBER_RE match. ``decimal_next``: a unit follows ("1.5k", "2.125%"),
     so a lone dot before three digits is a decimal point, not a thousands separator."""
-    lead = m["lead"]
-    if m["indian"]:
-        return float(lead + m["indian"].replace(",", ""))
-    if m["grouped"]:
-        grouped, sep = lead + m["grouped"], m["sep"]
-        if sep == "." and decimal_next and grouped.count(".") == 1 and not m["dec"]:
+    lead, indian, grouped, sep, dec, plain, frac = m.group(
+        "lead", "indian", "grouped", "sep", "dec", "plain", "frac"
+    )
+    if indian:
+        return float(lead + indian.replace(",", ""))
+    if grouped:
+        grouped = lead + grouped
+        if sep == "." and decimal_next and grouped.count(".") == 1 and not dec:
             return float(grouped)
         value = float(_SEPARATORS_RE.sub("", grouped))
-        if m["dec"]:
-            value += float("0." + m["dec"][1:])
+        if dec:
+            value += float("0." + dec[1:])
         return value
-    frac = m["frac"]
-    return float(lead + m["plain"] + ("." + frac[1:] if frac else ""))
+    return float(lead + plain + ("." + frac[1:] if frac else ""))
 
 
 _SEPARATORS_RE = re.compile(r"[,.'’ ]")
