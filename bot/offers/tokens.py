@@ -57,7 +57,8 @@ _CJK_NUMERALS = {
 _SCRIPT_RUN_RE = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+|[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
 )
-MAX_NUMBERS = 600
+MAX_NUMBERS = 600  # a 16 KB email thread with an offer in it holds about 200
+MAX_WORDS = 1_500  # ... and about 430 words of the lexicon
 _SCRIPT_SPLIT_RE = re.compile(f"({_SCRIPT_RUN_RE.pattern})")
 _NEWLINE_RE = re.compile(r"\n")
 _SPACES_RE = re.compile(r"[^\S\n]+")
@@ -244,6 +245,12 @@ def tokenize(text: str) -> Tokens:
     cjk = CJK_RE.search(text) is not None
     runs = _runs(low)
     words = _words(low, runs)
+    if len(words) > MAX_WORDS:
+        # an offer names its parts a few dozen times; thousands of pay words are a dump
+        raise OfferError(
+            f"That paste holds {len(words):,} pay words; I read pastes with up to {MAX_WORDS:,}. "
+            "Paste just the part with the offer."
+        )
     marks = payment_counts(low)
     for m in _YEARS_PAIR_RE.finditer(low):
         marks.append(Mark("ordinal", float(m["n"]), m.start("n"), m.end("n")))

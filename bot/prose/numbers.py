@@ -159,6 +159,9 @@ def spelled_in(low: str, runs: Sequence[tuple[str, int, int]]) -> list[Spelled]:
             and _GAP_RE.fullmatch(low, runs[j][2], runs[j + 1][1])
         ):
             j += 1
+        if j == i and runs[i][0] in ("a", "and", "one"):
+            i += 1  # a lone "a", "and" or "one" is no amount
+            continue
         words = list(runs[i : j + 1])
         i = j + 1
         while words and (
