@@ -292,7 +292,11 @@ def _stock_years(
     quarterly, annually, equal instalments, a yearly percent that makes 100)."""
     text = tokens.text
     values = reading.values
-    if not has_stock and not any(_STOCK_CONTEXT_RE.search(text, p.start, p.end) for p in context):
+    if not has_stock and not any(
+        tokens.words_of((Kind.LABEL, Component.STOCK.value), p.start, p.end)
+        or tokens.words_of(Kind.VEST, p.start, p.end)
+        for p in context
+    ):
         return  # no grant spoken of: nothing to read
     explicit = next((p.figure.years for p in stock if p.figure.years), None)
     for p in stock:

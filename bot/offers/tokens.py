@@ -59,7 +59,7 @@ _SCRIPT_RUN_RE = re.compile(
 )
 MAX_NUMBERS = 600  # a 16 KB email thread with an offer in it holds about 200
 MAX_WORDS = 1_500  # ... and about 430 words of the lexicon
-_SCRIPT_SPLIT_RE = re.compile(f"({_SCRIPT_RUN_RE.pattern})")
+_LETTERS_SPLIT_RE = re.compile(r"([^\W\d_]+)")  # one class: the scan skips to letters
 _NEWLINE_RE = re.compile(r"\n")
 _SPACES_RE = re.compile(r"[^\S\n]+")
 _LIST_NUMBER_RE = re.compile(r"(?m)^[ \t>*-]{0,8}(\d{1,2})[.)](?=\s)")  # "1. Salary", "2) RSUs"
@@ -169,15 +169,21 @@ class Tokens:
         return starts[i], end
 
 
-def _runs(low: str) -> list[tuple[str, int, int]]:
-    """The letter runs of ``low`` as (run, start, end): one split, positions added up."""
-    parts = _SCRIPT_SPLIT_RE.split(low)
-    out = []
+def _runs(low: str, cjk: bool) -> list[tuple[str, int, int]]:
+    """The letter runs of ``low`` as (run, start, end), a run of CJK apart from the letters
+    round it ("rsu股票" is "rsu" and "股票"): one split on letters, positions added up."""
+    parts = _LETTERS_SPLIT_RE.split(low)
+    out: list[tuple[str, int, int]] = []
     pos = 0
     for k in range(0, len(parts) - 1, 2):
         pos += len(parts[k])
         run = parts[k + 1]
-        out.append((run, pos, pos + len(run)))
+        if cjk and CJK_RE.search(run):
+            out.extend(
+                (m.group(0), pos + m.start(), pos + m.end()) for m in _SCRIPT_RUN_RE.finditer(run)
+            )
+        else:
+            out.append((run, pos, pos + len(run)))
         pos += len(run)
     return out
 
@@ -243,7 +249,7 @@ def _lower(text: str) -> str:
 def tokenize(text: str) -> Tokens:
     low = _lower(text)
     cjk = CJK_RE.search(text) is not None
-    runs = _runs(low)
+    runs = _runs(low, cjk)
     words = _words(low, runs)
     if len(words) > MAX_WORDS:
         # an offer names its parts a few dozen times; thousands of pay words are a dump
