@@ -42,6 +42,7 @@ _YEAR_CUT_RE = re.compile(
 
 
 _LINE_RE = re.compile(r"[^\n]+")
+_KEEP_RE = re.compile(r"full|part|voll|teil|plein|complet|pełny|40", re.IGNORECASE)
 _TURN_RE = re.compile(
     r"[,;:(—–]|\s-\s|\b(?:and|but|while|then|now|y|und|et|e|pero|mais|aber)\b", re.IGNORECASE
 )
@@ -107,6 +108,8 @@ def layout(tokens: Tokens) -> Layout:
         if index in table_rows:
             result.pieces.extend(table_rows[index])
             continue
+        if _quiet(tokens, start, end):
+            continue  # no figure, no word of the lexicon, no number: nothing to read in it
         row = _YEAR_ROW_RE.match(text, start, end)
         years: tuple[int, ...] = ()
         for s, e in _turns(tokens, _sentences(text, start, end, struck)):
@@ -120,6 +123,17 @@ def layout(tokens: Tokens) -> Layout:
             piece.struck = struck.holds(s, e)
             result.pieces.append(piece)
     return result
+
+
+def _quiet(tokens: Tokens, start: int, end: int) -> bool:
+    """A line with nothing the reader uses ("thanks!", "lol", "U;"): skipping it keeps a paste
+    of many short lines cheap. "full-time", which hourly pay needs, is kept."""
+    return (
+        not tokens.any_figure_in(start, end)
+        and not tokens.words_in(start, end)
+        and not tokens.marks_in(start, end)
+        and not _KEEP_RE.search(tokens.text, start, end)
+    )
 
 
 def _whole_line(tokens: Tokens, start: int, end: int) -> bool:
