@@ -159,6 +159,7 @@ _PHONE_HEAD_RE = re.compile(r"(?<!\d)\d{3}-\Z")  # the "555-" of "555-0182"
 _PHONE_AREA_RE = re.compile(r"\(\d{3}\)\s?\d")
 _RANGE_TAIL_RE = re.compile(r"[ ]?[-–—~〜][ ]?\d+(?:[.,]\d+)?")
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![a-z])")
+_DURATION_MAX = {"years": 60, "months": 240, "days": 2000}  # beyond these it is an amount
 _ORDINAL_ENDS = frozenset("rys第hte")  # last letters of the words _ORDINAL_BEFORE_RE ends with
 _DASHES = frozenset("-–—~〜")
 _BEFORE_MARKS = frozenset("$£€₹¥₩₪ ~.")  # what a currency mark before a number can end with
@@ -316,9 +317,9 @@ def read_figure(
         pos = mult.end()
     if unit is None and (wordish or nxt == "-"):
         dm = _DURATION_RE.match(low, pos)
-        if dm:
-            kind = "years" if dm["years"] else "months" if dm["months"] else "days"
-            return Mark(kind, value, start, dm.end())
+        kind = ("years" if dm["years"] else "months" if dm["months"] else "days") if dm else ""
+        if dm and value <= _DURATION_MAX[kind]:
+            return Mark(kind, value, start, dm.end())  # ("£62,500 salary" is no duration)
         om = _ORDINAL_SUFFIX_RE.match(low, pos)
         if om:
             return Mark("ordinal", value, start, om.end())

@@ -163,6 +163,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     )),
     (Kind.PERIOD, "day", (
         "per day", "daily", "day rate", "par jour", "tagessatz", "al giorno", "por dia", "日当",
+        "tjm", "taux journalier", "dagtarief", "stawka dzienna",
     )),
     (Kind.PERIOD, "paycheck", (
         "per pay period", "pay period", "bi weekly", "biweekly", "semi monthly", "per paycheck",

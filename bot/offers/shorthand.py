@@ -205,11 +205,8 @@ def resolve(
 
 
 def _target_cue(tokens: Tokens, figure: Figure) -> bool:
-    near = (
-        *tokens.words_in(max(0, figure.start - 10), figure.start)[-1:],
-        *tokens.words_in(figure.end, figure.end + 4)[:1],
-    )
-    return any(w.kind is Kind.TARGET for w in near)
+    near = (tokens.word_before(figure.start, 4), tokens.word_after(figure.end, 4))
+    return any(w is not None and w.kind is Kind.TARGET for w in near)
 
 
 def _vest_cue(tokens: Tokens, figure: Figure) -> bool:
@@ -217,11 +214,10 @@ def _vest_cue(tokens: Tokens, figure: Figure) -> bool:
     text = tokens.text
     if _VEST_AFTER_RE.match(text[figure.end : figure.end + 24].lower()):
         return True
-    after = tokens.words_in(figure.end, figure.end + 4)[:1]
-    before = tokens.words_in(max(0, figure.start - 6), figure.start)[-1:]
+    near = (tokens.word_before(figure.start), tokens.word_after(figure.end, 4))
     return any(
-        (w.kind is Kind.PERIOD and w.key == "year") or w.kind is Kind.VEST
-        for w in (*after, *before)
+        w is not None and ((w.kind is Kind.PERIOD and w.key == "year") or w.kind is Kind.VEST)
+        for w in near
     )
 
 

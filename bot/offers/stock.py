@@ -241,8 +241,8 @@ def _mark_years(tokens: Tokens, pieces: list[Piece]) -> int | None:
         for mark in tokens.marks_in(piece.start, piece.end):
             if mark.kind != "years" or not 1 <= mark.value <= 10:
                 continue
-            if _cliff(tokens, mark, piece):
-                continue
+            if _cliff(tokens, mark, piece) or tokens.words_of(Kind.DOUBT, piece.start, mark.start):
+                continue  # a cliff's length, or a length the author doubts ("per year or 4 years?")
             if any(w.kind is Kind.OTHER for w in tokens.words_in(mark.end, mark.end + 3)[:1]):
                 continue  # "5 years of experience", "6 yrs exp"
             low = text[max(0, mark.start - 16) : mark.start].lower()
@@ -262,9 +262,8 @@ def _yearly_percent(tokens: Tokens, pieces: list[Piece], stock: list[Placed]) ->
         for f in tokens.figures_in(piece.start, piece.end):
             if not f.is_pct or f.start in taken or not 0 < f.value <= 50:
                 continue
-            after = tokens.words_in(f.end, f.end + 4)[:1]
-            before = tokens.words_in(max(piece.start, f.start - 6), f.start)[-1:]
-            if any(_yearly(w) for w in (*after, *before)) or _SLASH_YEAR_RE.match(
+            near = (tokens.word_before(f.start), tokens.word_after(f.end, 4))
+            if any(w is not None and _yearly(w) for w in near) or _SLASH_YEAR_RE.match(
                 tokens.text, f.end
             ):
                 return f.value
@@ -322,7 +321,7 @@ def _stock_years(
         explicit
         or _mark_years(tokens, pieces)
         or (int(json_years.group(1)) if json_years else None)
-        or (int(100 / yearly) if yearly and 100 % yearly == 0 else None)
+        or (round(100 / yearly) if yearly and _whole(yearly, round(100 / yearly)) else None)
         or (_count(equal.group(1)) if equal else None)
         or (_QUARTERS_YEARS if _QUARTER_THEN_48THS_RE.search(body) else None)
         or (len(values["vesting"]) if "vesting" in values else None)
@@ -335,7 +334,7 @@ def _stock_years(
     if "vesting" in values or not isinstance(n, int):
         return
     even = (
-        (yearly is not None and yearly * n == 100)
+        (yearly is not None and _whole(yearly, n))
         or equal is not None
         or _EVEN_RE.search(stock_text)
         or any(
@@ -365,6 +364,11 @@ def _kind(tokens: Tokens, pieces: list[Piece]) -> str | None:
                     return "rsu"
                 return "equity"
     return None
+
+
+def _whole(percent: float, years: int) -> bool:
+    """Whether ``years`` of ``percent`` vest the whole grant (33% x 3 does, rounded)."""
+    return abs(percent * years - 100) <= 1.5
 
 
 def _count(word: str) -> int:

@@ -153,6 +153,22 @@ class Tokens:
         starts = self._word_starts
         return self.words[bisect_left(starts, start) : bisect_left(starts, end)]
 
+    def word_before(self, position: int, reach: int = 3) -> Word | None:
+        """The word that ends at most ``reach`` characters before ``position``."""
+        i = bisect_left(self._word_starts, position)
+        if i:
+            word = self.words[i - 1]
+            if word.end <= position and position - word.end <= reach:
+                return word
+        return None
+
+    def word_after(self, position: int, reach: int = 3) -> Word | None:
+        """The word that starts at most ``reach`` characters after ``position``."""
+        i = bisect_left(self._word_starts, position)
+        if i < len(self.words) and self.words[i].start - position <= reach:
+            return self.words[i]
+        return None
+
     def marks_in(self, start: int, end: int) -> tuple[Mark, ...]:
         starts = self._mark_starts
         return self.marks[bisect_left(starts, start) : bisect_left(starts, end)]

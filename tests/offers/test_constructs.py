@@ -97,6 +97,8 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
     ("hourly full time", "$72/hour, 40 hours a week, W2", {"base": 149_760}),
     ("hourly part time", "$72/hour, about 20 hours a week", {"base": None}),
     ("day rate", "Tagessatz 720 € für 6 Monate", {"base": None}),
+    ("day rate abbreviation", "mission freelance, TJM 600 € HT", {"base": None, "currency": "EUR"}),
+    ("amount before salary", "Leeds: £58,000 salary, 5% bonus", {"base": 58_000, "bonus_pct": 5}),
     ("b2b invoice", "B2B: 23 000 zł netto + VAT miesięcznie", {"base": 276_000}),
     # stock
     (
@@ -162,6 +164,8 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "base 200k, 300k RSUs over 4 years, refreshers ~50k/yr",
         {"stock_total": 300_000},
     ),
+    ("period word before the percent", "RSUs CHF 60'000 über 3 Jahre, jährlich 33 %, Bonus 8 %", {"stock_years": 3, "vesting": [33.33, 33.33, 33.33], "bonus_pct": 8}),
+    ("length in doubt", "equity 300k, not sure if per year or over 3 years; base 190k", {"stock_years": None, "stock_total": None, "base": 190_000}),
     # tables and lists
     (
         "markdown table",
