@@ -272,8 +272,6 @@ def read_figure(
             or (prev == "-" and len(number) == 4 and _PHONE_HEAD_RE.search(before))
         ):
             return None  # phone numbers and ids: "555-0148", "(312) 555-0148", "2025-117"
-        if number == "401" and FOUR_O_ONE_K_RE.match(low, end):
-            return None  # 401(k)
         if ordinal and "." not in number:
             return Mark("ordinal", float(number), start, end)
         if (

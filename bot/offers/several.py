@@ -117,10 +117,14 @@ def _new(segments: list[Segment], label: str | None) -> Segment:
 
 
 def primary_of(readable: list[tuple[Segment, Offer]]) -> int:
-    """The revised (latest) offer; else the first that is not the author's current pay."""
+    """The revised (latest) offer; else the one called new; else the first that is not the
+    author's current pay."""
     revised = [i for i, (s, _) in enumerate(readable) if s.label in ("revised", "corrected")]
     if revised:
         return revised[-1]
+    new = [i for i, (s, _) in enumerate(readable) if s.label == "new"]
+    if new:
+        return new[0]  # "..., the new offer is 185k": the one called new, not the one before
     for i, (s, _) in enumerate(readable):
         if s.label not in ("current", "original"):
             return i

@@ -61,6 +61,7 @@ MAX_NUMBERS = 600  # a 16 KB email thread with an offer in it holds about 200
 MAX_WORDS = 1_500  # ... and about 430 words of the lexicon
 _LETTERS_SPLIT_RE = re.compile(r"([^\W\d_]+)")  # one class: the scan skips to letters
 _NEWLINE_RE = re.compile(r"\n")
+_401K_AMOUNT_RE = re.compile(r"[$£€₹¥]401k|.401k[ ]?(?:[$£€₹¥]|usd|eur|gbp|inr|cad|aud|chf)\b")
 _SPACES_RE = re.compile(r"[^\S\n]+")
 _LIST_NUMBER_RE = re.compile(r"(?m)^[ \t>*-]{0,8}(\d{1,2})[.)](?=\s)")  # "1. Salary", "2) RSUs"
 # "3/17/2025", "17.03.2025", "2025-06-16", "start date 3/17": a date, not figures
@@ -307,7 +308,12 @@ def tokenize(text: str) -> Tokens:
     for start, end, match, spelled_value in raw:
         if start < consumed or taken[start]:
             continue
-        if match is not None and match.group(0) == "401" and FOUR_O_ONE_K_RE.match(low, end):
+        if (
+            match is not None
+            and match.group(0) == "401"
+            and FOUR_O_ONE_K_RE.match(low, end)
+            and not _401K_AMOUNT_RE.match(low, max(0, start - 1))  # "$401k", "401k EUR"
+        ):
             words.append(Word(Kind.OTHER, "other", start, end))
             continue
         got = read_figure(low, text, start, end, match, spelled_value, cjk)

@@ -218,6 +218,9 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Offer A (Acme): 200k base, 15% bonus\nOffer B (Globex): 210k base, 10% bonus",
         {"base": 200_000, "bonus_pct": 15},
     ),
+    ("current then new in one sentence", "making 150k base right now, the new offer is 185k base + 90k RSUs/4 + 12% bonus", {"base": 185_000, "stock_total": 90_000, "stock_years": 4, "bonus_pct": 12}),
+    ("period after the label", "£80k base + 12% bonus + £25k RSU per year, Manchester", {"stock_per_year": 25_000, "stock_total": None}),
+    ("correction", "they quoted 1.5M yen a month? sorry, I meant 8,400,000円 a year, bonus 3 months", {"base": 8_400_000, "bonus_pct": None, "bonus_amount": None}),
     # doubt and ranges
     (
         "doubt",
