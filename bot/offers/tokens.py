@@ -57,7 +57,7 @@ _CJK_NUMERALS = {
 _SCRIPT_RUN_RE = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+|[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
 )
-MAX_NUMBERS = 600  # a 16 KB email thread with an offer in it holds about 200
+MAX_NUMBERS = 400  # a 16 KB email thread with an offer in it holds about 200
 MAX_WORDS = 1_500  # ... and about 430 words of the lexicon
 _LETTERS_SPLIT_RE = re.compile(r"([^\W\d_]+)")  # one class: the scan skips to letters
 _NEWLINE_RE = re.compile(r"\n")
