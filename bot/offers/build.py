@@ -62,7 +62,8 @@ def build(
         if p.component is None:
             if not p.other and not f.is_pct and not f.previous and f.value >= 1000 and not f.shares:
                 reading.warnings.append(
-                    f"couldn't tell what {f.text.strip()} is; say 'base', 'RSUs', 'bonus' or 'signing' next to it"
+                    f"couldn't tell what {f.text.strip()} is; "
+                    "say 'base', 'RSUs', 'bonus' or 'signing' next to it"
                 )
             continue
         if f.previous or f.plus:
@@ -95,7 +96,8 @@ def build(
     certain = [p for p in base_figs if not p.figure.uncertain]
     if base_figs and not certain:
         reading.warnings.append(
-            f"the base is given as a range or alternatives ({base_figs[0].figure.text.strip()}): left as unknown"
+            "the base is given as a range or alternatives "
+            f"({base_figs[0].figure.text.strip()}): left as unknown"
         )
     if certain:
         row = min(certain, key=lambda p: (min(years_of.get(p.piece) or (99,)), p.figure.start))
@@ -145,7 +147,8 @@ def build(
             values["signing_years"] = _YEARS_WORDS.get(over.group(1).lower()) or int(over.group(1))
         if shown:
             reading.assumptions.append(
-                f"added the signing amounts: {shown} = {format_money(total, pay_currency, exact=True)}"
+                f"added the signing amounts: {shown} = "
+                f"{format_money(total, pay_currency, exact=True)}"
             )
     elif "signing" in reading.zero:
         values["signing"] = 0.0
@@ -223,12 +226,14 @@ def _read_base(
         if full_time(body):
             reading.values["base"] = value * 2080
             reading.assumptions.append(
-                f"annualised {shown} x 2080 hours (full time) = {format_money(value * 2080, currency, exact=True)}"
+                f"annualised {shown} x 2080 hours (full time) = "
+                f"{format_money(value * 2080, currency, exact=True)}"
             )
         else:
             reading.values["rate"], reading.values["rate_per"] = value, "hour"
             reading.warnings.append(
-                f"{shown} is an hourly rate without full-time hours; tell me the hours per week to turn it into a year"
+                f"{shown} is an hourly rate without full-time hours; "
+                "tell me the hours per week to turn it into a year"
             )
         return
     if f.per == "day":
@@ -245,7 +250,8 @@ def _read_base(
         count = payments(tokens, spans) or 12
         reading.values["base"] = value * count
         reading.assumptions.append(
-            f"annualised {shown} x {count} monthly payments = {format_money(value * count, currency, exact=True)}"
+            f"annualised {shown} x {count} monthly payments = "
+            f"{format_money(value * count, currency, exact=True)}"
         )
         return
     reading.values["base"] = value
@@ -262,7 +268,8 @@ def _check(reading: Reading) -> None:
             else ""
         )
         reading.warnings.append(
-            f"a base of {format_money(base, currency, exact=True)} doesn't look like a year's pay, so I left it out{hint}"
+            f"a base of {format_money(base, currency, exact=True)} doesn't look like a year's pay, "
+            f"so I left it out{hint}"
         )
         del values["base"]
     pct = values.get("bonus_pct")

@@ -147,7 +147,8 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     )),
     (Kind.PERIOD, "year", (
         "per year", "a year", "per annum", "annum", "annual", "annually", "yearly", "each year",
-        "every year", "per yr", "a yr", "each yr", "every yr", "im jahr", "pro jahr", "jährlich", "jährliches", "par an", "annuel",
+        "every year", "per yr", "a yr", "each yr", "every yr", "im jahr", "pro jahr", "jährlich",
+        "jährliches", "par an", "annuel",
         "annuels", "annuelle", "annuelles", "par année", "anual", "anuales", "anuais", "al año",
         "por año", "por ano", "ao ano", "all anno", "annuo", "annuale", "rocznie", "per jaar",
         "om året", "בשנה", "לשנה", "每年", "毎年", "年間", "매년", "연",

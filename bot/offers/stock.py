@@ -159,7 +159,8 @@ def read_stock(
     if Component.STOCK in doubt:
         total = per_year = None
         reading.warnings.append(
-            "the stock figure is in doubt in the paste (yearly or the whole grant?): left as unknown"
+            "the stock figure is in doubt in the paste (yearly or the whole grant?): "
+            "left as unknown"
         )
     if total is not None:
         values["stock_total"] = total
