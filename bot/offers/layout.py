@@ -69,7 +69,6 @@ class Piece:
     years: tuple[int, ...] = ()  # a row of a year-by-year schedule
     struck: bool = False
     column: int = 0  # offer column of a table (0 = not a column)
-    label: str | None = None  # a cell's row or column label text span (start, end) owner
     label_span: tuple[int, int] | None = None
 
 

@@ -133,16 +133,12 @@ def primary_of(readable: list[tuple[Segment, Offer]]) -> int:
 
 def revised_from(readable: list[tuple[Segment, Offer]], index: int) -> Offer | None:
     """The offer a revision changes: the one it names, else the original before it."""
-    segment = readable[index][0]
     text = readable[index][1].text.lower()
     for s, o in readable[:index]:
         if s.name and re.match(rf"\W*{re.escape(s.name)}\b", text):
             return o
     earlier = [(s, o) for s, o in readable[:index] if s.label not in ("current", "competing")]
-    if earlier:
-        return earlier[-1][1]
-    _ = segment
-    return None
+    return earlier[-1][1] if earlier else None
 
 
 _INHERITED = ("base", "bonus_pct", "bonus_amount", "signing", "signing_years", "relocation")
