@@ -17,13 +17,28 @@ from collections.abc import Iterator
 from types import ModuleType
 
 from benchmarks.hostile import hostile_inputs
-from bot.offers import assign, build, layout, lexicon, parse, rules, shorthand, spans, tokens
+from bot.offers import (
+    amounts,
+    assign,
+    build,
+    layout,
+    lexicon,
+    marks,
+    parse,
+    ranges,
+    rules,
+    several,
+    shorthand,
+    spans,
+    stock,
+    tokens,
+)
 from bot.offers.parse import MAX_CHARS
 from bot.prose import components, money, numbers, places, words
 
 MODULES: tuple[ModuleType, ...] = (
-    tokens, lexicon, layout, assign, shorthand, rules, build, parse, spans,
-    numbers, money, components, places, words,
+    amounts, marks, ranges, tokens, lexicon, layout, assign, shorthand, several, rules, build, stock, parse,
+    spans, numbers, money, components, places, words,
 )  # fmt: skip
 
 

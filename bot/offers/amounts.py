@@ -10,7 +10,9 @@ mois"), ordinals ("yr2", "Year 1"), dates, times; phone numbers, ids and digits 
 155"), old figures ("up from $192,000", "158 → 170").
 
 Every look at the text round a number is a match at a position or a search in a window of a
-few characters, so reading a number costs the same whatever the paste's length.
+few characters, so reading a number costs the same whatever the paste's length. (The module is a
+little over 400 lines because the pattern tables and the one function that reads with them are
+kept together: each pattern is tried in only one place.)
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from bot.offers.lexicon import is_cjk
 from bot.prose.money import currency_of
 from bot.prose.numbers import read_number
 
-_MULTIPLIERS = {
+MULTIPLIERS = {
     "k": 1e3, "thousand": 1e3, "grand": 1e3, "mil": 1e3, "千": 1e3, "m": 1e6, "mm": 1e6,
     "mn": 1e6, "million": 1e6, "millions": 1e6, "l": 1e5, "lakh": 1e5, "lakhs": 1e5,
     "lac": 1e5, "lacs": 1e5, "lpa": 1e5, "लाख": 1e5, "cr": 1e7, "crore": 1e7, "crores": 1e7,
@@ -123,14 +125,6 @@ _PERIOD_OF = {
     "pay period": "paycheck",
     "paycheck": "paycheck",
 }
-_COUNT_CUE_RE = re.compile(r"1[2-6]")
-_COUNT_RE = re.compile(
-    r"(?:[x×*][ ]?(?P<a>1[2-6])(?!\d)|(?<![\d.,])(?P<b>1[2-6])[ ]?(?:x|×)(?![a-z])|"
-    r"(?<![\d.])(?<!\d,)(?P<c>1[2-6])[ ]?(?:分割|gehälter|monatsgehälter|monatsraten|pagas|mensilità|"
-    r"mensualités|payments|salaries|salários|meses|months? salary|薪|个月工资)|"
-    r"(?<![\d.])(?<!\d,)(?<![$€£¥])(?P<d>1[3-6])[ ]?(?:th|e|º|°|ª|o|\.(?=[ ][^\d\s]))[ ]?(?:month|mois|salário|salario|gehalt|"
-    r"monatsgehalt|mes|mensilità|salary)?(?![a-z]))"
-)
 _DURATION_RE = re.compile(
     r"[ ]?-?[ ]?(?:(?P<years>years?|yrs?|y(?=[\s,.;)/]|$)|jahre?n?|ans?|années?|años?|anos?|anni|"
     r"lata?|år|års|jaar|jaren|saal|שנים|שנה|年|년)|"
@@ -218,25 +212,6 @@ class Figure(NamedTuple):
         return self.high is not None or self.alternative
 
 
-def payment_counts(low: str) -> list[Mark]:
-    """ "x 13", "14 pagas", "15薪", "13th month": how many payments a year's pay comes in.
-
-    Every count holds a "12" to "16" at most two characters from its start, so the pattern is
-    tried only there (a scan with it from every position costs ten times as much)."""
-    found = []
-    end = tried = 0
-    for cue in _COUNT_CUE_RE.finditer(low):
-        for start in range(max(end, tried, cue.start() - 2), cue.start() + 1):
-            m = _COUNT_RE.match(low, start)
-            if m:
-                value = next(v for v in (m["a"], m["b"], m["c"], m["d"]) if v)
-                found.append(Mark("count", float(value), m.start(), m.end()))
-                end = m.end()
-                break
-        tried = cue.start() + 1
-    return found
-
-
 def read_figure(
     low: str,
     text: str,
@@ -311,7 +286,7 @@ def read_figure(
         and not (mult["mult"] == "m" and _DURATION_RE.match(low, mult.start()))
     ):
         unit = mult["mult"]
-        value *= _MULTIPLIERS[unit]
+        value *= MULTIPLIERS[unit]
         pos = mult.end()
     if unit is None and (wordish or nxt == "-"):
         dm = _DURATION_RE.match(low, pos)
@@ -362,7 +337,7 @@ def read_figure(
         m2 = _MULT_RE.match(low, pos) if unit is None else None
         if m2 and m2["mult"] not in ("m", "l", "w"):
             unit = m2["mult"]
-            value *= _MULTIPLIERS[unit]
+            value *= MULTIPLIERS[unit]
             pos = m2.end()
     if unit in _INDIAN and currency is None and not dollar:
         currency = "INR"
@@ -448,68 +423,3 @@ def read_figure(
 def _slash_or_per(low: str, m: re.Match[str]) -> bool:
     """Single-letter periods ("a", "m", "y", "h") count only after "/" or "per" ("$85/h")."""
     return "/" in m.group(0) or "per" in m.group(0)
-
-
-_CHANGE_TO_RE = re.compile(r"[ ]?(?:to|→|->|=>|bis|à|a|para|naar|till)[ ]?")
-_DASH_SPACE_RE = re.compile(r"[-–—]\s")  # "10 - 15" in a list is no range
-_ARROW_RE = re.compile(r"[ ]?(?:→|->|=>)[ ]?(?:now[ ])?")
-_RANGE_SEP_RE = re.compile(r"[ ]?(?:-|–|—|~|〜|to|bis|à|a|and|und|et|y|e)[ ]?\Z")
-_CONJUNCTIONS = frozenset(("and", "und", "et", "y", "e"))  # a range only after "between"
-_BETWEEN_RE = re.compile(r"(?:between|zwischen|entre|tra|tussen|mellan|pomiędzy)\s\S{0,3}\Z")
-_OR_RE = re.compile(r"\s(?:or|oder|ou|o)\s\Z")
-_FROM_RE = re.compile(r"(?:up from|down from|from|instead of|previously)\s?\S?\Z")
-
-
-def join(low: str, figures: list[Figure]) -> list[Figure]:
-    """Ranges ("160-190k", "$160k–$190k", "10–20%"), alternatives ("150 or 155") and old
-    figures ("up from $192,000", "158 → 170") read as such."""
-    out: list[Figure] = []
-    for found in figures:
-        figure = found
-        if out:
-            last = out[-1]
-            between = low[last.end : figure.start]
-            if (
-                len(between) <= 6
-                and _CHANGE_TO_RE.fullmatch(between)
-                and _FROM_RE.search(low[max(0, last.start - 16) : last.start])
-            ):
-                # "from 190 to 205": a change, the second is the one that stands
-                out[-1] = last._replace(previous=True)
-                out.append(figure)
-                continue
-            if (
-                len(between) <= 5
-                and _RANGE_SEP_RE.fullmatch(between)
-                and (
-                    between.strip() not in _CONJUNCTIONS
-                    or _BETWEEN_RE.search(low[max(0, last.start - 12) : last.start])
-                )
-                and not last.plus
-                and (last.is_pct == figure.is_pct or (last.bare and figure.is_pct))
-                and not last.shares
-            ):
-                low_value = last.value
-                if last.unit is None and figure.unit and low_value < 1000:
-                    low_value *= _MULTIPLIERS[figure.unit]
-                if low_value <= figure.value and not _DASH_SPACE_RE.match(between):
-                    out[-1] = figure._replace(
-                        value=low_value,
-                        high=figure.value,
-                        start=last.start,
-                        text=low[last.start : figure.end],
-                    )
-                    continue
-            if len(between) <= 5 and _OR_RE.fullmatch(between):
-                out[-1] = last._replace(alternative=True)
-                figure = figure._replace(alternative=True)
-        context = low[max(0, figure.start - 16) : figure.start]
-        if _FROM_RE.search(context):
-            figure = figure._replace(previous=True)
-        out.append(figure)
-    # "158 → 170": the first is the old figure
-    for i in range(len(out) - 1):
-        between = low[out[i].end : out[i + 1].start]
-        if _ARROW_RE.fullmatch(between):
-            out[i] = out[i]._replace(previous=True)
-    return out

@@ -11,12 +11,9 @@ from bot.offers.rules import (
     PasteCurrency,
     Reading,
     Segment,
-    capped,
-    doubted,
     extra_salary,
     full_time,
     monthly,
-    none_and_unknown,
     payments,
     pct_of_other,
     plausible,
@@ -25,6 +22,7 @@ from bot.offers.rules import (
     signing_total,
 )
 from bot.offers.shorthand import VestRun
+from bot.offers.statements import capped, doubted, none_and_unknown
 from bot.offers.stock import read_stock
 from bot.offers.tokens import Tokens, Word
 from bot.prose.components import Component

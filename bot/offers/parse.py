@@ -1,11 +1,11 @@
 """Pasted text -> offers. Pure.
 
-The reading has three stages, each in its own module: tokens (bot.offers.tokens: amounts,
-percents, periods, counts and words, locale-aware), the assignment of figures to components
-(bot.offers.assign and, for what no label claims, bot.offers.shorthand), and the arithmetic
-of the labelling conventions (bot.offers.rules, bot.offers.build). This module splits the
-paste into offers (original and revised, current and new, Offer A and Offer B) and picks the
-one to score. Every assumption is written down; a figure that cannot be placed is reported.
+The reading, stage by stage: tokens (bot.offers.tokens with amounts, marks, ranges and the
+lexicon: numbers and what is written round them, locale-aware, and the words), the shape of the
+paste (layout: lines, sentences, tables, chats, strikes), figures to components (assign, then
+shorthand for what no label claims), several offers (several), and the conventions'
+arithmetic (build, stock, statements, rules). This module runs them and picks the offer to
+score. Every assumption is written down; a figure that cannot be placed is reported.
 """
 
 from __future__ import annotations
@@ -56,7 +56,16 @@ def parse_offers(text: str) -> ParsedPaste:
         return _parse(clean(text))
     except OfferError:
         raise
-    except (ValueError, IndexError, KeyError, OverflowError, ZeroDivisionError) as exc:
+    except (
+        ValueError,
+        IndexError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        OverflowError,
+        ZeroDivisionError,
+        RecursionError,
+    ) as exc:
         # A defect of the reader must still reach the user as an answer, not an empty reply.
         raise OfferError(
             f"I couldn't read that paste ({type(exc).__name__}). Try something like: {EXAMPLE}"

@@ -17,14 +17,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from bot.errors import OfferError
-from bot.offers.amounts import (
-    FOUR_O_ONE_K_RE,
-    Figure,
-    Mark,
-    join,
-    payment_counts,
-    read_figure,
-)
+from bot.offers.amounts import FOUR_O_ONE_K_RE, Figure, Mark, read_figure
 from bot.offers.lexicon import (
     CJK_BY_FIRST,
     CJK_RE,
@@ -35,25 +28,12 @@ from bot.offers.lexicon import (
     Kind,
     is_cjk,
 )
+from bot.offers.marks import find_marks
+from bot.offers.ranges import join
 from bot.offers.spans import covered
 from bot.prose.components import Component
 from bot.prose.numbers import NUMBER_RE, spelled_in
 
-_YEARS_PAIR_RE = re.compile(r"(?:years?|yrs?|y)\s?\d\s?(?:and|&|-|–|to|,)\s?(?P<n>\d)\b")
-_CJK_YEARS_RE = re.compile(r"(?P<n>[一二三四五六七八九十两])(?<!第.)\s?年")  # "四年", not "第一年"
-_CJK_NUMERALS = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
 _SCRIPT_RUN_RE = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+|[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
 )
@@ -63,18 +43,6 @@ _LETTERS_SPLIT_RE = re.compile(r"([^\W\d_]+)")  # one class: the scan skips to l
 _NEWLINE_RE = re.compile(r"\n")
 _401K_AMOUNT_RE = re.compile(r"[$£€₹¥]401k|.401k[ ]?(?:[$£€₹¥]|usd|eur|gbp|inr|cad|aud|chf)\b")
 _SPACES_RE = re.compile(r"[^\S\n]+")
-_LIST_NUMBER_RE = re.compile(r"(?m)^[ \t>*-]{0,8}(\d{1,2})[.)](?=\s)")  # "1. Salary", "2) RSUs"
-# "3/17/2025", "17.03.2025", "2025-06-16", "start date 3/17": a date, not figures
-# Dates: "3/17/2025", "17.03.2025", "17.03.25", "2025-06-16", and "start date 3/17". Each
-# pattern opens with a digit or a word, so the scan skips to candidates; the ranges of day and
-# month and the characters round a candidate are checked in code.
-_NUMERIC_DATE_RE = re.compile(r"\d\d?(?P<s>[/.-])\d\d?(?P=s)\d\d(?:\d\d)?")
-_ISO_DATE_RE = re.compile(r"\d\d\d\d-\d\d-\d\d")
-_CUE_DATE_RE = re.compile(r"(?:date|start|on|by) (\d\d?/\d\d?)(?![\d/])")
-_DATE_EDGE = frozenset("0123456789/.,-")
-# "férias + 1/3": a small fraction, never a grant over years; "1/4 of" the grant
-_FRACTION_RE = re.compile(r"(?P<a>[1-9])(?<![\d.,/][1-9])[ ]?/[ ]?(?P<b>1[0-2]|[2-9])(?![\d/%.,])")
-_FRACTION_OF_RE = re.compile(r"1(?<![\d.]1)[ ]?/[ ]?\d{1,2}(?=\s{1,3}(?:of|de|der|du)\b)")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
@@ -205,30 +173,6 @@ def _runs(low: str, cjk: bool) -> list[tuple[str, int, int]]:
     return out
 
 
-def _dates(low: str) -> list[tuple[int, int]]:
-    found = []
-    for m in _NUMERIC_DATE_RE.finditer(low):
-        start, end = m.span()
-        after = low[end : end + 1]
-        if (start and low[start - 1] in _DATE_EDGE) or (
-            after in _DATE_EDGE
-            and not (after in ".," and low[end + 1 : end + 2] in ("", " ", "\n"))
-        ):
-            continue
-        first, second, year = m.group(0).split(m["s"])
-        day_month = (int(first) <= 12 and 1 <= int(second) <= 31) or (
-            1 <= int(first) <= 31 and 1 <= int(second) <= 12
-        )
-        if day_month and int(first) and (len(year) == 4 or m["s"] == "."):
-            found.append((start, end))
-    for m in _ISO_DATE_RE.finditer(low):
-        start, end = m.span()
-        if not (start and low[start - 1] in _DATE_EDGE) and low[end : end + 1] not in _DATE_EDGE:
-            found.append((start, end))
-    found.extend(m.span(1) for m in _CUE_DATE_RE.finditer(low))
-    return found
-
-
 def _labels(text: str, words: tuple[Word, ...], figures: tuple[Figure, ...]) -> tuple[Word, ...]:
     """Label words outside every figure ("k" of "5k" is no label); a bare "sign" counts only
     against a figure ("5k sign")."""
@@ -274,19 +218,7 @@ def tokenize(text: str) -> Tokens:
             f"That paste holds {len(words):,} pay words; I read pastes with up to {MAX_WORDS:,}. "
             "Paste just the part with the offer."
         )
-    marks = payment_counts(low)
-    for m in _YEARS_PAIR_RE.finditer(low):
-        marks.append(Mark("ordinal", float(m["n"]), m.start("n"), m.end("n")))
-    for m in _CJK_YEARS_RE.finditer(low):
-        marks.append(Mark("years", float(_CJK_NUMERALS[m["n"]]), m.start(), m.end()))
-    for m in _LIST_NUMBER_RE.finditer(low):
-        marks.append(Mark("ordinal", float(m.group(1)), m.start(1), m.end(1) + 1))
-    marks.extend(Mark("date", 0.0, start, end) for start, end in _dates(low))
-    for m in _FRACTION_RE.finditer(low):
-        if int(m["a"]) < int(m["b"]):
-            marks.append(Mark("fraction", 1.0, m.start(), m.end()))
-    for m in _FRACTION_OF_RE.finditer(low):
-        marks.append(Mark("fraction", 1.0, m.start(), m.end()))
+    marks = find_marks(low)
     taken = covered(len(low), [(m.start, m.end) for m in marks])
     figures: list[Figure] = []
     raw: list[tuple[int, int, re.Match[str] | None, float | None]] = [

@@ -164,8 +164,16 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "base 200k, 300k RSUs over 4 years, refreshers ~50k/yr",
         {"stock_total": 300_000},
     ),
-    ("period word before the percent", "RSUs CHF 60'000 über 3 Jahre, jährlich 33 %, Bonus 8 %", {"stock_years": 3, "vesting": [33.33, 33.33, 33.33], "bonus_pct": 8}),
-    ("length in doubt", "equity 300k, not sure if per year or over 3 years; base 190k", {"stock_years": None, "stock_total": None, "base": 190_000}),
+    (
+        "period word before the percent",
+        "RSUs CHF 60'000 über 3 Jahre, jährlich 33 %, Bonus 8 %",
+        {"stock_years": 3, "vesting": [33.33, 33.33, 33.33], "bonus_pct": 8},
+    ),
+    (
+        "length in doubt",
+        "equity 300k, not sure if per year or over 3 years; base 190k",
+        {"stock_years": None, "stock_total": None, "base": 190_000},
+    ),
     # tables and lists
     (
         "markdown table",
@@ -218,9 +226,21 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Offer A (Acme): 200k base, 15% bonus\nOffer B (Globex): 210k base, 10% bonus",
         {"base": 200_000, "bonus_pct": 15},
     ),
-    ("current then new in one sentence", "making 150k base right now, the new offer is 185k base + 90k RSUs/4 + 12% bonus", {"base": 185_000, "stock_total": 90_000, "stock_years": 4, "bonus_pct": 12}),
-    ("period after the label", "£80k base + 12% bonus + £25k RSU per year, Manchester", {"stock_per_year": 25_000, "stock_total": None}),
-    ("correction", "they quoted 1.5M yen a month? sorry, I meant 8,400,000円 a year, bonus 3 months", {"base": 8_400_000, "bonus_pct": None, "bonus_amount": None}),
+    (
+        "current then new in one sentence",
+        "making 150k base right now, the new offer is 185k base + 90k RSUs/4 + 12% bonus",
+        {"base": 185_000, "stock_total": 90_000, "stock_years": 4, "bonus_pct": 12},
+    ),
+    (
+        "period after the label",
+        "£80k base + 12% bonus + £25k RSU per year, Manchester",
+        {"stock_per_year": 25_000, "stock_total": None},
+    ),
+    (
+        "correction",
+        "they quoted 1.5M yen a month? sorry, I meant 8,400,000円 a year, bonus 3 months",
+        {"base": 8_400_000, "bonus_pct": None, "bonus_amount": None},
+    ),
     # doubt and ranges
     (
         "doubt",

@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.errors import OfferError
-from bot.offers.amounts import _COUNT_RE, payment_counts
 from bot.offers.layout import _abbreviation_before
+from bot.offers.marks import _COUNT_RE, payment_counts
 from bot.offers.parse import clean, parse_offers
 from bot.offers.spans import brackets
 from bot.offers.tokens import tokenize

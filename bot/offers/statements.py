@@ -1,0 +1,193 @@
+"""What a paste says about a component besides its figures: that there is none ("no bonus",
+"Sign-on: none", "RSUなし", "does not maintain a bonus program"), that it is unknown ("TBD",
+"—"), that the author doubts it ("yearly or the whole grant?"), or that a figure is a ceiling
+("up to 20%")."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from bot.offers.amounts import Figure
+from bot.offers.assign import Placed
+from bot.offers.layout import Piece
+from bot.offers.lexicon import COMPONENT_OF, Kind
+from bot.offers.rules import Reading, Segment, none_after, segment_words
+from bot.offers.spans import brackets
+from bot.offers.tokens import Tokens, Word
+from bot.prose.components import Component
+
+_BREAK_RE = re.compile(r"[,;\n|()]|\d")
+_DASH_CHARS = frozenset("-–—?")
+_DASH_ONLY_RE = re.compile(r"\s*[-–—?]+\s*")
+_TENTATIVE_RE = re.compile(
+    r"\byet\b|\b(?:know|sure|remember|mention\w*|said|told|asked)\b", re.IGNORECASE
+)
+_DASH_VALUE_RE = re.compile(r"\s?[:|]?\s?[-–—?]+\s?(?:\||$|\n)")  # "Bonus: —", "| RSU | - |"
+_OR_RE = re.compile(r"\bor\b")
+_CAP_REACH = 24  # "capped at" + a few quotes
+
+
+def _near(text: str, a: int, b: int, limit: int) -> bool:
+    gap = text[a:b]
+    return len(gap) <= limit and not _BREAK_RE.search(gap)
+
+
+def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading: Reading) -> None:
+    """ "no bonus", "Sign-on: none", "RSUなし" -> 0; "bonus: TBD", "—" -> unknown."""
+    text = tokens.text
+    for i in seg.pieces:
+        _none_in_cell(tokens, pieces[i], reading)
+    words = segment_words(tokens, pieces, seg)
+    for i, w in enumerate(words):
+        if w.kind is not Kind.LABEL or w.key == Component.TOTAL.value:
+            continue
+        if w.end - w.start == 4 and text[w.start : w.end].lower() == "sign":
+            continue
+        component = COMPONENT_OF[w.key]
+        prev = words[i - 1] if i else None
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if (
+            (prev and prev.kind is Kind.NONE_BEFORE and _near(text, prev.end, w.start, 3))
+            or (
+                nxt
+                and none_after(text, nxt)
+                and _near(text, w.end, nxt.start, 4)
+                and not _figure_between(tokens, w.end, nxt.start)
+            )
+            or _negated(tokens, words, i)
+        ):
+            reading.zero.add(component.value)
+        elif nxt and nxt.kind is Kind.HOLDER and _gap_is_separator(text, w.end, nxt.start):
+            reading.unknown.add(component)
+            reading.warnings.append(
+                f"{component.spoken}: {text[nxt.start : nxt.end]} — left as unknown"
+            )
+        elif _DASH_CHARS.intersection(text[w.end : w.end + 4]) and _DASH_VALUE_RE.match(
+            text[w.end : w.end + 8]
+        ):
+            reading.unknown.add(component)
+
+
+def _none_in_cell(tokens: Tokens, piece: Piece, reading: Reading) -> None:
+    """A table cell that says "none" (or "—", "TBD") under a row or column label."""
+    if piece.label_span is None or tokens.any_figure_in(piece.start, piece.end):
+        return  # (a "–" in a year-by-year table is a year with nothing, not an unknown)
+    labels = [w for w in tokens.labels_in(*piece.label_span) if w.kind is Kind.LABEL]
+    if not labels or labels[0].key == Component.TOTAL.value:
+        return
+    component = COMPONENT_OF[labels[0].key]
+    text = tokens.text
+    words = tokens.words_in(piece.start, piece.end)
+    if words and none_after(text, words[0]):
+        reading.zero.add(component.value)
+    elif not piece.years and (
+        (words and words[0].kind is Kind.HOLDER)
+        or _DASH_ONLY_RE.fullmatch(text, piece.start, piece.end)
+    ):
+        reading.unknown.add(component)
+
+
+def _negated(tokens: Tokens, words: list[Word], i: int) -> bool:
+    """ "does not currently maintain an annual bonus program", "this role is not
+    bonus-eligible", "roblox doesn't do bonus": a negation a few words before the label, in a
+    statement with no figure, no question and no doubt."""
+    label = words[i]
+    near = tokens.words_of(Kind.NEGATION, max(0, label.start - 60), label.start)
+    if not near or label.start - near[-1].end > 40:
+        return False
+    negation = near[-1]
+    text = tokens.text
+    start, end = tokens.line_of(label.start)
+    gap = text[negation.end : label.start]
+    if len(gap.split()) > 5 or _BREAK_RE.search(gap):
+        return False
+    sentence = text[max(start, negation.start - 60) : min(end, label.end + 60)]
+    return (
+        not tokens.any_figure_in(max(start, negation.start - 60), min(end, label.end + 60))
+        and "?" not in sentence
+        and not _TENTATIVE_RE.search(sentence)
+        and not any(
+            w.kind in (Kind.DOUBT, Kind.HOLDER)
+            for w in tokens.words_in(max(start, negation.start - 60), min(end, label.end + 60))
+        )
+    )
+
+
+def _figure_between(tokens: Tokens, a: int, b: int) -> bool:
+    return tokens.any_figure_in(a, b)
+
+
+def _gap_is_separator(text: str, a: int, b: int) -> bool:
+    return b - a <= 6 and not text[a:b].strip(" :-–—\"'*")
+
+
+def doubted(
+    tokens: Tokens, pieces: list[Piece], seg: Segment, placed: list[Placed]
+) -> set[Component]:
+    """Components the author doubts ("is the 100k per year or total??"): those a doubting
+    piece names or whose figures it repeats, or, for a doubt in brackets ("100k (not sure if
+    yearly)"), the component of the figure before the bracket."""
+    text = tokens.text
+    out: set[Component] = set()
+    owners = [p for p in placed if p.component]
+    owners.sort(key=lambda p: p.figure.end)
+    owner_ends = [p.figure.end for p in owners]
+    by_value: dict[float, set[Component]] = {}
+    for p in owners:
+        if not p.figure.is_pct and p.component:
+            by_value.setdefault(p.figure.value, set()).add(p.component)
+    for i in seg.pieces:
+        piece = pieces[i]
+        body = text[piece.start : piece.end]
+        ends_q = text[piece.end : piece.end + 1] == "?" or "?" in body
+        words = tokens.words_in(piece.start, piece.end)
+        doubts = [w for w in words if w.kind is Kind.DOUBT]
+        if not doubts and not (ends_q and _OR_RE.search(body)):
+            continue
+        _, opening_of = brackets(text, piece.start, piece.end, [w.start for w in doubts])
+        whole_piece = not doubts
+        for w in doubts:
+            opening = opening_of[w.start]
+            if opening < 0:
+                whole_piece = True
+                continue
+            k = bisect_right(owner_ends, opening)
+            if k and owners[k - 1].component:
+                out.add(owners[k - 1].component)  # type: ignore[arg-type]
+        if not whole_piece:
+            continue
+        # what the doubt is about: the labels after it and the figures it repeats ("can't
+        # tell if the 300k is per year"), else the label nearest before it; a question with
+        # an "or" and no doubt word doubts all it names
+        start = doubts[0].start if doubts else piece.start
+        labels = [
+            w
+            for w in words
+            if w.kind is Kind.LABEL
+            and text[w.start : w.end].lower() != "sign"
+            and w.key != Component.TOTAL.value
+        ]
+        found = {COMPONENT_OF[w.key] for w in labels if w.start >= start}
+        for f in tokens.figures_in(start, piece.end):
+            found.update(by_value.get(f.value, ()))
+        if not found:
+            before = [w for w in labels if w.start < start]
+            found = {COMPONENT_OF[before[-1].key]} if before else set()
+        out.update(found)
+    return out
+
+
+def capped(tokens: Tokens, figure: Figure) -> bool:
+    """An "up to" just before the figure (a few quotes may sit between)."""
+    text = tokens.text
+    for w in tokens.words_in(max(0, figure.start - _CAP_REACH), figure.start):
+        if (
+            w.kind is Kind.CAP
+            and w.end <= figure.start
+            and figure.start - w.end <= 3 + (text[w.end : figure.start].count('"'))
+        ):
+            if text[w.start : w.end].lower() == "do" and not figure.is_pct:
+                continue
+            return True
+    return False
