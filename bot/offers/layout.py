@@ -56,6 +56,7 @@ _ABBREVIATIONS = frozenset(
 )  # fmt: skip
 _DOTTED_ABBREVIATIONS = ("e.g", "i.e", "p.a")
 _TWO_DIGITS_RE = re.compile(r"\d{2,}")
+_HARD_BREAKS = frozenset(";。！？")
 _CUT_CHARS_RE = re.compile(r"[.!?;。！？]|\d")  # without one of these a line is one sentence
 
 
@@ -187,8 +188,12 @@ def _sentences(text: str, start: int, end: int, struck: Spans) -> list[tuple[int
     # "ca. 60k", "1. Salary. $180,000": an abbreviation or a short heading does not end a sentence
     kept = [ordered[0]]
     for cut in ordered[1:-1]:
-        if cut in forced:
-            kept.append(cut)
+        if (
+            cut in forced
+            or text[cut - 1 : cut] in _HARD_BREAKS
+            or text[cut : cut + 1] in _HARD_BREAKS
+        ):
+            kept.append(cut)  # a forced cut, or a ";": no abbreviation keeps these together
             continue
         # both tests look at a bounded stretch before the cut, so a line of a thousand
         # skipped cuts is still read in one pass
