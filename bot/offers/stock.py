@@ -10,6 +10,7 @@ schedule is taken as written ("5/15/40/40"), or even when the paste says so ("1-
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 
 from bot.offers.amounts import Figure, Mark
@@ -198,17 +199,22 @@ def _vest_pct(text: str, figure: Figure) -> bool:
 
 
 def _stock_pieces(tokens: Tokens, context: list[Piece], stock: list[Placed]) -> list[Piece]:
-    """The pieces that speak of the grant: a stock word, a vesting word, or a stock figure."""
-    figures = {p.figure.start for p in stock}
-    out = []
-    for piece in context:
-        if (
-            tokens.words_of((Kind.LABEL, Component.STOCK.value), piece.start, piece.end)
-            or any(w.key != "even" for w in tokens.words_of(Kind.VEST, piece.start, piece.end))
-            or any(f.start in figures for f in tokens.figures_in(piece.start, piece.end))
-        ):
-            out.append(piece)
-    return out
+    """The pieces that speak of the grant: a stock word, a vesting word, or a stock figure
+    (each word and figure placed in its piece by bisection, not each piece searched)."""
+    if not context:
+        return []
+    ordered = sorted(context, key=lambda p: p.start)
+    starts = [p.start for p in ordered]
+    lo, hi = ordered[0].start, max(p.end for p in ordered)
+    positions = [w.start for w in tokens.words_of((Kind.LABEL, Component.STOCK.value), lo, hi)]
+    positions += [w.start for w in tokens.words_of(Kind.VEST, lo, hi) if w.key != "even"]
+    positions += [p.figure.start for p in stock]
+    marked = set()
+    for position in positions:
+        k = bisect_right(starts, position) - 1
+        if k >= 0 and position < ordered[k].end:
+            marked.add(k)
+    return [ordered[k] for k in sorted(marked)]
 
 
 def _cliff(tokens: Tokens, mark: Mark, piece: Piece) -> bool:

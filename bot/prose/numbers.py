@@ -42,14 +42,14 @@ def read_number(m: re.Match[str], *, decimal_next: bool = False) -> float:
         grouped = lead + grouped
         if sep == "." and decimal_next and grouped.count(".") == 1 and not dec:
             return float(grouped)
-        value = float(_SEPARATORS_RE.sub("", grouped))
+        value = float(grouped.translate(_NO_SEPARATORS))
         if dec:
             value += float("0." + dec[1:])
         return value
     return float(lead + plain + ("." + frac[1:] if frac else ""))
 
 
-_SEPARATORS_RE = re.compile(r"[,.'’ ]")
+_NO_SEPARATORS = dict.fromkeys(map(ord, ",.'’ "))
 _WORD_SPLIT_RE = re.compile(r"[-\s]+")
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
