@@ -35,16 +35,9 @@ _FULL_TIME_RE = re.compile(
 )
 _MONTHLY_LABELS = {"月薪", "月給", "月给", "monatsgehalt", "월급", "månadslön", "retainer"}
 _PCT_OF_OTHER_RE = re.compile(
-    r"\s?(?:of|vom|von|du|de|des|sur)\s+(?:the\s+)?(?:team|company|revenue|umsatz|teamumsatz|profit|sales|chiffre)",
+    r"\s?(?:of|vom|von|du|de|des|sur)\s{1,3}(?:the\s{1,3})?(?:team|company|revenue|umsatz|teamumsatz|profit|sales|chiffre)",
     re.IGNORECASE,
 )
-_BREAK_RE = re.compile(r"[,;\n|()]|\d")
-_DASH_CHARS = frozenset("-–—?")
-_DASH_ONLY_RE = re.compile(r"\s*[-–—?]+\s*")
-_TENTATIVE_RE = re.compile(
-    r"\byet\b|\b(?:know|sure|remember|mention\w*|said|told|asked)\b", re.IGNORECASE
-)
-_DASH_VALUE_RE = re.compile(r"\s?[:|]?\s?[-–—?]+\s?(?:\||$|\n)")  # "Bonus: —", "| RSU | - |"
 _MONTHLY_BEFORE_RE = re.compile(r"(?:monthly|monatlich|mensuel|月|월)\s?\S{0,12}\s?\Z")
 _PART_TIME_RE = re.compile(r"part[- ]?time", re.IGNORECASE)
 _TWO_PARTS_OF_RE = re.compile(
@@ -52,8 +45,6 @@ _TWO_PARTS_OF_RE = re.compile(
     re.IGNORECASE,
 )
 _EXTRA_SALARY_RE = re.compile(r"1[3-6]\s?(?:th|e|º|o|°)")
-_OR_RE = re.compile(r"\bor\b")
-_CAP_REACH = 24  # "capped at" + a few quotes
 _NEGATED_COUNT_RE = re.compile(r"(?:sem|no|without|sin|kein|ohne|bez|pas de)\s?\Z", re.IGNORECASE)
 
 

@@ -28,7 +28,7 @@ _VEST_AFTER_RE = re.compile(r"\s?(?:/\s?y|per\s|each\s|every\s|annually|on\s|aft
 _EQUITY_AFTER_RE = re.compile(
     r"\s?(?:\(|of\s{1,3}(?:the\s|a\s)?(?:company|startup)|equity|vest|cliff)"
 )
-_NAMED_ORDER_RE = re.compile(r"\s?\(([^)]*)\)")  # "175/45/26 (base/stock/bonus)"
+_NAMED_ORDER_RE = re.compile(r"\s?\(([^)]{0,60})\)")  # "175/45/26 (base/stock/bonus)"
 _PER_YEAR_RE = re.compile(r"\s?(?:per\s?y|/\s?y)")
 _LIST_JOIN_RE = re.compile(r"\s?[,·•;]\s?")
 _VEST_CUE_RE = re.compile(r"\b(?:vest\w*|cliff|schedule)\b", re.IGNORECASE)

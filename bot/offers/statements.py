@@ -19,7 +19,7 @@ from bot.prose.components import Component
 
 _BREAK_RE = re.compile(r"[,;\n|()]|\d")
 _DASH_CHARS = frozenset("-–—?")
-_DASH_ONLY_RE = re.compile(r"\s*[-–—?]+\s*")
+_DASH_ONLY_RE = re.compile(r"[ ]{0,8}[-–—?]{1,8}[ ]{0,8}")
 _TENTATIVE_RE = re.compile(
     r"\byet\b|\b(?:know|sure|remember|mention\w*|said|told|asked)\b", re.IGNORECASE
 )
