@@ -208,29 +208,29 @@ def _lower(text: str) -> str:
 
 
 def tokenize(text: str) -> Tokens:
+    """The tokens of a normalised paste. The work is bounded first: a paste with more numbers
+    or pay words than an offer ever holds is answered before it is read (reading each costs the
+    same, so a log or a table dump would cost seconds)."""
     low = _lower(text)
-    cjk = CJK_RE.search(text) is not None
-    runs = _runs(low, cjk)
-    words = _words(low, runs)
-    if len(words) > MAX_WORDS:
-        # an offer names its parts a few dozen times; thousands of pay words are a dump
-        raise OfferError(
-            f"That paste holds {len(words):,} pay words; I read pastes with up to {MAX_WORDS:,}. "
-            "Paste just the part with the offer."
-        )
-    marks = find_marks(low)
-    taken = covered(len(low), [(m.start, m.end) for m in marks])
-    figures: list[Figure] = []
     raw: list[tuple[int, int, re.Match[str] | None, float | None]] = [
         (m.start(), m.end(), m, None) for m in NUMBER_RE.finditer(low)
     ]
     if len(raw) > MAX_NUMBERS:
-        # A paste of an offer holds dozens of numbers; thousands are a log, a table dump or
-        # noise, and reading each costs the same, so the work is bounded here.
         raise OfferError(
             f"That paste holds {len(raw):,} numbers; I read pastes with up to {MAX_NUMBERS}. "
             "Paste just the part with the offer."
         )
+    cjk = CJK_RE.search(text) is not None
+    runs = _runs(low, cjk)
+    words = _words(low, runs)
+    if len(words) > MAX_WORDS:
+        raise OfferError(
+            f"That paste holds over {MAX_WORDS:,} pay words; I read pastes with up to "
+            f"{MAX_WORDS:,}. Paste just the part with the offer."
+        )
+    marks = find_marks(low)
+    taken = covered(len(low), [(m.start, m.end) for m in marks])
+    figures: list[Figure] = []
     digits = covered(len(low), [(s, e) for s, e, _, _ in raw])
     for spelled in spelled_in(low, runs):
         if not any(digits[spelled.start : spelled.end]):
@@ -313,7 +313,7 @@ def _words(low: str, runs: list[tuple[str, int, int]]) -> list[Word]:
     found: list[Word] = []
     count = len(runs)
     i = 0
-    while i < count:
+    while i < count and len(found) <= MAX_WORDS:  # past the bound the paste is refused
         word, start, end = runs[i]
         first = word[0]
         if first >= "\u3040" and is_cjk(first):  # a run is all CJK or none
