@@ -149,7 +149,7 @@ _DATE_AFTER_RE = re.compile(
 )
 FOUR_O_ONE_K_RE = re.compile(r"[ ]?\(?k\)?(?![a-z])")
 _PHONE_AFTER_RE = re.compile(r"-\d{3,4}(?![\d%kKmM])")  # "555-0148", not "180-200k"
-_PHONE_HEAD_RE = re.compile(r"(?<!\d)\d{3}-\Z")  # the "555-" of "555-0182"
+_PHONE_HEAD_RE = re.compile(r"(?<!\d)\d{3}-\Z")  # the "555-" of "555-0173"
 _PHONE_AREA_RE = re.compile(r"\(\d{3}\)\s?\d")
 _RANGE_TAIL_RE = re.compile(r"[ ]?[-–—~〜][ ]?\d+(?:[.,]\d+)?")
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![a-z])")
@@ -200,7 +200,7 @@ class Figure(NamedTuple):
     approx: bool = False
     spelled: bool = False
     plus: bool = False  # "$430K+"
-    price: bool = False  # "$3.15 per share", "@ $1.35": a share's price, no grant value
+    price: bool = False  # "$4.20 per share", "@ $0.90": a share's price, no grant value
 
     @property
     def bare(self) -> bool:
@@ -240,7 +240,7 @@ def read_figure(
         if prev == "#" or (prev == ":" and start >= 2 and low[start - 2].isdigit()):
             return None  # "#48213", "9:14"
         if prev == "-" and start >= 2 and text[start - 2].isupper():
-            return None  # an id or a level: "JR-55120", "SDE-1"
+            return None  # an id or a level: "REQ-40213", "SWE-2"
         if (
             (low.startswith("-", end) and _PHONE_AFTER_RE.match(low, end))
             or (prev == "(" and _PHONE_AREA_RE.match(low, start - 1))
@@ -390,7 +390,7 @@ def read_figure(
         pos += 1
     if pos < len(low) and low[pos].isalpha() and not is_cjk(low[pos]) and low[pos] not in "xk":
         return None  # glued to a word: "409A", "3D"
-    # "$3.15 per share", "@ $1.35", "£0.85 strike": the price of one share, not a grant
+    # "$4.20 per share", "@ $0.90", "€1.10 strike": the price of one share, not a grant
     price = bool(
         (currency or dollar)
         and not is_pct

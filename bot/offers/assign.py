@@ -3,9 +3,9 @@
 Within a clause (commas, "+", "and", bullets and bars end one), the clause's own order decides:
 one that opens with a label reads labels first ("base 200k", "Bonus: 15%"), one that opens
 with a figure reads labels last ("240k base 300k rsu"). A line shaped "Label: value" gives
-its label to every figure of the value that has none of its own ("Signing Bonus: $45,000
-(Year 1), $35,000 (Year 2)"). A figure in brackets with no label inside takes the label
-before the bracket ("super (11.5%)"), or is a part of the figure before it ("TC 290
+its label to every figure of the value that has none of its own ("Signing Bonus: $40,000
+(Year 1), $20,000 (Year 2)"). A figure in brackets with no label inside takes the label
+before the bracket ("super (12%)"), or is a part of the figure before it ("TC 290
 (190/80/20)"). Labels of things that are not pay (pension, 401(k), PTO) claim figures too,
 so they cannot be misread as a bonus. What no label claims is left unplaced here; the offer
 reader then tries the positional shorthand or reports it.
@@ -34,7 +34,7 @@ _PLUS_RE = re.compile(r"\+|\b(?:and|plus|then)\b")
 _TIME_WORDS_RE = re.compile(r"\b(?:now|upfront|up front|on joining|at start|and|plus|then)\b")
 _LETTERS_RE = re.compile(r"[^\W\d_]")
 _KEY_SEP_RE = re.compile(r"\s?(?::|=|：)|\s[-–—]\s|[–—]|\.\s(?=\S)")
-_QUALIFIER_REACH = 14  # "Stock (/yr) $75K": how far a label's qualifier reaches
+_QUALIFIER_REACH = 14  # "Stock (/yr) $90K": how far a label's qualifier reaches
 _PCT_KEY_RE = re.compile(r"(?:\b|_)(?:pct|percent)\b|%|\(%\)")
 _PER_YEAR_KEY_RE = re.compile(r"/[ ]?(?:yr|year|y|a|annum)\b|\bp\.?a\.?(?!\w)")
 _YEARLY_KEY_RE = re.compile(r"/\s?yr|per\s?y|yearly|annual")  # "Stock (/yr)"
@@ -194,7 +194,7 @@ def _place_piece(
         # bracket, or is a part of the figure before it
         opening = opening_of[figure.start]
         if opening >= value_start:
-            # a label inside the bracket, before the figure ("(relocation separate, ~1L)"),
+            # a label inside the bracket, before the figure ("(relocation apart, ~2L)"),
             # else the one before the bracket
             b = bisect_right(label_ends, figure.start)
             if not (b and labels[b - 1].start > opening):
@@ -231,8 +231,8 @@ def _place_piece(
 
 
 def _qualified(tokens: Tokens, figure: Figure, start: int, end: int) -> Figure:
-    """What the label or key says of a bare figure after it: "target_bonus_pct: 12.5" and
-    "Bonus (%): 15" are percents, "Stock (/yr) $75K" and "RSU per year: 40k" yearly."""
+    """What the label or key says of a bare figure after it: "bonus_target_pct: 9.5" and
+    "Bonus (%): 15" are percents, "Stock (/yr) $90K" and "RSU per year: 40k" yearly."""
     span = tokens.text[start:end].lower()
     if figure.bare and _PCT_KEY_RE.search(span):
         return figure._replace(is_pct=True)
@@ -269,7 +269,7 @@ def _gap(text: str, previous: Placed, figure: Figure) -> str:
 def _continued(
     text: str, figures: tuple[Figure, ...], placed: dict[int, Placed], index: int
 ) -> None:
-    """ "75k yr1 + 60k yr2", "$45,000 (Year 1), $35,000 (Year 2)": more of the same."""
+    """ "75k yr1 + 60k yr2", "$40,000 (Year 1), $20,000 (Year 2)": more of the same."""
     previous: Placed | None = None
     for figure in figures:
         mine = placed.get(figure.start)

@@ -94,7 +94,7 @@ def layout(tokens: Tokens) -> Layout:
     lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(text)]
     table_rows = _tables(tokens, lines)
     spans = strike_spans(text)
-    # a strike inside a line supersedes its figures ("base ~$167k~ → $174k"); a struck line
+    # a strike inside a line supersedes its figures ("base ~$150k~ → $158k"); a struck line
     # is an offer of its own, superseded as a whole
     whole = [(a, b) for a, b in spans if _whole_line(tokens, a, b)]
     for a, b in spans:

@@ -44,7 +44,7 @@ _NUMERIC_DATE_RE = re.compile(r"\d\d?(?P<s>[/.-])\d\d?(?P=s)\d\d(?:\d\d)?")
 _ISO_DATE_RE = re.compile(r"\d\d\d\d-\d\d-\d\d")
 _CUE_DATE_RE = re.compile(r"(?:date|start|on|by) (\d\d?/\d\d?)(?![\d/])")
 _DATE_EDGE = frozenset("0123456789/.,-")
-# "férias + 1/3": a small fraction, never a grant over years; "1/4 of" the grant
+# "+ 1/3 of a salary": a small fraction, never a grant over years; "1/4 of" the grant
 _FRACTION_RE = re.compile(r"(?P<a>[1-9])(?<![\d.,/][1-9])[ ]?/[ ]?(?P<b>1[0-2]|[2-9])(?![\d/%.,])")
 _FRACTION_OF_RE = re.compile(r"1(?<![\d.]1)[ ]?/[ ]?\d{1,2}(?=\s{1,3}(?:of|de|der|du)\b)")
 

@@ -168,7 +168,7 @@ def monthly(tokens: Tokens, figure: Figure, labels: list[Word]) -> bool:
 
 
 def _counts_in(tokens: Tokens, spans: list[tuple[int, int]]) -> list[Mark]:
-    """The payment counts in ``spans`` that are not negated ("sem 13º", "13. pensji brak")."""
+    """The payment counts in ``spans`` that are not negated ("sem 13º", "13th month: none")."""
     text = tokens.text
     return [
         m
@@ -207,7 +207,7 @@ def pct_of_other(tokens: Tokens, figure: Figure) -> bool:
 
 
 def signing_total(values: list[float], text: str) -> tuple[float, str | None]:
-    """Instalments add up; parts that restate a stated total ("50k in 2 parts (30 + 20)",
+    """Instalments add up; parts that restate a stated total ("40k in 2 parts (25 + 15)",
     "two instalments of £6,000") do not."""
     if len(values) == 1:
         return values[0], None

@@ -100,7 +100,7 @@ def split_offers(tokens: Tokens, pieces: list[Piece], placed: list[Placed]) -> l
             and len(segments) > 1
             and segments[-2].label == "original"
         ):
-            current.label = "revised"  # "Erstes Angebot: ... Neues Angebot: ..."
+            current.label = "revised"  # an original, then a new one: the revision
         elif marker is not None and not current.has_pay:
             current.label = marker
         current.add(index, here)

@@ -1,10 +1,10 @@
 """Figures no label claims, read by position the way forum posts write offers.
 
 "170 + 15% + 400/4" and "180k/150k/10%" list base, bonus and stock; "TC 290 (190/80/20)" lists
-the yearly parts of a total (base / stock per year / bonus) and "175/45/26 (base/stock per
+the yearly parts of a total (base / stock per year / bonus) and "168/52/24 (base/stock per
 yr/bonus)" names its order in brackets. A lone grant ("two forty over four years") is stock;
-the first unlabelled amount of an offer that names no base is the base ("offer: sixty-five
-thousand pounds, five per cent bonus"). Every such reading is written down as an assumption.
+the first unlabelled amount of an offer that names no base is the base ("they offered eighty
+thousand euros and a ten per cent bonus"). Every such reading is written down as an assumption.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def vesting_runs(tokens: Tokens, start: int, end: int) -> list[VestRun]:
     cues: dict[tuple[int, int], bool] = {}  # one search per line, however many runs it holds
     figures = tokens.figures_in(start, end)
     runs = _runs(text, figures)
-    # "[10, 20, 30, 40]", "25% · 25% · 25% · 25%": a list that adds up to 100 is a schedule too
+    # "[10, 20, 30, 40]", "30% · 30% · 25% · 25%": a list that adds up to 100 is a schedule too
     runs += [
         run for run in _runs(text, figures, _LIST_JOIN_RE) if len(run) >= 3 and run not in runs
     ]

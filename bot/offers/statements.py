@@ -89,8 +89,8 @@ def _none_in_cell(tokens: Tokens, piece: Piece, reading: Reading) -> None:
 
 
 def _negated(tokens: Tokens, words: list[Word], i: int) -> bool:
-    """ "does not currently maintain an annual bonus program", "this role is not
-    bonus-eligible", "roblox doesn't do bonus": a negation a few words before the label, in a
+    """ "we do not offer an annual bonus", "this position is not
+    eligible for a bonus", "they don't do bonuses": a negation a few words before the label, in a
     statement with no figure, no question and no doubt."""
     label = words[i]
     near = tokens.words_of(Kind.NEGATION, max(0, label.start - 60), label.start)
@@ -125,7 +125,7 @@ def _gap_is_separator(text: str, a: int, b: int) -> bool:
 def doubted(
     tokens: Tokens, pieces: list[Piece], seg: Segment, placed: list[Placed]
 ) -> set[Component]:
-    """Components the author doubts ("is the 100k per year or total??"): those a doubting
+    """Components the author doubts ("is the 120k yearly or total??"): those a doubting
     piece names or whose figures it repeats, or, for a doubt in brackets ("100k (not sure if
     yearly)"), the component of the figure before the bracket."""
     text = tokens.text

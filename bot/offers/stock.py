@@ -355,7 +355,7 @@ def _stock_years(
 
 
 def _share_price(figure: Figure) -> bool:
-    """ "(409A $2.75)", "strike €1.20": a money figure this small is the price of one share."""
+    """ "(409A $3.40)", "strike €1.20": a money figure this small is the price of one share."""
     return (figure.currency is not None or figure.dollar) and figure.value < _PRICE_CEILING
 
 

@@ -263,8 +263,8 @@ def tokenize(text: str) -> Tokens:
 
 def _enrich(low: str, figures: list[Figure], words: list[Word]) -> list[Figure]:
     """What the lexicon says right after a figure, in any of its languages: a pay period
-    ("46,000 ₪ ברוטו לחודש", "6.450 € monatlich") and a count of units ("12,000 אופציות",
-    "2.000 opties"). One pass over figures and words together."""
+    ("30,000 ₪ ברוטו לחודש", "9.200 € monatlich") and a count of units ("8,000 אופציות",
+    "1.500 opties"). One pass over figures and words together."""
     words = sorted(words, key=lambda w: w.start)
     out = []
     w = 0

@@ -7,7 +7,7 @@ mark (0,5 / 7,5 / 12.500,00 / 4.5). Babel's parse_decimal needs the locale up fr
 exactly what a paste does not tell, so this is read from the shape instead.
 
 Spelled amounts follow the way recruiters say them: "one eighty-five" is 185, "two-ten" 210,
-"a hundred and ten" 110, "sixty-five thousand" 65,000. Word-to-number libraries read "one
+"a hundred and ten" 110, "seventy-two thousand" 72,000. Word-to-number libraries read "one
 eighty-five" as 1 and 85, so the reading is kept here (it is small and bounded).
 """
 
