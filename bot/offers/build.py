@@ -131,7 +131,8 @@ def build(
     ]
     if Component.SIGNING not in doubt and Component.SIGNING not in reading.unknown and signing:
         parts = [amount(p) for p in signing]
-        total, shown = signing_total(parts, body)
+        near = text[signing[0].figure.start : signing[-1].figure.end + 40]  # the cue is beside
+        total, shown = signing_total(parts, near)
         values["signing"] = total
         over = next(
             (

@@ -8,6 +8,8 @@ import re
 
 from bot.offers.amounts import MULTIPLIERS, Figure
 
+_HUNDRED_MILLIONS = frozenset(("億", "亿", "억"))
+_TEN_THOUSANDS = frozenset(("万", "萬", "만"))
 _CHANGE_TO_RE = re.compile(r"[ ]?(?:to|→|->|=>|bis|à|a|para|naar|till)[ ]?")
 _DASH_SPACE_RE = re.compile(r"[-–—]\s")  # "10 - 15" in a list is no range
 _ARROW_RE = re.compile(r"[ ]?(?:→|->|=>)[ ]?(?:now[ ])?")
@@ -27,6 +29,19 @@ def join(low: str, figures: list[Figure]) -> list[Figure]:
         if out:
             last = out[-1]
             between = low[last.end : figure.start]
+            if (
+                last.unit in _HUNDRED_MILLIONS
+                and figure.unit in _TEN_THOUSANDS
+                and between in ("", " ")
+            ):
+                # "1억 2,000만원", "1億2000万円": one amount written in two units
+                out[-1] = figure._replace(
+                    value=last.value + figure.value,
+                    start=last.start,
+                    text=low[last.start : figure.end],
+                    currency=figure.currency or last.currency,
+                )
+                continue
             if (
                 len(between) <= 6
                 and _CHANGE_TO_RE.fullmatch(between)

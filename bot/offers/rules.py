@@ -40,10 +40,15 @@ _PCT_OF_OTHER_RE = re.compile(
 )
 _MONTHLY_BEFORE_RE = re.compile(r"(?:monthly|monatlich|mensuel|月|월)\s?\S{0,12}\s?\Z")
 _PART_TIME_RE = re.compile(r"part[- ]?time", re.IGNORECASE)
-_TWO_PARTS_OF_RE = re.compile(
-    r"(?:two|2)\s{1,3}(?:equal\s)?(?:instal+ments|installments|parts|payments|tranches)\s{1,3}of",
+_PARTS_RE = re.compile(
+    r"(\d|two|three|four|两|二|三|四)\s?(?:equal\s)?(?:instal+ments?|installments?|parts|payments|"
+    r"tranches|parcelas|prestações|raten|versements|cuotas|plazos|termijnen|次|回|번)",
     re.IGNORECASE,
 )
+_PART_COUNTS = {
+    "2": 2, "3": 3, "4": 4, "two": 2, "three": 3, "four": 4, "两": 2, "二": 2, "三": 3, "四": 4,
+}  # fmt: skip
+_EACH_PART_RE = re.compile(r"\b(?:each|je|cada|chacune|chacun|ciascuna)\b|各", re.IGNORECASE)
 _EXTRA_SALARY_RE = re.compile(r"1[3-6]\s?(?:th|e|º|o|°)")
 _NEGATED_COUNT_RE = re.compile(r"(?:sem|no|without|sin|kein|ohne|bez|pas de)\s?\Z", re.IGNORECASE)
 
@@ -216,12 +221,15 @@ def signing_total(values: list[float], text: str) -> tuple[float, str | None]:
     if abs(rest - biggest) < 1:
         return biggest, None
     first = values[0]
+    parts = _PARTS_RE.search(text)
+    count = _PART_COUNTS.get(parts.group(1), 0) if parts else 0
     if (
         all(abs(v - values[1]) < 1 for v in values[1:])
         and len(values) == 2
-        and _TWO_PARTS_OF_RE.search(text)
-        and abs(first - 2 * values[1]) < 1
+        and (count or _EACH_PART_RE.search(text))
+        and any(abs(first - k * values[1]) < 1 for k in ((count,) if count else (2, 3, 4)))
     ):
+        # "$30,000 (in 2 instalments of $15,000)", "8万（分两次发，各4万）": the total restated
         return first, None
     total = sum(values)
     return total, " + ".join(f"{v:,.0f}" for v in values)
