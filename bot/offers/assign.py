@@ -34,6 +34,8 @@ _PLUS_RE = re.compile(r"\+|\b(?:and|plus|then)\b")
 _TIME_WORDS_RE = re.compile(r"\b(?:now|upfront|up front|on joining|at start|and|plus|then)\b")
 _LETTERS_RE = re.compile(r"[^\W\d_]")
 _KEY_SEP_RE = re.compile(r"\s?(?::|=|：)|\s[-–—]\s|[–—]|\.\s(?=\S)")
+_OPEN_AFTER_RE = re.compile(r"\s?[(（]\s?")
+_CLOSE_AFTER_RE = re.compile(r"[^()（）\d]{0,10}[)）]")
 _QUALIFIER_REACH = 14  # "Stock (/yr) $90K": how far a label's qualifier reaches
 _PCT_KEY_RE = re.compile(r"(?:\b|_)(?:pct|percent)\b|%|\(%\)")
 _PER_YEAR_KEY_RE = re.compile(r"/[ ]?(?:yr|year|y|a|annum)\b|\bp\.?a\.?(?!\w)")
@@ -184,6 +186,7 @@ def _place_piece(
             elif figure.start - word.end <= _QUALIFIER_REACH:
                 figure = _qualified(tokens, figure, word.end, figure.start)
             placed[figure.start] = _placed(figure, _component(word), index, how)
+    _restated(tokens, placed)
     _continued(text, figures, placed, index)
     for i, found in enumerate(figures):
         figure = found
@@ -228,6 +231,27 @@ def _place_piece(
                 ambiguous,
             )
     return [placed.get(f.start) or Placed(f, None, piece=index) for f in figures]
+
+
+def _restated(tokens: Tokens, placed: dict[int, Placed]) -> None:
+    """A total's figure that a bracket right after it names as base is the base:
+    "年収1,150万円（基本給）", "Total comp $180k (base)"."""
+    text = tokens.text
+    for start, mine in list(placed.items()):
+        if mine.component is not Component.TOTAL:
+            continue
+        end = mine.figure.end
+        opening = _OPEN_AFTER_RE.match(text, end, end + 3)
+        if not opening:
+            continue
+        inside = tokens.labels_in(opening.end(), opening.end() + 16)[:1]
+        if not inside or inside[0].kind is not Kind.LABEL or inside[0].start != opening.end():
+            continue
+        word = inside[0]
+        if _component(word) is Component.BASE and _CLOSE_AFTER_RE.match(
+            text, word.end, word.end + 12
+        ):
+            placed[start] = mine._replace(component=Component.BASE, how="restated")
 
 
 def _qualified(tokens: Tokens, figure: Figure, start: int, end: int) -> Figure:

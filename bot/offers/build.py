@@ -170,6 +170,11 @@ def build(
         pieces,
         segment,
         by.get(Component.STOCK, []),
+        {
+            p.figure.start
+            for p in segment.placed
+            if p.component is not None and p.component is not Component.STOCK
+        },
         vest,
         doubt,
         each,

@@ -292,13 +292,26 @@ def _tables(tokens: Tokens, lines: list[tuple[int, int]]) -> dict[int, list[Piec
             j += 1
         if j - i >= 3 or (
             j - i >= 2
-            and all(text[lines[k][0] : lines[k][1]].strip().startswith("|") for k in range(i, j))
+            and (
+                all(text[lines[k][0] : lines[k][1]].strip().startswith("|") for k in range(i, j))
+                or _header_of_labels(tokens, lines[i], lines[i + 1])
+            )
         ):
             out.update(_table(tokens, lines, i, j))
             i = j
         else:
             i = max(j, i + 1)
     return out
+
+
+def _header_of_labels(tokens: Tokens, head: tuple[int, int], row: tuple[int, int]) -> bool:
+    """A header of component names over a row of as many cells ("Base | Stock | Bonus")."""
+    cells = _cells(tokens.text, *head)
+    return (
+        len(cells) == len(_cells(tokens.text, *row))
+        and sum(1 for cell in cells if _labelled(tokens, cell)) >= 2
+        and not any(tokens.any_figure_in(*cell) for cell in cells)
+    )
 
 
 def _is_rule(text: str, start: int, end: int) -> bool:
@@ -366,12 +379,13 @@ def _table(
         ]
         return out
     if (
-        len(body) >= 2
+        len(body) >= 1
         and sum(1 for cell in header[1:] if _labelled(tokens, cell)) >= 2
         and not any(cells and _labelled(tokens, cells[0]) for _, cells in body)
     ):
+        first_label = header[0] if _labelled(tokens, header[0]) else None
         for number, (k, cells) in enumerate(body, start=1):
-            out[k].append(Piece(*cells[0], k, column=number))
+            out[k].append(Piece(*cells[0], k, column=number, label_span=first_label))
             for c, (s, e) in enumerate(cells[1:], start=1):
                 if c < len(header):
                     out[k].append(Piece(s, e, k, column=number, label_span=header[c]))

@@ -172,6 +172,10 @@ def monthly(tokens: Tokens, figure: Figure, labels: list[Word]) -> bool:
     )
 
 
+# "13 Gehälter, kein Bonus": the none is the bonus's, not the payment count's
+_CLAUSE_BREAK_RE = re.compile(r"[,;.，、。\n]")
+
+
 def _counts_in(tokens: Tokens, spans: list[tuple[int, int]]) -> list[Mark]:
     """The payment counts in ``spans`` that are not negated ("sem 13º", "13th month: none")."""
     text = tokens.text
@@ -181,7 +185,10 @@ def _counts_in(tokens: Tokens, spans: list[tuple[int, int]]) -> list[Mark]:
         for m in tokens.marks_in(s, e)
         if m.kind == "count"
         and not _NEGATED_COUNT_RE.search(text[max(0, m.start - 8) : m.start])
-        and not any(none_after(text, w) for w in tokens.words_in(m.end, m.end + 14)[:2])
+        and not any(
+            none_after(text, w) and not _CLAUSE_BREAK_RE.search(text, m.end, w.start)
+            for w in tokens.words_in(m.end, m.end + 14)[:2]
+        )
     ]
 
 

@@ -123,6 +123,9 @@ def resolve(
             and "/" in text[run[0].start : run[-1].end]
         ):
             _read_slashes(tokens, run, out, index, assumptions)
+        elif len(run) >= 3 and (head := _unplaced_head(text, members)):
+            # "210/400/15%/50 sign": the labelled tail is placed; the head is base / stock / ...
+            _read_slashes(tokens, [m.figure for m in head], out, index, assumptions)
         elif (
             len(run) >= 2
             and unplaced
@@ -202,6 +205,23 @@ def resolve(
         if p.component is None and not p.other and f.is_pct and _equity_cue(text, f):
             out[index[f.start]] = p._replace(component=Component.STOCK, how="equity")
     return out
+
+
+def _unplaced_head(text: str, members: list[Placed]) -> list[Placed]:
+    """The unplaced slash-joined figures that open a run whose other figures a label placed."""
+    head: list[Placed] = []
+    for m in members:
+        if m.component is not None or m.other:
+            break
+        head.append(m)
+    rest = members[len(head) :]
+    if (
+        len(head) < 2
+        or any(m.component is None or m.other for m in rest)
+        or any("/" not in text[a.figure.end : b.figure.start] for a, b in pairwise(head))
+    ):
+        return []
+    return head
 
 
 def _target_cue(tokens: Tokens, figure: Figure) -> bool:

@@ -23,6 +23,7 @@ _DASH_ONLY_RE = re.compile(r"[ ]{0,8}[-–—?]{1,8}[ ]{0,8}")
 _TENTATIVE_RE = re.compile(
     r"\byet\b|\b(?:know|sure|remember|mention\w*|said|told|asked)\b", re.IGNORECASE
 )
+_NOT_YET_RE = re.compile(r"\b(?:yet|mentioned|discussed|so far)\b", re.IGNORECASE)
 _DASH_VALUE_RE = re.compile(r"\s?[:|]?\s?[-–—?]+\s?(?:\||$|\n)")  # "Bonus: —", "| RSU | - |"
 _OR_RE = re.compile(r"\bor\b")
 _CAP_REACH = 24  # "capped at" + a few quotes
@@ -47,16 +48,16 @@ def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading:
         component = COMPONENT_OF[w.key]
         prev = words[i - 1] if i else None
         nxt = words[i + 1] if i + 1 < len(words) else None
-        if (
-            (prev and prev.kind is Kind.NONE_BEFORE and _near(text, prev.end, w.start, 3))
-            or (
-                nxt
-                and none_after(text, nxt)
-                and _near(text, w.end, nxt.start, 4)
-                and not _figure_between(tokens, w.end, nxt.start)
-            )
-            or _negated(tokens, words, i)
-        ):
+        before = prev and prev.kind is Kind.NONE_BEFORE and _near(text, prev.end, w.start, 3)
+        after = (
+            nxt
+            and none_after(text, nxt)
+            and _near(text, w.end, nxt.start, 4)
+            and not _figure_between(tokens, w.end, nxt.start)
+        )
+        if (before or after) and _not_yet(text, nxt.end if after and nxt else w.end):
+            reading.unknown.add(component)  # "signing: none mentioned yet" is not stated
+        elif before or after or _negated(tokens, words, i):
             reading.zero.add(component.value)
         elif nxt and nxt.kind is Kind.HOLDER and _gap_is_separator(text, w.end, nxt.start):
             reading.unknown.add(component)
@@ -67,6 +68,14 @@ def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading:
             text[w.end : w.end + 8]
         ):
             reading.unknown.add(component)
+
+
+def _not_yet(text: str, end: int) -> bool:
+    """Whether the clause after a "none" says it is only not known yet: "none mentioned yet",
+    "no sign-on discussed so far"."""
+    tail = text[end : end + 24]
+    cut = _BREAK_RE.search(tail)
+    return bool(_NOT_YET_RE.search(tail[: cut.start()] if cut else tail))
 
 
 def _none_in_cell(tokens: Tokens, piece: Piece, reading: Reading) -> None:

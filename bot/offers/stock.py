@@ -99,6 +99,7 @@ def read_stock(
     pieces: list[Piece],
     segment: Segment,
     stock: list[Placed],
+    elsewhere: set[int],
     vest: list[VestRun],
     doubt: set[Component],
     each: set[int],
@@ -168,7 +169,7 @@ def read_stock(
     if per_year is not None:
         values["stock_per_year"] = per_year
     context = [pieces[i] for i in segment.pieces]
-    _stock_years(tokens, context, stock, vest, reading, bool(money or shares or pct))
+    _stock_years(tokens, context, stock, elsewhere, vest, reading, bool(money or shares or pct))
     if "stock" in reading.zero and total is None and per_year is None:
         values["stock_total"] = 0.0
         values["stock_per_year"] = 0.0
@@ -261,10 +262,10 @@ def _mark_years(tokens: Tokens, pieces: list[Piece]) -> int | None:
     return None
 
 
-def _yearly_percent(tokens: Tokens, pieces: list[Piece], stock: list[Placed]) -> float | None:
+def _yearly_percent(tokens: Tokens, pieces: list[Piece], taken: set[int]) -> float | None:
     """A percent that vests each year, in any language the lexicon knows: "25% a year",
-    "25 % pro Jahr", "25% ao ano", "每年25%", "매년 25%"."""
-    taken = {p.figure.start for p in stock if p.component is not Component.STOCK}
+    "25 % pro Jahr", "25% ao ano", "每年25%", "매년 25%"; never a percent placed on another
+    component ("$45k stock annually, 10% bonus")."""
     for piece in pieces:
         for f in tokens.figures_in(piece.start, piece.end):
             if not f.is_pct or f.start in taken or not 0 < f.value <= 50:
@@ -287,6 +288,7 @@ def _stock_years(
     tokens: Tokens,
     context: list[Piece],
     stock: list[Placed],
+    elsewhere: set[int],
     vest: list[VestRun],
     reading: Reading,
     has_stock: bool,
@@ -322,7 +324,7 @@ def _stock_years(
     stock_text = "\n".join(text[p.start : p.end] for p in pieces)
     body = "\n".join(text[p.start : p.end] for p in context)
     json_years = _KEY_YEARS_RE.search(body)
-    yearly = _yearly_percent(tokens, pieces, stock) if has_stock else None
+    yearly = _yearly_percent(tokens, pieces, elsewhere) if has_stock else None
     equal = _EQUAL_INSTALMENTS_RE.search(stock_text)
     years = (
         explicit

@@ -175,7 +175,7 @@ def _runs(low: str, cjk: bool) -> list[tuple[str, int, int]]:
 
 def _labels(text: str, words: tuple[Word, ...], figures: tuple[Figure, ...]) -> tuple[Word, ...]:
     """Label words outside every figure ("k" of "5k" is no label); a bare "sign" counts only
-    against a figure ("5k sign")."""
+    against a figure ("5k sign", "15k to sign")."""
     ends = {f.end for f in figures}
     out = []
     f = 0
@@ -186,8 +186,12 @@ def _labels(text: str, words: tuple[Word, ...], figures: tuple[Figure, ...]) -> 
             f += 1
         if f < len(figures) and figures[f].start <= w.start:
             continue  # inside a figure
-        if text[w.start : w.end].lower() == "sign" and not (w.start - 1 in ends or w.start in ends):
-            continue
+        if text[w.start : w.end].lower() == "sign" and not (
+            w.start - 1 in ends
+            or w.start in ends
+            or (w.start - 4 in ends and text[w.start - 4 : w.start].lower() == " to ")
+        ):
+            continue  # "15k to sign" is one too
         out.append(w)
     return tuple(out)
 
