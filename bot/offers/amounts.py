@@ -63,6 +63,10 @@ _PERIOD_RE = re.compile(
     r"day|d|daily|jour|tag|giorno|dia|日|"
     r"pay period|paycheck)(?![a-zà-ÿ\d])"
 )
+# "$146,000 / yearly bonus: 7%": a period adjective after a spaced slash is the next item's
+_SPACED_SLASH_ADJECTIVE_RE = re.compile(
+    r"[ ]/[ ](?:annual|yearly|monthly|jährliche?r?|mensuel|anual|年間)[ ][^\W\d_]"
+)
 _PERIOD_OF = {
     **dict.fromkeys(
         [
@@ -136,7 +140,7 @@ _DURATION_RE = re.compile(
     r"people|ppl|employees|staff|mitarbeiter|engineers|reports|回|次|번|회|x\b))(?![a-zà-ÿ])"
 )
 _ORDINAL_BEFORE_RE = re.compile(
-    r"(?:year|yr|y|第|years|month|monat|mois|mes|tranche|part)\s?(?:#\s?)?\Z"
+    r"(?<![a-zà-ÿ])(?:year|yr|y|第|years|month|monat|mois|mes|tranche|part)\s?(?:#\s?)?\Z"
 )
 _DATE_RE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
@@ -247,7 +251,7 @@ def read_figure(
             or (prev == "-" and len(number) == 4 and _PHONE_HEAD_RE.search(before))
         ):
             return None  # phone numbers and ids: "555-0148", "(312) 555-0148", "2025-117"
-        if ordinal and "." not in number:
+        if ordinal and "." not in number and "," not in number:
             return Mark("ordinal", float(number), start, end)
         if (
             "," not in number
@@ -371,7 +375,8 @@ def read_figure(
         else:
             pr = _PERIOD_RE.match(low, pos)
             if pr and not (
-                pr["p"] in ("a", "an", "m", "y", "d", "h", "mon") and not _slash_or_per(low, pr)
+                (pr["p"] in ("a", "an", "m", "y", "d", "h", "mon") and not _slash_or_per(low, pr))
+                or _SPACED_SLASH_ADJECTIVE_RE.match(low, pr.start(), pr.end() + 2)
             ):
                 per = _PERIOD_OF.get(pr["p"].replace(" ", ""), _PERIOD_OF.get(pr["p"]))
                 pos = pr.end()

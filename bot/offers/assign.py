@@ -36,6 +36,7 @@ _LETTERS_RE = re.compile(r"[^\W\d_]")
 _KEY_SEP_RE = re.compile(r"\s?(?::|=|：)|\s[-–—]\s|[–—]|\.\s(?=\S)")
 _OPEN_AFTER_RE = re.compile(r"\s?[(（]\s?")
 _CLOSE_AFTER_RE = re.compile(r"[^()（）\d]{0,10}[)）]")
+_WEAK_LABELS = frozenset({"pay", "paying", "pays"})  # a verb as often as a label
 _QUALIFIER_REACH = 14  # "Stock (/yr) $90K": how far a label's qualifier reaches
 _PCT_KEY_RE = re.compile(r"(?:\b|_)(?:pct|percent)\b|%|\(%\)")
 _PER_YEAR_KEY_RE = re.compile(r"/[ ]?(?:yr|year|y|a|annum)\b|\bp\.?a\.?(?!\w)")
@@ -175,11 +176,14 @@ def _place_piece(
             groups.setdefault((c, scope[word.start]), ([], []))[1].append(word)
             labelled[c] = labelled[c] or word.kind is Kind.LABEL
     for in_scope, scoped in groups.values():
-        for paired, word, how in _pair(in_scope, scoped):
+        for paired, word, how in _pair(in_scope, scoped, text):
             figure = paired
-            if head is not None and head != OTHER and figure.start < first_label and how == "label":
+            # a key's own value: the figures of its first clause before any label
+            # ("Stock: 100k RSUs"); a later clause pairs as it reads ("Base: 180k + 20k bonus")
+            own = figure.start < first_label and clause_of(figure.start) <= 0
+            if head is not None and head != OTHER and own and how == "label":
                 continue
-            if head == OTHER and figure.start < first_label:
+            if head == OTHER and own:
                 continue
             if word.start >= figure.end:
                 figure = _label_tail(tokens, figure, word)
@@ -344,9 +348,10 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
 
 
-def _pair(figures: list[Figure], labels: list[Word]) -> list[tuple[Figure, Word, str]]:
-    """Each figure with its label in one clause: the clause's first item says which side.
-    Figures and labels are in text order; each look-up is a bisection."""
+def _pair(figures: list[Figure], labels: list[Word], text: str) -> list[tuple[Figure, Word, str]]:
+    """Each figure with its label in one clause: the clause's first item says which side,
+    except that a bare verb-like "pay" before yields to a label after ("they'd pay 12k to
+    sign"). Figures and labels are in text order; each look-up is a bisection."""
     if not figures or not labels:
         return []
     labels_first = labels[0].start < figures[0].start
@@ -362,7 +367,15 @@ def _pair(figures: list[Figure], labels: list[Word]) -> list[tuple[Figure, Word,
         after = labels[a] if a < len(labels) else None
         nxt = figures[i + 1] if i + 1 < len(figures) else None
         near = after if after is not None and (nxt is None or after.start < nxt.start) else None
-        if labels_first and before is not None:
+        if (
+            labels_first
+            and before is not None
+            and near is not None
+            and near.start not in used
+            and text[before.start : before.end].lower() in _WEAK_LABELS
+        ):
+            word = near
+        elif labels_first and before is not None:
             word = before
             # "base 200k 60k/yr stock": a label after, with no figure of its own, is this one's
             if (

@@ -88,7 +88,7 @@ _KEY_YEARS_RE = re.compile(r"vesting[_ ]years?\W{1,4}(\d{1,2})", re.IGNORECASE) 
 _QUARTER_THEN_48THS_RE = re.compile(r"1/4\b.{0,60}1/48")  # "1/4 after a year, then 1/48 monthly"
 _BREAK_RE = re.compile(r"[,;(]")
 _SLASH_YEAR_RE = re.compile(r"[ ]?/[ ]?(?:yr|year|y|a|ano|año|an|jahr)\b", re.IGNORECASE)
-_YEARLY_AFTER_RE = re.compile(r"\s?(?:per year|a year|/yr|yearly|each year|par an)")
+_YEARLY_AFTER_RE = re.compile(r"[ ]?(?:per year|a year|/yr|yearly|each year|par an)(?! bonus)")
 _VEST_PCT_AFTER_RE = re.compile(
     r"\s?(?:/\s?y|per\s|each\s|every\s|annually|on\s|after\s|a\s?year|on each)"
 )

@@ -179,13 +179,17 @@ def _labels(text: str, words: tuple[Word, ...], figures: tuple[Figure, ...]) -> 
     ends = {f.end for f in figures}
     out = []
     f = 0
-    for w in words:
+    for word in words:
+        w = word
         if w.kind not in (Kind.LABEL, Kind.OTHER):
             continue
         while f < len(figures) and figures[f].end <= w.start:
             f += 1
         if f < len(figures) and figures[f].start <= w.start:
-            continue  # inside a figure
+            if w.end <= figures[f].end or w.kind is not Kind.LABEL:
+                continue  # inside a figure
+            # "$60k annual salary": the figure took "annual"; the label is the rest
+            w = w._replace(start=figures[f].end)
         if text[w.start : w.end].lower() == "sign" and not (
             w.start - 1 in ends
             or w.start in ends
@@ -281,7 +285,11 @@ def _enrich(low: str, figures: list[Figure], words: list[Word]) -> list[Figure]:
         while k < len(words) and words[k].kind is Kind.GROSS and words[k].start - at <= 2:
             at = words[k].end
             k += 1
-        nxt = words[k] if k < len(words) and words[k].start - at <= 2 else None
+        nxt = (
+            words[k]
+            if k < len(words) and words[k].start - at <= 2 and "\n" not in low[at : words[k].start]
+            else None
+        )
         prev = words[w - 1] if w else None
         if (
             prev is not None

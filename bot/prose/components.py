@@ -118,6 +118,7 @@ COMPONENTS: dict[Component, ComponentInfo] = {
         (
             "sign on", "sign on bonus", "signing", "signing bonus", "sign up bonus", "joining",
             "joining bonus", "golden hello", "welcome bonus", "welcome payment", "hiring bonus",
+            "one time bonus", "one off bonus", "new hire bonus",
             "antrittsprämie", "antrittsbonus", "prime de bienvenue", "prime à la signature",
             "prime de signature", "bono de firma", "bono de contratación", "bono de bienvenida",
             "bônus de contratação", "bônus de assinatura", "bónus de assinatura",

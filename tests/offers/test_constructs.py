@@ -321,6 +321,71 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         {"base": 90_000_000, "signing": 10_000_000},
     ),
     (
+        "slash head before a labelled tail",
+        "L4 offer: 198 / 260 / 12% / 30 sign, Austin",
+        {"base": 198_000, "stock_total": 260_000, "bonus_pct": 12, "signing": 30_000},
+    ),
+    (
+        "one-row table under component names",
+        "Base | RSU (/yr) | Bonus\n$171,000 | $52,000 | $17,100",
+        {"base": 171_000, "stock_per_year": 52_000, "bonus_amount": 17_100},
+    ),
+    (
+        "a total restated as base in brackets",
+        "Package: 年収980万円（基本給）、賞与なし",
+        {"base": 9_800_000, "bonus_pct": 0},
+    ),
+    (
+        "amount to sign",
+        "they'd pay 12k to sign, base 150k",
+        {"base": 150_000, "signing": 12_000},
+    ),
+    (
+        "none not yet mentioned",
+        "Base 140k. Sign-on: none discussed so far",
+        {"base": 140_000, "signing": None},
+    ),
+    (
+        "payment count then a none for another component",
+        "Monatsgehalt 5.900 €, 14 Gehälter, keine Aktien",
+        {"base": 82_600, "stock_total": 0},
+    ),
+    (
+        "yearly stock beside a bonus percent",
+        "$150k base, $30k stock per year, 8% bonus",
+        {"stock_per_year": 30_000, "stock_years": None, "vesting": None, "bonus_pct": 8},
+    ),
+    (
+        "a label word ending like an ordinal's (salary, pay)",
+        "salary 132,000, base pay 12k higher than now, equity 90k",
+        {"base": 132_000, "stock_total": 90_000},
+    ),
+    (
+        "a key's later clause pairs as it reads",
+        "Cash: 165k + 15k bonus",
+        {"base": 165_000, "bonus_amount": 15_000},
+    ),
+    (
+        "a period word that opens the label",
+        "$20k RSUs, $97k annual salary, 4% bonus",
+        {"base": 97_000, "stock_total": 20_000, "bonus_pct": 4},
+    ),
+    (
+        "a period adjective after a spaced slash is the next item's",
+        "base 140k / stock $210,000 / yearly bonus: 9%",
+        {"base": 140_000, "stock_total": 210_000, "stock_per_year": None, "bonus_pct": 9},
+    ),
+    (
+        "a period word on the next line is that line's",
+        "Base: $151,000\nRSUs: $300,000\nyearly bonus of 7%",
+        {"base": 151_000, "stock_total": 300_000, "stock_per_year": None, "bonus_pct": 7},
+    ),
+    (
+        "one-time bonus at hire",
+        "Offer: 120k salary, one-time bonus of 10k",
+        {"base": 120_000, "signing": 10_000},
+    ),
+    (
         "hinglish",
         "fixed 26 LPA hai, joining bonus nahi hai, ESOP kuch nahi",
         {"base": 2_600_000, "signing": 0, "stock_total": 0},

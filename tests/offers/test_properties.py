@@ -140,7 +140,14 @@ def test_generated_offers_read_back_in_every_layout_and_locale(
     assert offer.signing == signing * scale, text
 
 
-LABELS = {"base": "base", "stock": "RSUs", "bonus": "bonus", "signing": "sign-on"}
+LABELS = ("base", "stock", "bonus", "signing")
+# the words a paste may name each component by, on either side of its figure
+SYNONYMS = {
+    "base": ["base", "salary", "base salary", "base pay", "annual salary", "fixed pay", "pay"],
+    "stock": ["RSUs", "stock", "equity", "RSU grant", "stock grant", "shares worth"],
+    "bonus": ["bonus", "target bonus", "annual bonus", "performance bonus", "variable"],
+    "signing": ["sign-on", "signing bonus", "sign on bonus", "joining bonus", "signing"],
+}
 
 
 @settings(max_examples=200, deadline=None)
@@ -153,17 +160,18 @@ LABELS = {"base": "base", "stock": "RSUs", "bonus": "bonus", "signing": "sign-on
             "signing": st.integers(5, 150),
         }
     ),
-    order=st.permutations(list(LABELS)),
+    order=st.permutations(LABELS),
     joiner=st.sampled_from([", ", " + ", "; ", " and "]),
+    names=st.fixed_dictionaries({n: st.sampled_from(words) for n, words in SYNONYMS.items()}),
 )
 def test_labels_before_or_after_give_the_same_offer(
-    amounts: dict[str, int], order: list[str], joiner: str
+    amounts: dict[str, int], order: list[str], joiner: str, names: dict[str, str]
 ) -> None:
     def figure(name: str) -> str:
         return f"{amounts[name]}%" if name == "bonus" else f"${amounts[name]}k"
 
-    before = joiner.join(f"{LABELS[n]} {figure(n)}" for n in order)
-    after = joiner.join(f"{figure(n)} {LABELS[n]}" for n in order)
+    before = joiner.join(f"{names[n]} {figure(n)}" for n in order)
+    after = joiner.join(f"{figure(n)} {names[n]}" for n in order)
     first, second = parse_offers(before).offer, parse_offers(after).offer
     assert first.as_dict() == second.as_dict(), (before, after)
     assert first.base == amounts["base"] * 1000
