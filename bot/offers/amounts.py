@@ -67,6 +67,10 @@ _PERIOD_RE = re.compile(
 _SPACED_SLASH_ADJECTIVE_RE = re.compile(
     r"[ ]/[ ](?:annual|yearly|monthly|jährliche?r?|mensuel|anual|年間)[ ][^\W\d_]"
 )
+# "RSU1,880,000円", "RSU1329万円": an amount glued to its label, as Japanese text writes it
+_GLUED_AMOUNT_RE = re.compile(
+    r"\d{1,3}(?:,\d{3}){1,4}(?![\d,])|\d{1,5}(?:[.,]\d{1,2})?(?=[万萬円億亿])"
+)
 _PERIOD_OF = {
     **dict.fromkeys(
         [
@@ -237,7 +241,7 @@ def read_figure(
     )
     number = match.group(0) if match is not None else ""
     if match is not None:
-        if prev.isalpha() and not is_cjk(prev):
+        if prev.isalpha() and not is_cjk(prev) and not _GLUED_AMOUNT_RE.match(low, start):
             if ordinal:
                 return Mark("ordinal", float(number.replace(",", ".")), start, end)
             return None  # "L5", "E5", "W2", "ICT4": part of a word

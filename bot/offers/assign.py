@@ -37,6 +37,7 @@ _KEY_SEP_RE = re.compile(r"\s?(?::|=|：)|\s[-–—]\s|[–—]|\.\s(?=\S)")
 _OPEN_AFTER_RE = re.compile(r"\s?[(（]\s?")
 _CLOSE_AFTER_RE = re.compile(r"[^()（）\d]{0,10}[)）]")
 _WEAK_LABELS = frozenset({"pay", "paying", "pays"})  # a verb as often as a label
+_KEY_BREAK_RE = re.compile(r",(?!\d)|;|•|·|、|，")
 _QUALIFIER_REACH = 14  # "Stock (/yr) $90K": how far a label's qualifier reaches
 _PCT_KEY_RE = re.compile(r"(?:\b|_)(?:pct|percent)\b|%|\(%\)")
 _PER_YEAR_KEY_RE = re.compile(r"/[ ]?(?:yr|year|y|a|annum)\b|\bp\.?a\.?(?!\w)")
@@ -106,8 +107,11 @@ def _key(
     for m in _KEY_SEP_RE.finditer(text, piece.start, first + 1):
         if m.start() > first or m.start() - piece.start > _KEY_CHARS:
             break
-        words = tokens.labels_in(piece.start, m.start())
-        key_text = text[piece.start : m.start()]
+        # "kein Equity, Zielbonus: 19%": the key is what follows the last break before ':'
+        breaks = [b.end() for b in _KEY_BREAK_RE.finditer(text, piece.start, m.start())]
+        key_start = breaks[-1] if breaks else piece.start
+        words = tokens.labels_in(key_start, m.start())
+        key_text = text[key_start : m.start()]
         if not words:
             continue
         if m.group(0).startswith(".") and len(key_text.split()) > 4:
@@ -166,8 +170,12 @@ def _place_piece(
     # per clause, per bracket scope: the figures and the labels to pair
     groups: dict[tuple[int, int], tuple[list[Figure], list[Word]]] = {}
     labelled = [False] * len(clauses)
+    first_figure = [piece.end] * len(clauses)
+    first_word = [piece.end] * len(clauses)
     for figure in figures:
         c = clause_of(figure.start)
+        if c >= 0:
+            first_figure[c] = min(first_figure[c], figure.start)
         if c >= 0 and figure.start not in placed:
             groups.setdefault((c, scope[figure.start]), ([], []))[0].append(figure)
     for word in labels:
@@ -175,6 +183,15 @@ def _place_piece(
         if c >= 0:
             groups.setdefault((c, scope[word.start]), ([], []))[1].append(word)
             labelled[c] = labelled[c] or word.kind is Kind.LABEL
+            if word.kind is Kind.LABEL:
+                first_word[c] = min(first_word[c], word.start)
+    # a key reaches over later clauses until one opens with a label of its own
+    # ("Zielbonus: 21%, keine Aktien, 7.800 € brutto im Monat": the key stops at "keine Aktien")
+    key_ends = len(clauses)
+    for c in range(1, len(clauses)):
+        if first_word[c] < first_figure[c]:
+            key_ends = c
+            break
     for in_scope, scoped in groups.values():
         for paired, word, how in _pair(in_scope, scoped, text):
             figure = paired
@@ -217,9 +234,11 @@ def _place_piece(
                 placed[figure.start] = Placed(figure, owner.component, owner.other, index, "part")
                 continue
         c = clause_of(figure.start)
-        clause_labelled = c >= 0 and labelled[c]
+        clause_labelled = c >= 0 and (labelled[c] or c >= key_ends)
         if (head is not None or ambiguous) and (figure.start < first_label or not clause_labelled):
             comp = head if isinstance(head, Component) else None
+            if c > 0 and comp not in (None, Component.BASE) and tokens.gross_pay(figure):
+                continue  # "Zielbonus: 24%, 10.200 € brutto im Monat": that is pay, not bonus
             if key is not None:
                 figure = _qualified(
                     tokens, figure, *(piece.label_span or (piece.start, value_start))

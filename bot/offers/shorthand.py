@@ -155,6 +155,25 @@ def resolve(
             out[index[f.start]] = p._replace(component=Component.STOCK, how="grant")
             assumptions.append(f"read {f.text.strip()} over a number of years as a stock grant")
             have.add(Component.STOCK)
+    if Component.BASE not in have:
+        # "134 000 € brutto im Jahr", "€6,200 pro Monat": unlabelled gross or monthly pay is
+        # the base
+        gross = next(
+            (
+                p
+                for p in loose
+                if p.component is None
+                and not p.figure.is_pct
+                and not p.figure.negative
+                and tokens.gross_pay(p.figure)
+            ),
+            None,
+        )
+        if gross is not None:
+            f = gross.figure
+            out[index[f.start]] = gross._replace(component=Component.BASE, how="gross")
+            assumptions.append(f"read {f.text.strip()}, gross pay, as the base")
+            have.add(Component.BASE)
     first_money = next(
         (
             p

@@ -46,6 +46,9 @@ _SPACES_RE = re.compile(r"[^\S\n]+")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
+_NOT_GROSS_PAY = frozenset({"ctc", "netto"})  # a total, or net pay: not a base
+
+
 class Word(NamedTuple):
     kind: Kind
     key: str
@@ -99,6 +102,15 @@ class Tokens:
             return []
         starts, words = found
         return words[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def gross_pay(self, figure: Figure) -> bool:
+        """Pay by its shape: gross ("brutto", "gross") or by the month ("pro Monat")."""
+        if figure.per == "month" and not figure.shares:
+            return True
+        return any(
+            self.text[w.start : w.end].lower() not in _NOT_GROSS_PAY
+            for w in self.words_of(Kind.GROSS, figure.start, figure.end + 3)
+        )
 
     def labels_in(self, start: int, end: int) -> tuple[Word, ...]:
         """The component labels and not-pay labels that start in [start, end)."""

@@ -386,6 +386,26 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         {"base": 120_000, "signing": 10_000},
     ),
     (
+        "a key is what follows the last break before its colon",
+        "keine RSUs, Zielbonus: 11%, Fixgehalt 88.000 €",
+        {"bonus_pct": 11, "base": 88_000, "stock_total": 0},
+    ),
+    (
+        "a key stops at a clause that opens with its own label",
+        "Bonus: 8%, no stock, 7.500 € brutto im Monat",
+        {"bonus_pct": 8, "bonus_amount": None, "base": 90_000},
+    ),
+    (
+        "unlabelled monthly pay is the base",
+        "RSUs 40.000 € über 4 Jahre; 6.100 € pro Monat bei 13 Gehältern",
+        {"base": 79_300, "stock_total": 40_000},
+    ),
+    (
+        "an amount glued to its label in Japanese",
+        "年俸1,020万円、RSU1,600,000円（4年）",
+        {"base": 10_200_000, "stock_total": 1_600_000, "stock_years": 4},
+    ),
+    (
         "hinglish",
         "fixed 26 LPA hai, joining bonus nahi hai, ESOP kuch nahi",
         {"base": 2_600_000, "signing": 0, "stock_total": 0},
