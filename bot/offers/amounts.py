@@ -50,7 +50,20 @@ _SHARES_RE = re.compile(
     r"[ ]?(?:shares?|options?|stock options|units?|rsus?|isos?|nsos?|psus?|gsus?|esops?|"
     r"actions|uar|aktien|virtuelle optionen|opcje|株|股|個|주)(?![a-z])"
 )
-SLASH_YEARS_RE = re.compile(r"[ ]?/[ ]?(?P<n>\d{1,2})[ ]?(?:y|yrs?|years?|年|jahre)?(?![\d%a-z])")
+SLASH_YEARS_RE = re.compile(
+    r"[ ]?/[ ]?(?P<n>\d{1,2})[ ]?(?P<unit>y|yrs?|years?|年|jahre)?(?![\d%a-z])"
+)
+
+
+def slash_years(match: re.Match[str] | None) -> int | None:
+    """The years of a "/4" or "/4yrs" grant: up to 10 with a unit, up to 6 without (so the
+    "/10" of "220/58/10" is the next figure, not a ten-year grant)."""
+    if match is None:
+        return None
+    n = int(match["n"])
+    return n if 1 <= n <= (10 if match["unit"] else 6) else None
+
+
 _PERIOD_RE = re.compile(
     r"(?:[ ]?(?:brutto|gross|netto[ ]?\+[ ]?vat|netto|brut|bruts|brutos|bruto|excl\.?|\(clt\)|"
     r"before tax|pre[- ]tax)){0,3}"
@@ -299,8 +312,13 @@ def read_figure(
     if unit is None and (wordish or nxt == "-"):
         dm = _DURATION_RE.match(low, pos)
         kind = ("years" if dm["years"] else "months" if dm["months"] else "days") if dm else ""
-        if dm and value <= _DURATION_MAX[kind]:
-            return Mark(kind, value, start, dm.end())  # ("£62,500 salary" is no duration)
+        if (
+            dm
+            and value <= _DURATION_MAX[kind]
+            and not (dm["years"] and _PREFIX_RE.search(low[max(0, start - 6) : start]))
+        ):
+            # ("£62,500 salary" is no duration, nor "$56 an hour")
+            return Mark(kind, value, start, dm.end())
         om = _ORDINAL_SUFFIX_RE.match(low, pos)
         if om:
             return Mark("ordinal", value, start, om.end())
@@ -373,8 +391,8 @@ def read_figure(
     nxt = low[pos] if pos < size else ""
     if not is_pct and not shares and (nxt.isspace() or nxt.isalpha() or nxt in "/("):
         yr = SLASH_YEARS_RE.match(low, pos)
-        if yr and 1 <= int(yr["n"]) <= 10:
-            years = int(yr["n"])
+        if yr and slash_years(yr):
+            years = slash_years(yr)
             pos = yr.end()
         else:
             pr = _PERIOD_RE.match(low, pos)

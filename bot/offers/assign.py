@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
-from bot.offers.amounts import SLASH_YEARS_RE, Figure
+from bot.offers.amounts import SLASH_YEARS_RE, Figure, slash_years
 from bot.offers.layout import Piece
 from bot.offers.lexicon import Kind, component_of
 from bot.offers.spans import brackets
@@ -298,9 +298,9 @@ def _label_tail(tokens: Tokens, figure: Figure, word: Word) -> Figure:
     if figure.years is not None or figure.per is not None or figure.is_pct:
         return figure
     tail = tokens.text[word.end : word.end + 12].lower()
-    m = SLASH_YEARS_RE.match(tail)
-    if m and 1 <= int(m["n"]) <= 10:
-        return figure._replace(years=int(m["n"]))
+    n = slash_years(SLASH_YEARS_RE.match(tail))
+    if n:
+        return figure._replace(years=n)
     if _PER_YEAR_KEY_RE.match(tail):
         return figure._replace(per="year")  # "$40k RSUs/yr"
     after = tokens.words_in(word.end, word.end + 3)

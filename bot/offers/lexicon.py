@@ -73,6 +73,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "without a", "without an", "zero", "nil", "does not include a", "does not include an",
         "does not include", "doesn t include", "not including", "geen", "ingen", "inget", "nessun",
         "nessuna", "nessuno", "ningún", "ninguna", "nenhum", "nenhuma", "aucun", "aucune", "koi",
+        "sans", "senza", "zonder", "utan",
         "无", "無", "没有", "沒有",
     )),
     (Kind.NONE_AFTER, "", (
@@ -160,7 +161,9 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "i månaden", "månad", "al mese", "mensile", "לחודש", "月", "月額", "每月", "월",
     )),
     (Kind.PERIOD, "hour", (
-        "per hour", "an hour", "hourly", "stündlich", "時給", "时薪",
+        "per hour", "an hour", "hourly", "hourly rate", "hourly wage", "hour rate",
+        "rate per hour", "stündlich", "stundensatz", "stundenlohn", "taux horaire", "uurtarief",
+        "uurloon", "時給", "时薪",
     )),
     (Kind.PERIOD, "day", (
         "per day", "daily", "day rate", "par jour", "tagessatz", "al giorno", "por dia", "日当",

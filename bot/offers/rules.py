@@ -33,7 +33,10 @@ _FULL_TIME_RE = re.compile(
     r"\b40\s?(?:h|hrs?|hours?|std)\b|full[- ]?time|vollzeit|temps plein|tiempo completo|pełny etat",
     re.IGNORECASE,
 )
-_MONTHLY_LABELS = {"月薪", "月給", "月给", "monatsgehalt", "월급", "månadslön", "retainer"}
+_MONTHLY_LABELS = {
+    "月薪", "月給", "月给", "monatsgehalt", "월급", "månadslön", "maandsalaris", "bruto maandsalaris",
+    "maandloon", "retainer",
+}  # fmt: skip
 _PCT_OF_OTHER_RE = re.compile(
     r"\s?(?:of|vom|von|du|de|des|sur)\s{1,3}(?:the\s{1,3})?(?:team|company|revenue|umsatz|teamumsatz|profit|sales|chiffre)",
     re.IGNORECASE,

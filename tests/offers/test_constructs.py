@@ -406,6 +406,41 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         {"base": 10_200_000, "stock_total": 1_600_000, "stock_years": 4},
     ),
     (
+        "an hourly rate named before the figure",
+        "hourly rate $61, 40 hrs/week",
+        {"base": 61 * 2080},
+    ),
+    (
+        "an hourly figure in words after a currency sign",
+        "$44 an hour, 40 hours a week",
+        {"base": 44 * 2080},
+    ),
+    (
+        "french none with sans",
+        "salaire fixe 72 000 €, variable 10 %, sans actions",
+        {"base": 72_000, "bonus_pct": 10, "stock_total": 0},
+    ),
+    (
+        "a label at a line's end does not join the next line's",
+        "$15,000 sign-on\nbonus: none\nBase: $160,000",
+        {"signing": 15_000, "bonus_pct": 0, "base": 160_000},
+    ),
+    (
+        "a slash run's last figure is no ten-year grant",
+        "205/60/10 (base/stock/bonus), NYC",
+        {"base": 205_000, "stock_years": None, "bonus_amount": 10_000},
+    ),
+    (
+        "a 401k-looking amount after a spaced currency sign",
+        "base $190k, RSU grant: $ 401k over 4 years",
+        {"stock_total": 401_000, "stock_years": 4},
+    ),
+    (
+        "dutch monthly salary",
+        "Utrecht: maandsalaris €5.300, 8% vakantiegeld",
+        {"base": 63_600, "currency": "EUR"},
+    ),
+    (
         "hinglish",
         "fixed 26 LPA hai, joining bonus nahi hai, ESOP kuch nahi",
         {"base": 2_600_000, "signing": 0, "stock_total": 0},
