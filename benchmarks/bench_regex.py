@@ -30,15 +30,16 @@ from bot.offers import (
     several,
     shorthand,
     spans,
+    statements,
     stock,
     tokens,
 )
 from bot.offers.parse import MAX_CHARS
-from bot.prose import components, money, numbers, places, words
+from bot.prose import components, figures, money, numbers, places, words
 
 MODULES: tuple[ModuleType, ...] = (
     amounts, marks, ranges, tokens, lexicon, layout, assign, shorthand, several, rules, build, stock, parse,
-    spans, numbers, money, components, places, words,
+    spans, statements, numbers, money, figures, components, places, words,
 )  # fmt: skip
 
 

@@ -33,7 +33,7 @@ _CLAUSE_RE = re.compile(
 )
 
 _PER_RE = re.compile(
-    r"\s*(?:"
+    r"\s{0,8}(?:"
     r"(?P<year>/\s*(?:yr|year|annum|a)\b|per\s+(?:year|annum|yr)|a\s+year|annual(?:ly)?\b|p\.?a\.?(?![a-z])|yearly|each\s+year|/y\b)|"
     r"(?P<month>/\s*(?:mo|month|mth)\b|per\s+month|a\s+month|monthly|pm\b|p\.m\.)|"
     r"(?P<hour>/\s*(?:hr|hour|h)\b|per\s+hour|an\s+hour|hourly|ph\b|p\.h\.)|"
@@ -49,15 +49,15 @@ _YEARS_RE = re.compile(
 # Numbers that look like money but are not: 401k plans, durations, years, schedules.
 # Matched on lowercased text. The first starts with a digit so the engine can skip ahead fast.
 _NOT_MONEY_RE = re.compile(
-    r"(?:401\s?\(?k\)?|\d+(?:\.\d+)?\s*(?:-\s*)?(?:yrs?|years?|months?|mos?|weeks?|wks?|days?|hours?|hrs?|h)\b"
+    r"(?<![^\W_])(?:401\s?\(?k\)?|\d+(?:\.\d+)?\s*(?:-\s*)?(?:yrs?|years?|months?|mos?|weeks?|wks?|days?|hours?|hrs?|h)\b"
     r"|(?:19|20)\d\d\b(?!\s*(?:k|usd|\$))|\d+(?:\.\d+)?%?(?:\s*/\s*\d+(?:\.\d+)?%?){2,}|\d+(?:\.\d+)?\s*x\b"
     r"|\d+(?:st|nd|rd|th)\b|\d{1,2}:\d\d\b)"
 )
 _NOT_MONEY_WORD_RE = re.compile(r"\bq[1-4]\b|\b(?:year|yr|y)\s*\d\b|#\d+")
 
 
-_PCT_RE = re.compile(r"\s*%")
-_SHARES_RE = re.compile(r"\s*(?:rsus?|shares?|options?|units?|psus?|gsus?)\b", re.IGNORECASE)
+_PCT_RE = re.compile(r"\s{0,8}%")
+_SHARES_RE = re.compile(r"\s{0,8}(?:rsus?|shares?|options?|units?|psus?|gsus?)\b", re.IGNORECASE)
 _FROM_RE = re.compile(r"\bfrom\s*\Z", re.IGNORECASE)
 _RANGE_SEP_RE = re.compile(r"\s{0,8}(?:-|–|—|to)\s{0,8}")
 
