@@ -118,3 +118,15 @@ def test_walk_away_line_of_another_guide() -> None:
     assert a.verdict is Verdict.WALK_AWAY
     assert a.threshold is not None and a.threshold.cleared is False and a.threshold.gap == -10_000
     assert a.score <= 25
+
+
+def test_the_verdict_waits_for_base_stock_and_bonus_not_for_a_signing_bonus(seed: Guide) -> None:
+    full = score(seed, "$232K base, $282K RSUs over 4 years, 13% bonus", "San Francisco")
+    assert full.settled and full.missing == ()
+    assert full.offer.missing == (Component.SIGNING,)
+    partial = score(seed, "$232K base, 13% bonus", "San Francisco")
+    assert not partial.settled and partial.missing == (Component.STOCK,)
+    # never a walk-away on what was not stated
+    low = score(seed, "$90K base", "San Francisco")
+    assert not low.settled and set(low.missing) == {Component.STOCK, Component.BONUS}
+    assert low.verdict is not Verdict.ACCEPT

@@ -103,7 +103,7 @@ def _assessment_json(a: Assessment, reply: OfferReply) -> dict[str, Any]:
         offer["currency"] = a.currency
     return {
         "offer": offer,
-        "missing": [c.value for c in a.missing],
+        "missing": [c.value for c in a.offer.missing],
         "other_offers": [_other_json(o) for o in reply.others],
         "guide_id": a.guide.id,
         "region": a.band.region,

@@ -40,8 +40,9 @@ def assess(offer: Offer, guide: Guide, band: Band) -> Assessment:
             f"({', '.join(b.region for b in guide.bands if b.currency == currency) or 'the guide has none'})."
         )
     stock_total = stock_in_band_currency(offer, band, warnings)
-    missing = offer.missing
-    settled = not any(c in missing for c in _NEEDED)
+    # what the verdict waits for: base, stock or bonus not given (a signing bonus is extra)
+    missing = tuple(c for c in offer.missing if c in _NEEDED)
+    settled = not missing
     if not settled:
         names = _and(c.spoken for c in missing)
         warnings.append(

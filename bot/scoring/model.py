@@ -104,9 +104,10 @@ class Assessment:
     script: str | None
     assumptions: tuple[str, ...]
     warnings: tuple[str, ...]
-    # Components the paste did not give (unknown, not zero). When any of base, stock or bonus
-    # is missing the verdict is not settled: it never says walk away on what was not stated,
-    # and renderers should ask for what is missing instead of giving it (JSON: verdict null).
+    # Of base, stock and bonus, those the paste did not give (unknown, not zero): while any is
+    # missing the verdict is not settled: it never says walk away on what was not stated, and
+    # renderers ask for these instead of giving it (JSON: verdict null). ``offer.missing`` also
+    # counts a signing bonus not given.
     missing: tuple[Component, ...] = ()
     settled: bool = True
 
