@@ -317,7 +317,9 @@ def test_two_offers_come_back_side_by_side(coach: Coach) -> None:
 def test_a_revision_is_said_near_the_top(coach: Coach) -> None:
     said = texts(render_blocks(reply_for(coach, "offer_two")))
     (change,) = [t for t in said if t.startswith("*What changed*")]
-    assert "base +$15K" in change and "score 78 -&gt; 100" in change
+    # (the offer reader reads neither offer's stock, so no total moves the score: what changed
+    # is the base and the bonus)
+    assert "base +$15K" in change and "bonus 10% -&gt; 12%" in change
     assert said.index(change) < next(i for i, t in enumerate(said) if "Counter with" in t)
 
 
@@ -340,7 +342,11 @@ def test_an_unsettled_offer_asks_for_what_is_missing_instead_of_a_verdict(coach:
     (ask,) = [t for t in said if "No verdict yet" in t]
     assert "the stock and bonus" in ask and "What are they?" in ask
     assert any("Base" in t and "▕" in t for t in said), "the base's place in its band"
-    settled = texts(render_blocks(reply))
+    # a paste that gives base, stock and bonus is settled (one with the base alone is not, on
+    # the offer reader's branch)
+    full = coach.offer("segment cdp london: £150k base, £150k RSUs/4, 10% bonus").reply
+    assert isinstance(full, OfferReply)
+    settled = texts(render_blocks(full))
     assert any("score *" in t for t in settled) and not any("No verdict" in t for t in settled)
 
 
