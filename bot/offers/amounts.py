@@ -84,6 +84,7 @@ _SPACED_SLASH_ADJECTIVE_RE = re.compile(
 _GLUED_AMOUNT_RE = re.compile(
     r"\d{1,3}(?:,\d{3}){1,4}(?![\d,])|\d{1,5}(?:[.,]\d{1,2})?(?=[万萬円億亿])"
 )
+_RESTATED_RE = re.compile(r"[ ]?\(\d{1,3}\)")  # "twelve (12)": words then their digits
 _PERIOD_OF = {
     **dict.fromkeys(
         [
@@ -151,7 +152,8 @@ _DURATION_RE = re.compile(
     r"lata?|år|års|jaar|jaren|saal|שנים|שנה|年|년)|"
     r"(?P<months>months?|mos?|monate?n?|mois|meses|mesi|miesięcy|månader|maanden|"
     r"个月|ヶ月|か月|カ月|개월|salários?|salaries|salary)|"
-    r"(?P<days>days?|weeks?|wks?|hours?|hrs?|h(?=\s?/\s?w)|tage?n?|jours|días|dias|giorni|gg|"
+    r"(?P<days>(?:equal[ ])?(?:monthly|quarterly|annual|yearly)[ ](?:instal+ments?|payments|tranches)|"
+    r"days?|weeks?|wks?|hours?|hrs?|h(?=\s?/\s?w)|tage?n?|jours|días|dias|giorni|gg|"
     r"dni|dagar|dagen|天|日|週|일|am|pm|yoe|br|bed|parts?|instal+ments?|tranches?|installments?|"
     r"parcelas?|prestações|raten|versements|cuotas|plazos|termijnen|times|vezes|veces|fois|mal|"
     r"people|ppl|employees|staff|mitarbeiter|engineers|reports|回|次|번|회|x\b))(?![a-zà-ÿ])"
@@ -286,6 +288,15 @@ def read_figure(
         if dm:
             kind = "months" if dm["months"] else "years" if dm["years"] else "days"
             return Mark(kind, 0.0, start, dm.end())
+    if nxt == ")" and prev == "(" and match is not None:
+        # "twelve (12) months": the digits restate a duration in words
+        dm = _DURATION_RE.match(low, end + 1)
+        if dm and dm["months"]:
+            return Mark("months", float(number), start, dm.end())
+        if dm and dm["years"]:
+            return Mark("years", float(number), start, dm.end())
+    if match is None and _RESTATED_RE.match(low, end):
+        return None  # the "twelve" of "twelve (12) months": the digits after it are read
     wordish = nxt.isspace() or nxt.isalpha()  # a unit, a period or a duration may follow
     mult = _MULT_RE.match(low, end) if wordish else None
     pct = _PCT_RE.match(low, end) if (wordish or nxt == "%") and not mult else None

@@ -37,6 +37,7 @@ _KEY_SEP_RE = re.compile(r"\s?(?::|=|：)|\s[-–—]\s|[–—]|\.\s(?=\S)")
 _OPEN_AFTER_RE = re.compile(r"\s?[(（]\s?")
 _CLOSE_AFTER_RE = re.compile(r"[^()（）\d]{0,10}[)）]")
 _WEAK_LABELS = frozenset({"pay", "paying", "pays"})  # a verb as often as a label
+_ASIDE_RE = re.compile(r"[(（][^()（）]{0,60}[)）]")
 _KEY_BREAK_RE = re.compile(r",(?!\d)|;|•|·|、|，")
 _QUALIFIER_REACH = 14  # "Stock (/yr) $90K": how far a label's qualifier reaches
 _PCT_KEY_RE = re.compile(r"(?:\b|_)(?:pct|percent)\b|%|\(%\)")
@@ -97,27 +98,39 @@ def place(
 
 def _key(
     tokens: Tokens, piece: Piece, figures: tuple[Figure, ...]
-) -> tuple[tuple[Word, ...], int] | None:
-    """The label part of a "Label: value" piece and where its value starts."""
+) -> tuple[tuple[Word, ...], int, int] | None:
+    """The label part of a "Label: value" piece, where its value starts and where it starts."""
     text = tokens.text
     if piece.label_span is not None:
         words = tokens.labels_in(*piece.label_span)
-        return (words, piece.start) if words else None
+        return (words, piece.start, piece.label_span[0]) if words else None
     first = figures[0].start
     for m in _KEY_SEP_RE.finditer(text, piece.start, first + 1):
         if m.start() > first or m.start() - piece.start > _KEY_CHARS:
             break
-        # "kein Equity, Zielbonus: 19%": the key is what follows the last break before ':'
-        breaks = [b.end() for b in _KEY_BREAK_RE.finditer(text, piece.start, m.start())]
+        # "kein Equity, Zielbonus: 19%": the key is what follows the last break before ':';
+        # an aside in brackets is no part of it ("Offer Utrecht (scale-up, ~200 ppl):")
+        asides = [(b.start(), b.end()) for b in _ASIDE_RE.finditer(text, piece.start, m.start())]
+        breaks = [
+            b.end()
+            for b in _KEY_BREAK_RE.finditer(text, piece.start, m.start())
+            if not _inside(asides, b.start())
+        ]
         key_start = breaks[-1] if breaks else piece.start
-        words = tokens.labels_in(key_start, m.start())
+        words = tuple(
+            w for w in tokens.labels_in(key_start, m.start()) if not _inside(asides, w.start)
+        )
         key_text = text[key_start : m.start()]
         if not words:
             continue
         if m.group(0).startswith(".") and len(key_text.split()) > 4:
             continue
-        return words, m.end()
+        return words, m.end(), key_start
     return None
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    return any(a <= position < z for a, z in spans)
 
 
 def _head(words: tuple[Word, ...], text: str) -> tuple[Component | str | None, bool, bool, bool]:
@@ -141,11 +154,11 @@ def _place_piece(
     text = tokens.text
     head: Component | str | None = None
     per_year = total = ambiguous = False
-    value_start = piece.start
+    value_start = key_start = piece.start
     key = _key(tokens, piece, figures)
     if key is not None:
-        words, value_start = key
-        span = piece.label_span or (piece.start, value_start)
+        words, value_start, key_start = key
+        span = piece.label_span or (key_start, value_start)
         head, per_year, total, ambiguous = _head(words, text[span[0] : span[1]].lower())
     labels = tokens.labels_in(value_start, piece.end)
     label_ends = [w.end for w in labels]
@@ -240,9 +253,7 @@ def _place_piece(
             if c > 0 and comp not in (None, Component.BASE) and tokens.gross_pay(figure):
                 continue  # "Zielbonus: 24%, 10.200 € brutto im Monat": that is pay, not bonus
             if key is not None:
-                figure = _qualified(
-                    tokens, figure, *(piece.label_span or (piece.start, value_start))
-                )
+                figure = _qualified(tokens, figure, *(piece.label_span or (key_start, value_start)))
             placed[figure.start] = Placed(
                 figure,
                 _fit(figure, comp) if comp else None,

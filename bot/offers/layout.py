@@ -49,6 +49,7 @@ _TURN_RE = re.compile(
 _YEAR_HEAD_RE = re.compile(r"(?:year|yr|y)s?|年次|年度|年目|年|연차|jahr|année|año|ano|jaar|år|rok")
 _OFFER_HEAD_RE = re.compile(r"(?:offer|option)\s*\w?\b")
 _DIGIT_RE = re.compile(r"\d")
+_ENUMERATOR_RE = re.compile(r"[ \t]{0,8}(?:\d{1,2}[.)][ ]|[-•*][ ])?")  # "2. ", "- " (or nothing)
 # Words a dot follows without ending the sentence ("ca. 60k", "approx. 5", "p.a.").
 _ABBREVIATIONS = frozenset(
     ("ca", "approx", "incl", "excl", "etc", "vs", "no", "nr", "st", "dr", "mr", "mrs", "ms", "jr",
@@ -197,11 +198,22 @@ def _sentences(text: str, start: int, end: int, struck: Spans) -> list[tuple[int
             continue
         # both tests look at a bounded stretch before the cut, so a line of a thousand
         # skipped cuts is still read in one pass
-        if _abbreviation_before(text, max(kept[-1], cut - 12), cut) or (
-            text[cut - 1 : cut] == "."
-            and cut - kept[-1] <= 160
-            and len(text[kept[-1] : cut].split()) <= 4
-            and not _TWO_DIGITS_RE.search(text, kept[-1], cut)
+        if (
+            _abbreviation_before(text, max(kept[-1], cut - 12), cut)
+            or (
+                (
+                    text[cut - 1 : cut] == "."
+                    # "Sign-On Bonus. $12,000": a heading of words alone opening the line
+                    or (
+                        text[cut : cut + 1] == "."
+                        and kept[-1] == start
+                        and not _DIGIT_RE.search(text, _heading_start(text, start), cut)
+                    )
+                )
+                and cut - kept[-1] <= 160
+                and len(text[kept[-1] : cut].split()) <= 4
+                and not _TWO_DIGITS_RE.search(text, kept[-1], cut)
+            )
         ):
             continue
         kept.append(cut)
@@ -212,6 +224,11 @@ def _sentences(text: str, start: int, end: int, struck: Spans) -> list[tuple[int
         if text[a:b].strip(" .!?;→->="):
             spans.append((a, b))
     return spans
+
+
+def _heading_start(text: str, start: int) -> int:
+    enumerator = _ENUMERATOR_RE.match(text, start)
+    return enumerator.end() if enumerator else start
 
 
 def _abbreviation_before(text: str, start: int, cut: int) -> bool:

@@ -34,7 +34,7 @@ _FULL_TIME_RE = re.compile(
     re.IGNORECASE,
 )
 _MONTHLY_LABELS = {
-    "月薪", "月給", "月给", "monatsgehalt", "월급", "månadslön", "maandsalaris", "bruto maandsalaris",
+    "月薪", "月給", "月给", "月額", "monatsgehalt", "월급", "månadslön", "maandsalaris", "bruto maandsalaris",
     "maandloon", "retainer",
 }  # fmt: skip
 _PCT_OF_OTHER_RE = re.compile(

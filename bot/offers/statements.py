@@ -48,7 +48,12 @@ def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading:
         component = COMPONENT_OF[w.key]
         prev = words[i - 1] if i else None
         nxt = words[i + 1] if i + 1 < len(words) else None
-        before = prev and prev.kind is Kind.NONE_BEFORE and _near(text, prev.end, w.start, 3)
+        before = (
+            prev
+            and prev.kind is Kind.NONE_BEFORE
+            and _near(text, prev.end, w.start, 3)
+            and "." not in text[prev.end : w.start]  # "Bonus: geen. Aandelenopties: ..."
+        )
         after = (
             nxt
             and none_after(text, nxt)

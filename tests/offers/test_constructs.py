@@ -441,6 +441,36 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         {"base": 63_600, "currency": "EUR"},
     ),
     (
+        "a heading of words ending in a full stop labels its line",
+        "Offer summary\n3. Relocation. $8,000\n4. Joining bonus. $9,500, paid on day one",
+        {"signing": 9_500},
+    ),
+    (
+        "an aside in brackets is no part of a key",
+        "Offer Eindhoven (about 300 people, hybrid): €6.050 bruto per maand, 8% vakantiegeld",
+        {"base": 72_600, "currency": "EUR"},
+    ),
+    (
+        "a monthly figure restated inside an annual total",
+        "年収：960万円（月額80万円×12）",
+        {"base": 9_600_000},
+    ),
+    (
+        "a none ends at its sentence",
+        "Bonus: none. Stock: 5,000 options, 4 years",
+        {"bonus_pct": 0, "stock_total": None},
+    ),
+    (
+        "a count of equal instalments is no amount",
+        "$150,000 base. Options vest 25% after a year, then in 36 equal monthly installments",
+        {"base": 150_000, "stock_total": None},
+    ),
+    (
+        "a duration in words restated in digits",
+        "Sign-on bonus: $15,000, repayable if you leave within twelve (12) months",
+        {"signing": 15_000},
+    ),
+    (
         "hinglish",
         "fixed 26 LPA hai, joining bonus nahi hai, ESOP kuch nahi",
         {"base": 2_600_000, "signing": 0, "stock_total": 0},
