@@ -388,7 +388,7 @@ def read_figure(
         is_pct = True
         pos = pm.end()
     shares = False
-    if not is_pct and currency is None and not dollar and unit in (None, "万", "萬", "千"):
+    if not is_pct and currency is None and not dollar and unit in (None, "万", "萬", "만", "千"):
         sm = _SHARES_RE.match(low, pos) if wordish else None
         if sm and not (
             unit is None

@@ -66,8 +66,16 @@ def build(
             continue
         if f.previous or f.plus:
             continue
-        if f.bare and 1 <= f.value < 10 and f.value == int(f.value) and not f.spelled:
-            continue  # "a 4", "2 parcelas": a one-digit count is never an amount of pay
+        if (
+            f.bare
+            and 1 <= f.value < 10
+            and f.value == int(f.value)
+            and not f.spelled
+            and not (unit >= 100_000 and p.how in ("label", "continued", "part"))
+        ):
+            # "a 4", "2 parcelas": a one-digit count is never an amount of pay, unless the
+            # paste counts in lakhs and a label names it ("28 fixed + 4 variable")
+            continue
         if f.negative:
             reading.warnings.append(f"ignored a negative amount ({f.text.strip()})")
             continue

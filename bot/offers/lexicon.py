@@ -116,6 +116,8 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "revised", "revision", "updated", "update", "came back", "come back", "bumped",
         "increased", "raised", "improved", "matched", "final offer", "new package", "upped",
         "called back", "they revised", "now offering", "after negotiating", "after negotiation",
+        "after countering", "after i countered", "after my counter", "after the counter",
+        "after pushing back", "after i pushed back", "countered with", "post negotiation",
         "adjusted", "sweetened", "nachgebessert", "verbessert", "erhöht", "aufgestockt",
         "amélioré", "améliorée", "revue", "revalorisé", "revisada", "mejorada", "mejoraron",
         "melhorada", "melhoraram", "verbeterd", "verhoogd", "poprawiona", "调整后", "更新后",

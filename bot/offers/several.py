@@ -23,6 +23,9 @@ from bot.offers.tokens import Tokens, Word
 _OFFER_N_RE = re.compile(r"^\W{0,4}(?:offer|option)\s*#?\s*(?:\d|[a-d])\b", re.IGNORECASE)
 _NAME_RE = re.compile(r"[A-Z][\w&.'-]+")
 _PRIORITY = ("corrected", "revised", "original", "current", "competing", "new")
+_WAS_RE = re.compile(
+    r"\W{0,4}(?:it[ ]|they[ ])?(?:was|were|used to be)[ :]{1,3}(?=[\d$£€₹¥])", re.IGNORECASE
+)
 _VERSION_RE = re.compile(r"\W{0,4}v(\d)\b", re.IGNORECASE)  # "v1: 196k / 15%", "v2 (final)"
 
 
@@ -32,6 +35,8 @@ def _marker(tokens: Tokens, piece: Piece, placed: list[Placed]) -> str | None:
     version = _VERSION_RE.match(tokens.text, piece.start, piece.end)
     if version:
         return "original" if version.group(1) in "01" else "revised"
+    if _WAS_RE.match(tokens.text, piece.start, piece.end):
+        return "original"  # "Was 185/10%/200k. After countering: ...": the terms before
     first = next((p.figure.start for p in placed if p.component is not None), piece.end)
     if not (
         tokens.words_of(Kind.MARKER, piece.start, first)
@@ -159,6 +164,7 @@ def inherit(revised: Offer, original: Offer) -> Offer:
     """A revision changes what it names; the rest of the original stands ("everything else the
     same", "GSUs unchanged")."""
     changes: dict[str, Any] = {}
+    derived: set[str] = set()  # worked out from what was kept, not kept itself
     for name in _INHERITED:
         if getattr(revised, name) is None and getattr(original, name) is not None:
             if name in ("bonus_pct", "bonus_amount") and (
@@ -175,11 +181,23 @@ def inherit(revised: Offer, original: Offer) -> Offer:
             value = getattr(original, name)
             if value not in (None, ()) and getattr(revised, name) in (None, ()):
                 changes[name] = value
+    elif revised.stock_years is None and original.stock_years:
+        # "RSU is actually 140k": a new amount for the same grant keeps its length and schedule
+        years = original.stock_years
+        changes["stock_years"] = years
+        if revised.vesting in (None, ()) and original.vesting:
+            changes["vesting"] = original.vesting
+        if revised.stock_total is not None and revised.stock_per_year is None:
+            changes["stock_per_year"] = revised.stock_total / years
+            derived.add("stock_per_year")
+        elif revised.stock_per_year is not None and revised.stock_total is None:
+            changes["stock_total"] = revised.stock_per_year * years
+            derived.add("stock_total")
     if revised.currency is None and original.currency:
         changes["currency"] = original.currency
     if not changes:
         return revised
-    names = ", ".join(k for k in changes if k != "currency")
+    names = ", ".join(k for k in changes if k != "currency" and k not in derived)
     note = f"kept from the original offer what the revision does not change ({names})"
     allowed = {f.name for f in fields(Offer)}
     return replace(

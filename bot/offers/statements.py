@@ -171,6 +171,15 @@ def doubted(
                 out.add(owners[k - 1].component)  # type: ignore[arg-type]
         if not whole_piece:
             continue
+        stretch = doubts[0].start if doubts else piece.start
+        if (
+            all(f.bare and f.value < 10 for f in tokens.figures_in(stretch, piece.end))
+            and any(m.kind in ("years", "months") for m in tokens.marks_in(stretch, piece.end))
+            and not (tokens.words_of((Kind.PERIOD, "year"), stretch, piece.end))
+        ):
+            # "RSUs 180k, I think over 4 years but not sure": only the length is doubted (not
+            # "per year or over 4 years?", which doubts the figure)
+            continue
         # what the doubt is about: the labels after it and the figures it repeats ("can't
         # tell if the 300k is per year"), else the label nearest before it; a question with
         # an "or" and no doubt word doubts all it names

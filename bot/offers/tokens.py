@@ -92,12 +92,13 @@ class Tokens:
         by_kind: dict[Kind | tuple[Kind, str], list[Word]] = {}
         for w in self.words:
             by_kind.setdefault(w.kind, []).append(w)
-            if w.kind is Kind.LABEL:
+            if w.kind in (Kind.LABEL, Kind.PERIOD):
                 by_kind.setdefault((w.kind, w.key), []).append(w)
         setattr_(self, "_by_kind", {k: ([w.start for w in ws], ws) for k, ws in by_kind.items()})
 
     def words_of(self, kind: Kind | tuple[Kind, str], start: int, end: int) -> list[Word]:
-        """The words of one kind (or of one kind and key: (LABEL, "stock")) in [start, end)."""
+        """The words of one kind (or of a label or period kind and key: (LABEL, "stock")) in
+        [start, end)."""
         found = self._by_kind.get(kind)
         if found is None:
             return []
@@ -324,7 +325,7 @@ def _enrich(low: str, figures: list[Figure], words: list[Word]) -> list[Figure]:
                 and low[nxt.start : nxt.end] in COUNT_NOUNS
                 and figure.currency is None
                 and not figure.dollar
-                and figure.unit in (None, "万", "萬", "千")
+                and figure.unit in (None, "万", "萬", "만", "千")
                 and figure.value >= 50
                 and nxt.start == at + (low[at : at + 1] == " ")
             ):

@@ -471,6 +471,31 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         {"signing": 15_000},
     ),
     (
+        "terms that were, then a counter's answer",
+        "Was 170/12%/150k RSU. After pushing back: base 181k, 12% bonus, RSU 190k (4y)",
+        {"base": 181_000, "stock_total": 190_000, "stock_years": 4},
+    ),
+    (
+        "a corrected grant keeps the length it had",
+        "Base 150k, RSU 90k over 3 years. Correction: the RSU is 120k",
+        {"stock_total": 120_000, "stock_years": 3, "stock_per_year": 40_000},
+    ),
+    (
+        "a share count in Korean ten-thousands",
+        "연봉 7,500만원, 스톡옵션 1만주",
+        {"base": 75_000_000, "stock_total": None},
+    ),
+    (
+        "a one-digit labelled amount in a paste counting in lakhs",
+        "CTC 25 LPA (22 fixed + 3 variable)",
+        {"base": 2_200_000, "bonus_amount": 300_000},
+    ),
+    (
+        "a doubt about the length alone keeps the amount",
+        "RSUs $150k, I think over 4 years but not sure",
+        {"stock_total": 150_000, "stock_years": None},
+    ),
+    (
         "hinglish",
         "fixed 26 LPA hai, joining bonus nahi hai, ESOP kuch nahi",
         {"base": 2_600_000, "signing": 0, "stock_total": 0},
