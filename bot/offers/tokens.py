@@ -41,7 +41,9 @@ MAX_NUMBERS = 400  # a 16 KB email thread with an offer in it holds about 200
 MAX_WORDS = 1_500  # ... and about 430 words of the lexicon
 _LETTERS_SPLIT_RE = re.compile(r"([^\W\d_]+)")  # one class: the scan skips to letters
 _NEWLINE_RE = re.compile(r"\n")
-_401K_AFTER_RE = re.compile(r"401k[ ]?(?:[$£€₹¥]|usd|eur|gbp|inr|cad|aud|chf)\b")
+_401K_AFTER_RE = re.compile(
+    r"401k[ ]?(?:[$£€₹¥]|usd|eur|gbp|inr|cad|aud|chf|rsus?|stock|equity|grant|in rsus)\b"
+)
 _401K_BEFORE_RE = re.compile(r"(?:[$£€₹¥]|\b(?:usd|eur|gbp|inr|cad|aud|chf))[ ]?\Z")
 _SPACES_RE = re.compile(r"[^\S\n]+")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
@@ -266,7 +268,7 @@ def tokenize(text: str) -> Tokens:
             match is not None
             and match.group(0) == "401"
             and FOUR_O_ONE_K_RE.match(low, end)
-            # "$401k", "$ 401k", "USD 401k", "401k EUR" are amounts
+            # "$401k", "$ 401k", "USD 401k", "401k EUR", "401k RSUs" are amounts
             and not _401K_AFTER_RE.match(low, start)
             and not _401K_BEFORE_RE.search(low[max(0, start - 5) : start])
         ):

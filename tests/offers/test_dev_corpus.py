@@ -9,7 +9,7 @@ from benchmarks.offer_accuracy import load, measure, report
 from tests.conftest import ROOT
 
 DEV = ROOT.parent / "shared" / "offers" / "dev.yaml"
-FLOOR = 0.997  # reached 99.8% (1358/1361) on this branch; raise it, never lower it
+FLOOR = 0.998  # reached 99.9% (1359/1361) on this branch; raise it, never lower it
 STYLE_FLOOR = 0.85
 
 
