@@ -1,6 +1,6 @@
 """Hostile inputs up to the offer reader's size cap: long runs of the characters its patterns
-care about (digits, spaces, k, $, %, /, commas, dots, newlines, brackets, bars) and mixes of
-them with labels, so that any pass that is quadratic or any pattern that backtracks shows."""
+care about (digits, spaces, k, $, %, /, commas, dots, newlines, brackets, bars, Slack's
+"<...>" markup) and mixes of them with labels, so that any pass that is quadratic or any pattern that backtracks shows."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ UNITS = (
     "base 200k 60k/yr stock ", "1. ", "a. ", "ca. ", "gross ", "1 gross ", "san ", "- ",
     "base\n", ":1 ", "1:", "1e", "#1 ", "401k ", "1st ", "1 L ", "1 Cr ", "1万円", "年薪1",
     "1 → 2 ", "1.111", "1,111", "11,11,111 ", "Offer A: 1k\n", "Year 1: 1k\n", "*1* ", "`1` ", "> 1\n", "1\u00a0", "\u202f1",
+    # Slack markup opened and never closed (the fuzzer's "!Ml<" took 2 s before it was bounded)
+    "<", "<!", "!Ml<", "<@U1|", "<https://a", "<https://x.com|", "<#C1|a ", "http://",
 )  # fmt: skip
 
 
