@@ -170,7 +170,6 @@ _DATE_RE = re.compile(
 _DATE_AFTER_RE = re.compile(
     r"\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|février|mars|avril|juin|mai)[a-z]*\b"
 )
-FOUR_O_ONE_K_RE = re.compile(r"[ ]?\(?k\)?(?![a-z])")
 _PHONE_AFTER_RE = re.compile(r"-\d{3,4}(?![\d%kKmM])")  # "555-0148", not "180-200k"
 _PHONE_HEAD_RE = re.compile(r"(?<!\d)\d{3}-\Z")  # the "555-" of "555-0173"
 _PHONE_AREA_RE = re.compile(r"\(\d{3}\)\s?\d")

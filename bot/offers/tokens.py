@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from bot.errors import OfferError
-from bot.offers.amounts import FOUR_O_ONE_K_RE, Figure, Mark, read_figure
+from bot.offers.amounts import Figure, Mark, read_figure
 from bot.offers.lexicon import (
     CJK_BY_FIRST,
     CJK_RE,
@@ -32,6 +32,7 @@ from bot.offers.marks import find_marks
 from bot.offers.ranges import join
 from bot.offers.spans import covered
 from bot.prose.components import Component
+from bot.prose.money import retirement_plan_at
 from bot.prose.numbers import NUMBER_RE, spelled_in
 
 _SCRIPT_RUN_RE = re.compile(
@@ -41,10 +42,6 @@ MAX_NUMBERS = 400  # a 16 KB email thread with an offer in it holds about 200
 MAX_WORDS = 1_500  # ... and about 430 words of the lexicon
 _LETTERS_SPLIT_RE = re.compile(r"([^\W\d_]+)")  # one class: the scan skips to letters
 _NEWLINE_RE = re.compile(r"\n")
-_401K_AFTER_RE = re.compile(
-    r"401k[ ]?(?:[$£€₹¥]|usd|eur|gbp|inr|cad|aud|chf|rsus?|stock|equity|grant|in rsus)\b"
-)
-_401K_BEFORE_RE = re.compile(r"(?:[$£€₹¥]|\b(?:usd|eur|gbp|inr|cad|aud|chf))[ ]?\Z")
 _SPACES_RE = re.compile(r"[^\S\n]+")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
@@ -267,10 +264,7 @@ def tokenize(text: str) -> Tokens:
         if (
             match is not None
             and match.group(0) == "401"
-            and FOUR_O_ONE_K_RE.match(low, end)
-            # "$401k", "$ 401k", "USD 401k", "401k EUR", "401k RSUs" are amounts
-            and not _401K_AFTER_RE.match(low, start)
-            and not _401K_BEFORE_RE.search(low[max(0, start - 5) : start])
+            and retirement_plan_at(low, start) is not None
         ):
             words.append(Word(Kind.OTHER, "other", start, end))
             continue

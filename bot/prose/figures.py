@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.prose.components import Component, find_labels
-from bot.prose.money import Amount, find_amounts, multiplier_value
+from bot.prose.money import Amount, find_amounts, multiplier_value, retirement_plan_at
 
 WORD_NUMBERS = {
     "one": 1,
@@ -46,13 +46,14 @@ _YEARS_RE = re.compile(
     rf"\b(?P<m>{_NUM})[- ]?(?:yr|year)s?[- ](?:vest|vesting|grant|schedule)",
     re.IGNORECASE,
 )
-# Numbers that look like money but are not: 401k plans, durations, years, schedules.
+# Numbers that look like money but are not: durations, years, schedules.
 # Matched on lowercased text. The first starts with a digit so the engine can skip ahead fast.
 _NOT_MONEY_RE = re.compile(
-    r"(?<![^\W_])(?:401\s?\(?k\)?|\d+(?:\.\d+)?\s*(?:-\s*)?(?:yrs?|years?|months?|mos?|weeks?|wks?|days?|hours?|hrs?|h)\b"
+    r"(?<![^\W_])(?:\d+(?:\.\d+)?\s*(?:-\s*)?(?:yrs?|years?|months?|mos?|weeks?|wks?|days?|hours?|hrs?|h)\b"
     r"|(?:19|20)\d\d\b(?!\s*(?:k|usd|\$))|\d+(?:\.\d+)?%?(?:\s*/\s*\d+(?:\.\d+)?%?){2,}|\d+(?:\.\d+)?\s*x\b"
     r"|\d+(?:st|nd|rd|th)\b|\d{1,2}:\d\d\b)"
 )
+_401_RE = re.compile(r"(?<![\w.,])401")
 _NOT_MONEY_WORD_RE = re.compile(r"\bq[1-4]\b|\b(?:year|yr|y)\s*\d\b|#\d+")
 
 
@@ -111,6 +112,10 @@ def _masked(text: str) -> str:
         if not m.start() or not lowered[m.start() - 1].isalnum():
             blanks.append(m.span())
     blanks.extend(m.span() for m in _NOT_MONEY_WORD_RE.finditer(lowered))
+    for m in _401_RE.finditer(lowered):
+        end = retirement_plan_at(lowered, m.start())
+        if end is not None:
+            blanks.append((m.start(), end))
     if not blanks:
         return text
     chars = list(text)

@@ -170,6 +170,29 @@ class Amount:
     plus: bool = False
 
 
+_401K_RE = re.compile(r"401[ ]?\(?k\)?(?![a-z])")
+_401K_AMOUNT_AFTER_RE = re.compile(
+    r"[ ]?(?:[$£€₹¥]|usd|eur|gbp|inr|cad|aud|chf|rsus?|stock|equity|grant|in rsus)\b"
+)
+_401K_AMOUNT_BEFORE_RE = re.compile(r"(?:[$£€₹¥]|\b(?:usd|eur|gbp|inr|cad|aud|chf))[ ]?\Z")
+
+
+def retirement_plan_at(low: str, start: int) -> int | None:
+    """End of a "401k" plan name at ``start`` of lowercased ``low``, else None.
+
+    "401(k) match" is the US retirement plan, never pay; "$401k", "USD 401k", "401k EUR" and
+    "401k RSUs" are amounts, so a currency or a stock word on either side keeps the figure.
+    """
+    m = _401K_RE.match(low, start)
+    if m is None:
+        return None
+    if _401K_AMOUNT_AFTER_RE.match(low, m.end()):
+        return None
+    if _401K_AMOUNT_BEFORE_RE.search(low[max(0, start - 5) : start]):
+        return None
+    return m.end()
+
+
 def multiplier_value(name: str) -> float:
     """1000 for "k", 100000 for "lakh"..."""
     return _MULTIPLIERS[name.lower()]

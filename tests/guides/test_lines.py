@@ -4,7 +4,7 @@ comparison, amount, currency and whether it is a yearly figure."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.guides import parse_guide
@@ -234,6 +234,9 @@ AMOUNTS = st.integers(50, 900).map(lambda k: k * 1000)
 
 
 @settings(max_examples=60, deadline=None)
+@example(
+    amount=401_000, wording=("Walk away below ${k}K base.", "walk_away", "below")
+)  # not a 401(k)
 @given(
     amount=AMOUNTS,
     wording=st.sampled_from(

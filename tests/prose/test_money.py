@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.prose.money import CURRENCIES, find_amounts, format_money, parse_amount, parse_range
+from bot.prose.money import (
+    CURRENCIES,
+    find_amounts,
+    format_money,
+    parse_amount,
+    parse_range,
+    retirement_plan_at,
+)
 
 
 @pytest.mark.parametrize(
@@ -49,6 +56,25 @@ def test_negative_and_plus_are_marked() -> None:
     neg, plus = find_amounts("-200k base, offers at $430K+")
     assert neg.negative and neg.value == 200_000
     assert plus.plus and plus.value == 430_000 and plus.currency == "USD"
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("401k match 4%", True),
+        ("401(k) with 6% match", True),
+        ("a 401 k plan", True),
+        ("$401k base", False),
+        ("$ 401k grant", False),
+        ("usd 401k", False),
+        ("401k eur", False),
+        ("401k rsus over 4 years", False),
+        ("4010 shares", False),
+    ],
+)
+def test_a_401k_is_the_plan_unless_money_words_say_amount(text: str, plan: bool) -> None:
+    at = text.index("401")
+    assert (retirement_plan_at(text, at) is not None) is plan
 
 
 @pytest.mark.parametrize(
