@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # <@U123>, <@U123|name>, <#C123|general>, <!here>, <!subteam^S1|@team>, <https://x|label>.
 # Every part is bounded: unbounded, "<!x<!x<!x..." (no ">") rescans to the end from each "<"
@@ -43,3 +44,11 @@ def words(text: str) -> list[str]:
 def normalize_name(text: str) -> str:
     """A company, role or region name as a lookup key: "Scale AI" -> "scale ai"."""
     return " ".join(words(text))
+
+
+def and_list(names: Iterable[str]) -> str:
+    """ "stock", "stock and bonus", "base, stock and bonus": names in a sentence."""
+    listed = list(names)
+    if len(listed) <= 1:
+        return "".join(listed)
+    return ", ".join(listed[:-1]) + " and " + listed[-1]

@@ -32,7 +32,6 @@ from bot.coach.replies import (
     Reply,
 )
 from bot.offers.model import Offer, ParsedPaste
-from bot.prose.components import Component
 from bot.render.actions import ButtonValue
 from bot.render.buttons import Kept, edit_button, pick_buttons, pick_label, share_buttons
 from bot.render.kit import (
@@ -67,10 +66,10 @@ from bot.render.phrases import (
     targets_text,
     threshold_text,
     totals_text,
+    verdict_line,
     vesting_text,
 )
 from bot.render.text import render_text
-from bot.scoring import Assessment
 
 __all__ = ["Block", "Message", "esc", "is_user_id", "render_blocks"]
 
@@ -230,21 +229,6 @@ def read_section(offer: Offer, assumptions: tuple[str, ...], currency: str | Non
     return section("*Here is what I read*\n" + "\n".join(lines))
 
 
-def _missing(a: Assessment) -> tuple[Component, ...] | None:
-    """The components to ask for before a verdict, or None when the verdict stands.
-
-    Seam: ``Assessment.settled`` and ``.missing`` come with the offer reader's branch; an
-    assessment without them is settled, as every assessment was before."""
-    if getattr(a, "settled", True):
-        return None
-    missing = getattr(a, "missing", ())
-    return tuple(c for c in missing if isinstance(c, Component))
-
-
-def _and(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 @_render.register
 def _(reply: OfferReply, kept: Kept | None) -> list[Block]:
     a = reply.assessment
@@ -253,22 +237,14 @@ def _(reply: OfferReply, kept: Kept | None) -> list[Block]:
     blocks.append(read_section(a.offer, a.assumptions, currency))
     if edit := edit_button(guide, band.region, kept):
         blocks.append(actions(*edit))
-    missing = _missing(a)
-    if missing is None:
+    if a.settled:
         blocks.append(
             section(
                 f"{VERDICT_ICONS[a.verdict]} *{VERDICTS[a.verdict]}* · score *{a.score}/100* · {currency}"
             )
         )
-    else:
-        names = _and([c.spoken for c in missing]) if missing else "rest of the offer"
-        blocks.append(
-            section(
-                f":mag: *No verdict yet:* the paste does not give the {names}. What "
-                f"{'are they' if len(missing) > 1 else 'is it'}? Edit the figures, or paste "
-                "the offer again with them. Here is where what you gave sits."
-            )
-        )
+    else:  # what to add, and Edit (above) to add it
+        blocks.append(section(f":mag: {esc(verdict_line(a))}"))
     blocks += _stale(reply)
     if reply.revision is not None:
         blocks.append(section(f"*What changed* · {esc(revision_text(reply.revision, currency))}"))

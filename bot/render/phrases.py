@@ -11,6 +11,7 @@ from bot.guides.model import Guide, Span
 from bot.offers.model import Offer
 from bot.prose.components import Component
 from bot.prose.money import format_money, format_pct
+from bot.prose.words import and_list
 from bot.scoring import Ask, Assessment, Place, Position, ThresholdCheck, Verdict, totals
 
 VERDICTS = {
@@ -327,3 +328,16 @@ def table_lines(rows: list[tuple[str, list[str]]]) -> list[str]:
         ).rstrip()
         for title, cells in rows
     ]
+
+
+def verdict_line(a: Assessment) -> str:
+    """ "Negotiate · score 42/100", or, while the paste leaves out a part the verdict needs,
+    what to add instead of a verdict built on figures nobody stated."""
+    if a.settled:
+        return f"{VERDICTS[a.verdict]} · score {a.score}/100"
+    names = and_list([c.spoken for c in a.missing]) or "rest of the offer"
+    question = "are they" if len(a.missing) > 1 else "is it"
+    return (
+        f"No verdict yet: the paste does not give the {names}. What {question}? "
+        "Here is where what you gave sits."
+    )

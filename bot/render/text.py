@@ -19,7 +19,6 @@ from bot.coach.replies import (
 from bot.offers.model import Offer, ParsedPaste
 from bot.render.phrases import (
     TOPICS,
-    VERDICTS,
     ask_text,
     band_bar,
     comparison_lines,
@@ -36,6 +35,7 @@ from bot.render.phrases import (
     targets_text,
     threshold_text,
     totals_text,
+    verdict_line,
     vesting_text,
 )
 
@@ -117,7 +117,7 @@ def _(reply: OfferReply) -> list[str]:
     guide, band, currency = a.guide, a.band, a.currency
     lines = [
         f"Your offer for {guide.title} — {band.region} ({currency})",
-        f"Verdict: {VERDICTS[a.verdict]} · score {a.score}/100",
+        f"Verdict: {verdict_line(a)}" if a.settled else verdict_line(a),
         "",
     ]
     lines += _stale_line(reply)

@@ -3,13 +3,12 @@ verdict and score, judged on what the paste states."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from bot.errors import ScoringError
 from bot.guides.coaching import ThresholdKind
 from bot.guides.model import Band, Guide
 from bot.offers.model import Offer
 from bot.prose.components import Component
+from bot.prose.words import and_list
 from bot.scoring.counter import counter_of, script_of
 from bot.scoring.lines import target_gaps, threshold_check
 from bot.scoring.model import (
@@ -44,7 +43,7 @@ def assess(offer: Offer, guide: Guide, band: Band) -> Assessment:
     missing = tuple(c for c in offer.missing if c in _NEEDED)
     settled = not missing
     if not settled:
-        names = _and(c.spoken for c in missing)
+        names = and_list(c.spoken for c in missing)
         warnings.append(
             f"the paste does not give the {names}: judged on what it states; add "
             f"{'them' if len(missing) > 1 else 'it'} for a full verdict"
@@ -94,12 +93,6 @@ def assess(offer: Offer, guide: Guide, band: Band) -> Assessment:
 
 # Without these the verdict rests on what the paste did not state; a signing bonus is extra.
 _NEEDED = (Component.BASE, Component.STOCK, Component.BONUS)
-
-
-def _and(names: Iterable[str]) -> str:
-    """ "stock, bonus and signing bonus"."""
-    listed = list(names)
-    return listed[0] if len(listed) == 1 else f"{', '.join(listed[:-1])} and {listed[-1]}"
 
 
 def _verdict(
