@@ -31,10 +31,11 @@ from bot.guides.model import Guide, Problem
 from bot.index import Candidate, GuideIndex, Lookup, Status
 from bot.offers.model import Offer, ParsedPaste
 from bot.offers.parse import EXAMPLE, parse_offers
-from bot.prose.words import words
+from bot.prose.words import and_list, words
 from bot.scoring import assess
 
 _HELP_WORDS = frozenset({"help", "usage", "?", "h"})
+MAX_NAMED_UNKNOWN = 2  # unknown words named back to an offer paste
 
 
 class Coach:
@@ -236,7 +237,10 @@ class Coach:
         if found.status is Status.AMBIGUOUS:
             choose = ChooseReply(Intent.OFFER, text, found.candidates, found.region, paste)
             return Answer(Intent.OFFER, choose, found)
-        names = f" (I don't have a guide for {', '.join(found.unknown)})" if found.unknown else ""
+        # A name or two is what the user typed for the company; more is the prose of a pasted
+        # letter ("lovely chatting today..."), and listing it back reads as nonsense.
+        few = 0 < len(found.unknown) <= MAX_NAMED_UNKNOWN
+        names = f" (I don't have a guide for {and_list(found.unknown)})" if few else ""
         message = (
             f"Which company and role is this offer for{names}? Put them first, for example: "
             f"/offer {self.examples('offer')[0].removeprefix('/offer ') if self.index.guides else EXAMPLE}"

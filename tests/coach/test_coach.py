@@ -129,6 +129,28 @@ def test_offer_for_an_unknown_guide_asks_which(coach: Coach) -> None:
     assert isinstance(bad_id, ProblemReply) and "no guide with the id" in bad_id.message
 
 
+@pytest.mark.parametrize(
+    ("paste", "named"),
+    [
+        ("zorblax swe 185k base", "zorblax"),
+        (
+            "Hi team, lovely chatting today. The office is wonderful. We are pleased to offer "
+            "a base salary of $185,000 and a signing bonus of $20,000.",
+            None,
+        ),
+    ],
+)
+def test_an_unknown_company_is_named_back_but_a_letters_prose_is_not(
+    coach: Coach, paste: str, named: str | None
+) -> None:
+    reply = coach.offer(paste).reply
+    assert isinstance(reply, ProblemReply) and "Which company and role" in reply.message
+    if named is None:
+        assert "I don't have a guide for" not in reply.message
+    else:
+        assert f"I don't have a guide for {named})" in reply.message
+
+
 def test_help_examples_come_from_the_loaded_guides(coach: Coach) -> None:
     reply = coach.help().reply
     assert isinstance(reply, HelpReply) and reply.guide_count == 8
