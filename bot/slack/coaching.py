@@ -142,18 +142,18 @@ class Coaching:
 
         def run() -> None:
             if value is None or value.intent is not Intent.OFFER or press.user is None:
-                tell(out, press.response_url, press.channel, press.user, stale_button())
+                tell(out, press, stale_button())
                 return
             values = self._prefill(value, press)
             if values is None:
-                tell(out, press.response_url, press.channel, press.user, expired_paste())
+                tell(out, press, expired_paste())
                 return
             where = _fitting(
                 FormContext(press.channel, press.thread_ts, press.response_url, replace=True)
             )
             view = offer_form(values, where, read=True)
             if not out.open_view("open", press.trigger_id, view).ok:
-                tell(out, press.response_url, press.channel, press.user, form_failed())
+                tell(out, press, form_failed())
 
         self.listeners.work.submit("edit", run, self._told(out, press, went_wrong()))
 
@@ -174,7 +174,7 @@ class Coaching:
             where = _fitting(FormContext(press.channel, None, press.response_url))
             view = offer_form(prefill(None, None, None), where, read=False)
             if not out.open_view("open", press.trigger_id, view).ok:
-                tell(out, press.response_url, press.channel, press.user, form_failed())
+                tell(out, press, form_failed())
 
         self.listeners.work.submit("offer_form", run, self._told(out, press, went_wrong()))
 
@@ -206,9 +206,9 @@ class Coaching:
             ref = self._keep(press, json.dumps(values))
             message = render_blocks(answer.reply, share=press.in_channel, ref=ref, form=True)
             if where.replace:
-                replace_card(out, where.response_url, where.channel, user, message)
+                replace_card(out, press, message)
             else:
-                tell(out, where.response_url, where.channel, user, message)
+                tell(out, press, message)
 
         self.listeners.work.submit("form", run, self._told(out, press, went_wrong()))
 
@@ -238,12 +238,12 @@ class Coaching:
         def run() -> None:
             again = self._again(value, press)
             if not isinstance(again, Answer):
-                tell(out, press.response_url, press.channel, press.user, again)
+                tell(out, press, again)
                 return
             if claim is not None and not claims.claim(claim, press.team or "T0"):
                 return  # a second click on the same card: it was (or is being) shared
             message = render_blocks(again.reply, shared_by=press.user)
-            if not share_card(out, press.response_url, press.channel, press.user, message):
+            if not share_card(out, press, message):
                 if claim is not None:
                     claims.release(claim)
                 return
@@ -281,14 +281,14 @@ class Coaching:
         def run() -> None:
             again = self._again(value, press)
             if not isinstance(again, Answer):
-                tell(out, press.response_url, press.channel, press.user, again)
+                tell(out, press, again)
                 return
             again = self.revisions.revise(self.coach, again, press.conversation)
             ref = value.ref if value is not None else None
             form = value.form if value is not None else False
             share = press.ephemeral and press.in_channel
             message = render_blocks(again.reply, share=share, ref=ref, form=form)
-            replace_card(out, press.response_url, press.channel, press.user, message)
+            replace_card(out, press, message)
 
         self.listeners.work.submit("pick", run, self._told(out, press, went_wrong()))
 
@@ -360,7 +360,7 @@ class Coaching:
 
     def _told(self, out: Outbox, press: Press, message: Message) -> Callable[[], None]:
         def run() -> None:
-            tell(out, press.response_url, press.channel, press.user, message)
+            tell(out, press, message)
 
         return run
 

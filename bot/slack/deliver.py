@@ -36,6 +36,7 @@ from slack_sdk.webhook import WebhookClient
 
 from bot.render.blocks import Message, dm_sent_note, open_dm_note, share_failed
 from bot.slack.auth import code_or_status, error_code
+from bot.slack.press import Press
 
 log = logging.getLogger("leverage.slack")
 
@@ -240,47 +241,46 @@ def private_score(
     return False
 
 
-def replace_card(
-    out: Outbox, response_url: str | None, channel: str | None, user: str | None, message: Message
-) -> bool:
-    """A button's answer in place of the message it was on; else beside it, for the user."""
-    if out.respond("replace", response_url, {"replace_original": True, **message}).ok:
+def replace_card(out: Outbox, press: Press, message: Message) -> bool:
+    """A button's answer in place of the message it was on; else beside it, in its thread, for
+    the user."""
+    channel, user, thread = press.channel, press.user, press.thread_ts
+    if out.respond("replace", press.response_url, {"replace_original": True, **message}).ok:
         return True
-    if channel and user and _is_dm(channel) and out.post("dm", channel, message).ok:
+    if channel and user and _is_dm(channel) and out.post("dm", channel, message, thread).ok:
         return True
-    if channel and user and out.ephemeral("ephemeral", channel, user, message).ok:
+    if channel and user and out.ephemeral("ephemeral", channel, user, message, thread).ok:
         return True
     out.lost()
     return False
 
 
-def share_card(
-    out: Outbox, response_url: str | None, channel: str | None, user: str | None, message: Message
-) -> bool:
+def share_card(out: Outbox, press: Press, message: Message) -> bool:
     """The user chose to post an answer to the channel."""
+    channel, user, thread = press.channel, press.user, press.thread_ts
     payload = {"response_type": "in_channel", "replace_original": False, **message}
-    if out.respond("respond", response_url, payload).ok:
+    if out.respond("respond", press.response_url, payload).ok:
         return True
     if channel is None:
         out.lost()
         return False
-    posted = out.post("post", channel, message)
+    posted = out.post("post", channel, message, thread)
     if posted.ok:
         return True
-    if user and out.ephemeral("ephemeral", channel, user, share_failed(posted.error or "")).ok:
+    failed = share_failed(posted.error or "")
+    if user and out.ephemeral("ephemeral", channel, user, failed, thread).ok:
         return True
     out.lost()
     return False
 
 
-def tell(
-    out: Outbox, response_url: str | None, channel: str | None, user: str | None, message: Message
-) -> bool:
+def tell(out: Outbox, press: Press, message: Message) -> bool:
     """A short word for one user (a stale button, an expired paste, an error of ours)."""
+    channel, user = press.channel, press.user
     payload = {"response_type": "ephemeral", "replace_original": False, **message}
-    if out.respond("respond", response_url, payload).ok:
+    if out.respond("respond", press.response_url, payload).ok:
         return True
-    if channel and user and out.ephemeral("ephemeral", channel, user, message).ok:
+    if channel and user and out.ephemeral("ephemeral", channel, user, message, press.thread_ts).ok:
         return True
     if user and not channel and out.post("dm", user, message).ok:
         return True

@@ -427,3 +427,16 @@ def test_a_did_you_mean_in_a_thread_is_answered_in_that_thread(bot: Bot) -> None
     assert answer["replace_original"] is True, "the question in the thread becomes the answer"
     assert "£138K–£170K" in rq.shown(answer)
     assert [b["action_id"] for b in rq.buttons(answer)] == [], "no Share under a public answer"
+
+
+def test_a_pick_whose_card_expired_is_answered_beside_it_in_its_thread(bot: Bot) -> None:
+    bot.event(rq.mention("what does segment pay in london?"), "Ev-thread-expired")
+    bot.settle()
+    (question,) = bot.fake.sent("chat.postMessage")
+    thread = question["thread_ts"]
+    bot.fake.fail_response("expired_url", 404)
+    press(bot, rq.buttons(question)[0], "gone", thread_ts=thread)
+    bot.settle()
+    (beside,) = bot.fake.sent("chat.postEphemeral", ok=True)
+    assert beside["thread_ts"] == thread, "not in the channel, away from the discussion"
+    assert beside["user"] == rq.USER and "£138K–£170K" in rq.shown(beside)
