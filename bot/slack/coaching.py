@@ -155,7 +155,7 @@ class Coaching:
             if not out.open_view("open", press.trigger_id, view).ok:
                 tell(out, press, form_failed())
 
-        self.listeners.work.submit("edit", run, self._told(out, press, went_wrong()))
+        self.listeners.work.submit("edit", run, self._told(out, press, went_wrong()), prompt=True)
 
     def empty_offer(self, ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         """``/offer`` with no text: the same form, empty. Its answer is a new private message
@@ -176,7 +176,8 @@ class Coaching:
             if not out.open_view("open", press.trigger_id, view).ok:
                 tell(out, press, form_failed())
 
-        self.listeners.work.submit("offer_form", run, self._told(out, press, went_wrong()))
+        told = self._told(out, press, went_wrong())
+        self.listeners.work.submit("offer_form", run, told, prompt=True)
 
     def submit(
         self, ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient

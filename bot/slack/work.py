@@ -8,6 +8,10 @@ Web API that takes 2 s a call, 32 threads still post 16 answers a second while r
 being acknowledged by other threads. Beyond ``max_pending`` waiting jobs the app answers
 503 to new events (Slack delivers them again later) rather than queue without end.
 
+A second, small lane takes the jobs that must start within seconds whatever the pool is
+doing: ``views.open`` with a ``trigger_id`` that Slack honours for 3 s only. Behind 32 DMs
+waiting on a slow ``chat.postMessage`` the Edit button would otherwise open nothing.
+
 SIGTERM drains the pool: jobs already acknowledged are finished before the process exits.
 """
 
@@ -34,10 +38,11 @@ def code_path(error: BaseException) -> str:
 
 
 class Work:
-    def __init__(self, threads: int = 32, max_pending: int = 1000) -> None:
+    def __init__(self, threads: int = 32, max_pending: int = 1000, prompt_threads: int = 4) -> None:
         self.threads = threads
         self.max_pending = max_pending
         self._executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="work")
+        self._prompt = ThreadPoolExecutor(max_workers=prompt_threads, thread_name_prefix="prompt")
         self._pending = 0
         self._closed = False
         self._idle = threading.Condition()
@@ -56,15 +61,18 @@ class Work:
         with self._idle:
             return not self._closed and self._pending < self.max_pending
 
-    def submit(self, path: str, job: Job, on_crash: Job | None = None) -> bool:
+    def submit(
+        self, path: str, job: Job, on_crash: Job | None = None, *, prompt: bool = False
+    ) -> bool:
         """Run ``job`` after the ack. ``path`` names it in the log; ``on_crash`` tells the user
-        when the job raises, so a bug is never a silence. False when the pool is closed."""
+        when the job raises, so a bug is never a silence; ``prompt`` puts it in the lane that
+        a busy pool cannot hold up. False when the pool is closed."""
         with self._idle:
             if self._closed:
                 log.error("work refused after shutdown began (%s)", path)
                 return False
             self._pending += 1
-        self._executor.submit(self._run, path, job, on_crash)
+        (self._prompt if prompt else self._executor).submit(self._run, path, job, on_crash)
         return True
 
     def _run(self, path: str, job: Job, on_crash: Job | None) -> None:
@@ -103,5 +111,6 @@ class Work:
         finished = self.wait_idle(timeout)
         if not finished:
             log.error("shutdown: %d job(s) still running after %.0f s", self.pending, timeout)
-        self._executor.shutdown(wait=False, cancel_futures=not finished)
+        for executor in (self._executor, self._prompt):
+            executor.shutdown(wait=False, cancel_futures=not finished)
         return finished

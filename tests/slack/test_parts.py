@@ -181,6 +181,19 @@ def test_a_job_that_raises_tells_the_user(caplog: pytest.LogCaptureFixture) -> N
     work.drain(1)
 
 
+def test_a_prompt_job_starts_while_the_pool_is_busy() -> None:
+    """views.open has 3 s from the click: a pool full of jobs waiting on Slack cannot hold it."""
+    work = Work(threads=2)
+    gate, opened = threading.Event(), threading.Event()
+    for _ in range(6):
+        work.submit("dm", lambda: gate.wait(5) and None)
+    work.submit("edit", opened.set, prompt=True)
+    assert opened.wait(2), "the prompt lane waited behind the busy pool"
+    assert not gate.is_set() and work.pending == 6
+    gate.set()
+    assert work.drain(5)
+
+
 def test_room_is_bounded() -> None:
     work = Work(threads=1, max_pending=2)
     gate = threading.Event()
