@@ -20,7 +20,8 @@ from hypothesis import HealthCheck, Phase, given, settings, target
 from hypothesis import strategies as st
 
 from bot.errors import OfferError
-from bot.offers.parse import MAX_CHARS, parse_offers
+from bot.offers import MAX_CHARS
+from bot.offers.parse import parse_offers
 
 UNITS = st.sampled_from(
     [

@@ -29,8 +29,8 @@ from bot.coach.replies import (
 from bot.errors import OfferError, ScoringError
 from bot.guides.model import Guide, Problem
 from bot.index import Candidate, GuideIndex, Lookup, Status
+from bot.offers import EXAMPLE, parse_offers
 from bot.offers.model import Offer, ParsedPaste
-from bot.offers.parse import EXAMPLE, parse_offers
 from bot.prose.words import and_list, words
 from bot.scoring import assess
 

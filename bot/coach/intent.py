@@ -6,8 +6,8 @@ import re
 from enum import StrEnum
 
 from bot.errors import OfferError
+from bot.offers import MAX_CHARS, may_state_pay, parse_offers
 from bot.offers.model import Offer, ParsedPaste
-from bot.offers.parse import MAX_CHARS, parse_offers
 from bot.prose.words import words
 
 # A question longer than this is not read (an offer has its own, larger cap).
@@ -63,7 +63,7 @@ def read_intent(text: str) -> tuple[Intent, ParsedPaste | None]:
     if len(text) > MAX_CHARS and any(c.isdigit() for c in text):
         return Intent.OFFER, None  # the offer reader says how much it reads
     try:
-        paste = parse_offers(text)
+        paste = parse_offers(text) if may_state_pay(text) else None
     except OfferError:
         paste = None
     if paste is not None and states_pay(paste.offer):

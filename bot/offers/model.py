@@ -7,6 +7,9 @@ from typing import Any
 
 from bot.prose.components import Component
 
+MAX_CHARS = 16_000  # a long email thread with an offer in it; beyond, the user trims it
+EXAMPLE = "205k base, 240k RSUs over 4 years, 10% bonus, 30k signing"
+
 
 @dataclass(frozen=True)
 class Source:

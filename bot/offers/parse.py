@@ -17,7 +17,7 @@ from bot.errors import OfferError
 from bot.offers.assign import place
 from bot.offers.build import build
 from bot.offers.layout import layout
-from bot.offers.model import Offer, ParsedPaste
+from bot.offers.model import EXAMPLE, MAX_CHARS, Offer, ParsedPaste
 from bot.offers.rules import PasteCurrency, Segment
 from bot.offers.several import inherit, primary_of, revised_from, split_offers
 from bot.offers.shorthand import resolve, vesting_runs
@@ -26,8 +26,6 @@ from bot.prose.components import Component
 from bot.prose.places import place_currencies
 from bot.prose.words import strip_markup
 
-MAX_CHARS = 16_000
-EXAMPLE = "205k base, 240k RSUs over 4 years, 10% bonus, 30k signing"
 _REPEATS = {Component.BASE, Component.STOCK, Component.BONUS}
 _OFFER_N_RE = re.compile(r"^\W{0,4}(?:offer|option)\s*#?\s*(?:\d|[a-d])\b", re.IGNORECASE)
 # Slack and Markdown marks: backticks, bold/italic stars (not a "5000 * 12" product), quotes.

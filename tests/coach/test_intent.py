@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from bot.coach.intent import Intent, read_intent
-from bot.offers.parse import MAX_CHARS
+from bot.offers import MAX_CHARS, may_state_pay
 
 
 @pytest.mark.parametrize(
@@ -42,3 +45,31 @@ def test_percents_and_nones_alone_are_questions_not_offers(text: str) -> None:
 def test_a_huge_paste_goes_to_the_offer_reader_which_says_how_much_it_reads() -> None:
     intent, paste = read_intent("base 200k " * (MAX_CHARS // 5))
     assert intent is Intent.OFFER and paste is None
+
+
+@pytest.mark.parametrize(
+    ("text", "may"),
+    [
+        ("segment cdp nyc", False),
+        ("how do I negotiate at stripe?", False),
+        ("one ninety base at segment", True),
+        ("base 200k", True),
+        ("月薪三万", True),  # CJK numerals are numbers too
+        ("ｂａｓｅ ２００ｋ", True),  # full-width digits
+        ("is segment one of the good ones?", False),  # a lone "one" is no amount
+    ],
+)
+def test_only_a_text_with_a_number_goes_to_the_offer_reader(text: str, may: bool) -> None:
+    assert may_state_pay(text) is may
+    if not may:
+        assert read_intent(text)[1] is None
+
+
+def test_a_lookup_never_imports_the_offer_reader() -> None:
+    """The reader's vocabulary costs more to import than a lookup takes (see bot.offers)."""
+    code = (
+        "import sys; from bot.cli import main; main(['ask', 'segment cdp nyc']); "
+        "print('bot.offers.parse' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip().splitlines()[-1] == "False"

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.errors import OfferError
-from bot.offers.parse import MAX_CHARS, parse_offers
+from bot.offers import MAX_CHARS
+from bot.offers.parse import parse_offers
 
 # (paste, expected offer fields; keys not listed are not checked)
 CASES: list[tuple[str, dict[str, Any]]] = [
