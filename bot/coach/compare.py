@@ -160,7 +160,7 @@ class Snapshot:
             bonus_pct=offer.bonus_pct,
             bonus_amount=offer.bonus_amount,
             signing=offer.signing,
-            score=assessment.score,
+            score=assessment.settled_score,
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -241,7 +241,7 @@ def revision(previous: Snapshot, current: Assessment, since: str | None = None) 
         for component, before, after, is_pct in pairs
         if before != after and after is not None
     )
-    revised = Revision(previous, changes, previous.score, current.score)
+    revised = Revision(previous, changes, previous.score, current.settled_score)
     return replace(revised, since=since) if since else revised
 
 

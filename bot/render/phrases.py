@@ -150,8 +150,15 @@ def other_summary(other: OtherOffer, currency: str) -> str:
     a = other.assessment
     if a is None:
         return summary
-    verdict = f"{VERDICTS[a.verdict]}, score {a.score}/100"
-    return f"{summary} — {verdict} against {a.guide.title} ({a.band.region})"
+    return f"{summary} — {short_verdict(a)} against {a.guide.title} ({a.band.region})"
+
+
+def short_verdict(a: Assessment) -> str:
+    """ "Negotiate, score 42/100" for a list or a table cell; while a part the verdict needs is
+    missing, what is missing instead (a score on the base alone is no verdict)."""
+    if a.settled:
+        return f"{VERDICTS[a.verdict]}, score {a.score}/100"
+    return f"no verdict yet (no {and_list([c.spoken for c in a.missing])} given)"
 
 
 def offer_summary(offer: Offer, currency: str) -> str:
@@ -254,12 +261,7 @@ def comparison_rows(comparison: SideBySide) -> list[tuple[str, list[str]]]:
     rows.append(
         (
             "Score",
-            [
-                f"{VERDICTS[c.assessment.verdict]} {c.assessment.score}/100"
-                if c.assessment
-                else "—"
-                for c in columns
-            ],
+            [short_verdict(c.assessment) if c.assessment else "—" for c in columns],
         )
     )
     return rows

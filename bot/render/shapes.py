@@ -110,7 +110,7 @@ def _assessment_json(a: Assessment, reply: OfferReply) -> dict[str, Any]:
         # a verdict on a paste that leaves out base, stock or bonus would rest on what it did
         # not state: null, with "missing" saying what to add
         "verdict": a.verdict.value if a.settled else None,
-        "score": a.score,
+        "score": a.score,  # of what was stated; the verdict waits for the rest
         "meets_threshold": a.meets_threshold,
         "counter": counter,
         "assumptions": list(a.assumptions),

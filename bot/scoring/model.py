@@ -112,5 +112,11 @@ class Assessment:
     settled: bool = True
 
     @property
+    def settled_score(self) -> int | None:
+        """The score while the verdict stands, else None: a score on the base alone would be
+        read as a verdict nobody can give yet."""
+        return self.score if self.settled else None
+
+    @property
     def meets_threshold(self) -> bool | None:
         return self.threshold.cleared if self.threshold else None
