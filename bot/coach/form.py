@@ -159,7 +159,7 @@ def _money(text: str, key: str, errors: dict[str, str], notes: list[str]) -> flo
 def _years(text: str, errors: dict[str, str]) -> tuple[int | None, tuple[float, ...]]:
     if not text:
         return None, ()
-    if text.isdigit() and 1 <= int(text) <= 10:
+    if text.isdecimal() and 1 <= int(text) <= 10:
         return int(text), ()
     if _SCHEDULE_RE.match(text):
         parts = tuple(float(p) for p in text.split("/"))

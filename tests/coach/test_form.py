@@ -99,6 +99,7 @@ def test_valid_forms_read_as_offers(
         (form(base="150k", stock_total="9e12"), "stock_total"),
         (form(base="150k", stock_years="40"), "stock_years"),
         (form(base="150k", stock_years="50/50/50"), "stock_years"),
+        (form(base="150k", stock_years="²"), "stock_years"),  # a digit to isdigit(), not to int()
         (form(base="150k", bonus_pct="nan"), "bonus_pct"),
         (form(base="150k", bonus_pct="900"), "bonus_pct"),  # a percent, or 900 of money?
         (form(base="150k", bonus_pct="250%"), "bonus_pct"),
