@@ -124,7 +124,9 @@ class SlackFront:
     async def _events(self, scope: Scope, receive: Receive) -> Response:
         headers = _headers(scope["headers"])
         declared = headers.get("content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
+        if declared is not None and (
+            not (declared.isascii() and declared.isdecimal()) or int(declared) > MAX_BODY
+        ):
             log.warning("request refused (413): Content-Length %s over %d", declared[:20], MAX_BODY)
             return _plain(413, "body too large", close=True)
         try:

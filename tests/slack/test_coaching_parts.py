@@ -97,9 +97,17 @@ def test_a_different_offer_is_not_a_revision(coach: Coach) -> None:
     revisions = Revisions(MemoryState())
     where = Conversation("T0001", "D0SAM", None, "U0SAM")
     revisions.revise(coach, coach.ask(FIRST), where)
-    london = revisions.revise(coach, coach.ask("segment cdp london: £150k base, £100k RSUs over 4 years, 10% bonus"), where).reply
+    london = revisions.revise(
+        coach,
+        coach.ask("segment cdp london: £150k base, £100k RSUs over 4 years, 10% bonus"),
+        where,
+    ).reply
     assert isinstance(london, OfferReply) and london.revision is None, "another band"
-    again = revisions.revise(coach, coach.ask("segment cdp london: £160k base, £100k RSUs over 4 years, 10% bonus"), where).reply
+    again = revisions.revise(
+        coach,
+        coach.ask("segment cdp london: £160k base, £100k RSUs over 4 years, 10% bonus"),
+        where,
+    ).reply
     assert isinstance(again, OfferReply) and again.revision is not None
     assert again.revision.score_before is not None and again.revision.score_after is not None
     assert again.revision.score_after >= again.revision.score_before, "base +£10K"

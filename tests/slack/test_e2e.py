@@ -116,6 +116,18 @@ def test_a_body_over_the_limit_is_refused_before_it_is_read(server: Server) -> N
     assert answer.startswith(b"HTTP/1.1 413")
 
 
+@pytest.mark.parametrize("declared", [b"\xb2", b"12abc", b"-5"])
+def test_a_content_length_that_is_no_number_is_refused(server: Server, declared: bytes) -> None:
+    """'²' is a digit to str.isdigit() and an error to int(): refused, never a 500."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as conn:
+        conn.sendall(
+            b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: " + declared + b"\r\n\r\n"
+        )
+        answer = conn.recv(4096)
+    assert answer.startswith((b"HTTP/1.1 400", b"HTTP/1.1 413")), answer[:40]
+
+
 def test_a_chunked_body_over_the_limit_is_cut_off(server: Server) -> None:
     """Without a Content-Length the body is read only up to the limit."""
     chunk = b"10000\r\n" + b"x" * 65536 + b"\r\n"
