@@ -48,8 +48,12 @@ _SUFFIX_RE = re.compile(
 _PCT_RE = re.compile(r"[ ]?(?:%|percent|per\s?cent|pct)(?![a-z])")
 _SHARES_RE = re.compile(
     r"[ ]?(?:shares?|options?|stock options|units?|rsus?|isos?|nsos?|psus?|gsus?|esops?|"
-    r"actions|uar|aktien|virtuelle optionen|opcje|株|股|個|주)(?![a-z])"
+    r"actions|uar|aktien|(?:virtuelle )?optionen|opties|opcje|opcji|akcji|opções|opciones|"
+    r"acciones|azioni|aktier|aandelen|株|股|個|주)(?![a-zà-ÿ])"
 )
+# Words that only ever count: "12k shares", "10K RSU units" are counts even with a "k" (where
+# "200k RSUs" and "100k options" are money)
+_COUNT_ONLY_RE = re.compile(r"[ ]?(?:rsus?[ ])?(?:shares|units|akcji|aktien)(?![a-zà-ÿ])")
 SLASH_YEARS_RE = re.compile(
     r"[ ]?/[ ]?(?P<n>\d{1,2})[ ]?(?P<unit>y|yrs?|years?|年|jahre)?(?![\d%a-z])"
 )
@@ -65,15 +69,15 @@ def slash_years(match: re.Match[str] | None) -> int | None:
 
 
 _PERIOD_RE = re.compile(
-    r"(?:[ ]?(?:brutto|gross|netto[ ]?\+[ ]?vat|netto|brut|bruts|brutos|bruto|excl\.?|\(clt\)|"
+    r"(?:[ ]?(?:brutto|gross|(?:netto[ ]?)?\+[ ]?vat|netto|brut|bruts|brutos|bruto|excl\.?|\(clt\)|"
     r"before tax|pre[- ]tax)){0,3}"
     r"[ ]?(?:/[ ]?|per[ ]|a[ ]|an[ ]|each[ ]|im[ ]|pro[ ]|par[ ]|al[ ]|por[ ]|ao[ ])?"
     r"(?P<p>yr|year|y|annum|a|annual|annually|yearly|p\.?[ ]?a\.?|jahr|an|année|ano|año|年|"
     r"rocznie|jährlich|annuels?|anuales?|anual|"
     r"mo|month|mth|mon|m|monthly|mois|mes|mês|monat|monatlich|mensuel|mensuelle|mensuales?|"
-    r"mensal|miesięcznie|maand|月|월|"
+    r"mensal|miesięcznie|mies|mc|msc|maand|月|월|"
     r"hr|hour|h|hourly|godz|std|stunde|heure|"
-    r"day|d|daily|jour|tag|giorno|dia|日|"
+    r"day|d|daily|dziennie|jour|tag|giorno|dia|日|"
     r"pay period|paycheck)(?![a-zà-ÿ\d])"
 )
 # "$146,000 / yearly bonus: 7%": a period adjective after a spaced slash is the next item's
@@ -136,6 +140,9 @@ _PERIOD_OF = {
             "mensuales",
             "mensal",
             "miesięcznie",
+            "mies",
+            "mc",
+            "msc",
             "maand",
             "月",
             "월",
@@ -143,7 +150,7 @@ _PERIOD_OF = {
         "month",
     ),
     **dict.fromkeys(["hr", "hour", "h", "hourly", "godz", "std", "stunde", "heure"], "hour"),
-    **dict.fromkeys(["day", "d", "daily", "jour", "tag", "giorno", "dia", "日"], "day"),
+    **dict.fromkeys(["day", "d", "daily", "dziennie", "jour", "tag", "giorno", "dia", "日"], "day"),
     "pay period": "paycheck",
     "paycheck": "paycheck",
 }
@@ -387,7 +394,12 @@ def read_figure(
         is_pct = True
         pos = pm.end()
     shares = False
-    if not is_pct and currency is None and not dollar and unit in (None, "万", "萬", "만", "千"):
+    if not is_pct and currency is None and not dollar and unit == "k" and wordish:
+        sm = _COUNT_ONLY_RE.match(low, pos)
+        if sm:
+            shares = True
+            pos = sm.end()
+    elif not is_pct and currency is None and not dollar and unit in (None, "万", "萬", "만", "千"):
         sm = _SHARES_RE.match(low, pos) if wordish else None
         if sm and not (
             unit is None

@@ -18,8 +18,14 @@ from bot.offers.lexicon import Kind
 from bot.offers.spans import Spans
 from bot.offers.tokens import Tokens
 
+# A chat message's header: "alex  9:14 AM" (Slack) or "jess — Today at 3:02 PM" (Discord) on
+# its own line; "Noa 11:02: ..." or "[09/03/25, 21:14] Rahul: ..." (WhatsApp) opening the line.
+_TIME = r"\d{1,2}:\d\d(?:[ \t]*[ap]\.?m\.?)?"
 _CHAT_HEADER_RE = re.compile(
-    r"^[ \t]*(?P<name>[^\s:]{1,30})[ \t]+\d{1,2}:\d\d(?:[ \t]*[ap]\.?m\.?)?[ \t]*$",
+    rf"^[ \t]*(?:(?P<name>[^\s:]{{1,30}})[ \t]+(?:[—–-][ \t]+(?:today|yesterday|[\d/.]{{6,10}})"
+    rf"(?:[ \t]+at)?[ \t]+)?{_TIME}[ \t]*$"
+    rf"|(?P<inline>[^\s:\[]{{1,30}})[ \t]+{_TIME}:(?=[ \t])"
+    rf"|\[[^\]\n]{{4,30}}\][ \t]*(?P<bracketed>[^:\n\]]{{1,30}}):(?=[ \t]))",
     re.IGNORECASE | re.MULTILINE,
 )
 _STRIKE_RE = re.compile(r"~(?<![\w~]~)(?=[^\s~])([^~\n]{1,200}?[^\s~])~(?![\w~])")
@@ -267,7 +273,8 @@ def _other_speakers(tokens: Tokens) -> list[tuple[int, int]]:
     messages = []
     for i, h in enumerate(headers):
         end = headers[i + 1].start() if i + 1 < len(headers) else len(text)
-        messages.append((h["name"].lower(), h.start(), end))
+        name = h["name"] or h["inline"] or h["bracketed"]
+        messages.append((name.strip().lower(), h.start(), end))
     owner = None
     for name, start, end in messages:
         labels = [w for w in tokens.words_in(start, end) if w.kind is Kind.LABEL]
@@ -277,7 +284,21 @@ def _other_speakers(tokens: Tokens) -> list[tuple[int, int]]:
             break
     if owner is None:
         return []
-    return [(start, end) for name, start, end in messages if name != owner]
+    return [
+        (start, end)
+        for name, start, end in messages
+        if name != owner and not _question_to_owner(tokens, start, end)
+    ]
+
+
+def _question_to_owner(tokens: Tokens, start: int, end: int) -> bool:
+    """ "sign on?", "bonus?": another speaker asking about the offer, with no figure of their
+    own; the owner's answer ("nope none") needs the question beside it."""
+    return (
+        "?" in tokens.text[start:end]
+        and not tokens.any_figure_in(start, end)
+        and any(w.kind is Kind.LABEL for w in tokens.words_in(start, end))
+    )
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:

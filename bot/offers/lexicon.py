@@ -47,7 +47,8 @@ _OTHER = (
     "holiday pay", "holiday", "holidays", "vacation", "vacaciones", "vakantiegeld",
     "vakantietoeslag", "vakantiedagen", "semester", "urlaubsgeld", "weihnachtsgeld",
     "urlaubstage", "urlaub", "ferien", "ruling", "rent", "median", "band", "top of band",
-    "pay period", "per pay period", "match", "housing", "housing allowance", "meal", "vr", "va",
+    "pay period", "per pay period", "pay date", "pay day", "payday", "payroll", "pay cycle",
+    "match", "housing", "housing allowance", "meal", "vr", "va",
     "vale", "vales", "buoni pasto", "tickets resto", "ticket", "aguinaldo", "prima vacacional",
     "fondo de ahorro", "keren hishtalmut", "arbeitgeberzuschuss", "altersvorsorge",
     "subsídio", "subsídio de refeição", "welfare", "welfare aziendale", "friskvårdsbidrag",
@@ -80,7 +81,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "none", "nil", "nothing", "no", "non", "néant", "nada", "ninguno", "ninguna", "nenhum",
         "nenhuma", "nessuno", "nessuna", "geen", "ingen", "inget", "brak", "keiner", "keines",
         "なし", "無し", "无", "無", "没有", "沒有", "없음", "없어요", "없다", "nahi", "nahi hai", "nahin",
-        "kuch nahi", "nahi de rahe", "gibt s nicht", "gibt es nicht", "not offered",
+        "kuch nahi", "nahi de rahe", "keins", "gibt s nicht", "gibt es nicht", "not offered",
         "not included", "not applicable", "ne", "keine", "kein", "אין",
     )),
     (Kind.NEGATION, "", (
@@ -159,7 +160,8 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     (Kind.PERIOD, "month", (
         "per month", "monthly", "mensuel", "mensuelle", "par mois", "al mes", "mensual",
         "mensuales", "mensal", "mensais", "por mes", "por mês", "monatlich", "monatliches",
-        "monatlicher", "monatlichen", "im monat", "pro monat", "miesięcznie", "per maand",
+        "monatlicher", "monatlichen", "im monat", "pro monat", "miesięcznie", "mies", "na miesiąc",
+        "per maand",
         "i månaden", "månad", "al mese", "mensile", "לחודש", "月", "月額", "每月", "월",
     )),
     (Kind.PERIOD, "hour", (
@@ -169,7 +171,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     )),
     (Kind.PERIOD, "day", (
         "per day", "daily", "day rate", "par jour", "tagessatz", "al giorno", "por dia", "日当",
-        "tjm", "taux journalier", "dagtarief", "stawka dzienna",
+        "tjm", "taux journalier", "dagtarief", "stawka dzienna", "dziennie", "za dzień",
     )),
     (Kind.PERIOD, "paycheck", (
         "per pay period", "pay period", "bi weekly", "biweekly", "semi monthly", "per paycheck",

@@ -1,7 +1,7 @@
 """Numbers in a paste that are not money, found over the whole text before figures are read:
 payment counts ("x 13", "14 pagas", "15薪", "13th month"), ordinals ("years 1 and 2", "1."
 list numbers), grant lengths in CJK numerals ("四年"), dates ("3/17/2025", "17.03.25",
-"2025-06-16", "start date 3/17") and small fractions ("1/3", "1/4 of"). A figure never starts
+"2025-06-16", "start date 3/17"), times ("9:14") and small fractions ("1/3", "1/4 of"). A figure never starts
 inside one. Each pattern opens with the character it needs, or is tried only beside a cue, so
 the scan skips to candidates.
 """
@@ -46,6 +46,8 @@ _CUE_DATE_RE = re.compile(r"(?:date|start|on|by) (\d\d?/\d\d?)(?![\d/])")
 _DATE_EDGE = frozenset("0123456789/.,-")
 # "+ 1/3 of a salary": a small fraction, never a grant over years; "1/4 of" the grant
 _FRACTION_RE = re.compile(r"(?P<a>[1-9])(?<![\d.,/][1-9])[ ]?/[ ]?(?P<b>1[0-2]|[2-9])(?![\d/%.,])")
+# "9:14", "21:14:05": a time of day (a chat's, a call's), never an amount
+_TIME_RE = re.compile(r"\d(?<![\d:]\d)\d?:\d\d(?::\d\d)?(?!\d|:\d)")
 _FRACTION_OF_RE = re.compile(r"1(?<![\d.]1)[ ]?/[ ]?\d{1,2}(?=\s{1,3}(?:of|de|der|du)\b)")
 
 
@@ -64,6 +66,7 @@ def find_marks(low: str) -> list[Mark]:
             marks.append(Mark("fraction", 1.0, m.start(), m.end()))
     for m in _FRACTION_OF_RE.finditer(low):
         marks.append(Mark("fraction", 1.0, m.start(), m.end()))
+    marks.extend(Mark("date", 0.0, m.start(), m.end()) for m in _TIME_RE.finditer(low))
     return marks
 
 

@@ -22,18 +22,13 @@ from bot.offers.rules import PasteCurrency, Segment
 from bot.offers.several import inherit, primary_of, revised_from, split_offers
 from bot.offers.shorthand import resolve, vesting_runs
 from bot.offers.tokens import Tokens, normalize, tokenize
-from bot.prose.components import Component
 from bot.prose.places import place_currencies
 from bot.prose.words import strip_markup
 
 MAX_CHARS = 16_000
 EXAMPLE = "205k base, 240k RSUs over 4 years, 10% bonus, 30k signing"
-_REPEATS = {Component.BASE, Component.STOCK, Component.BONUS}
-_OFFER_N_RE = re.compile(r"^\W{0,4}(?:offer|option)\s*#?\s*(?:\d|[a-d])\b", re.IGNORECASE)
 # Slack and Markdown marks: backticks, bold/italic stars (not a "5000 * 12" product), quotes.
 _MARKUP_RE = re.compile(r"`|(?<![\d\s])\*|\*(?![\s\d])|^[^\S\n]*>+", re.MULTILINE)
-_NAME_RE = re.compile(r"[A-Z][\w&.'-]+")
-_PRIORITY = ("revised", "original", "current", "competing", "new")
 
 
 def clean(text: str) -> str:

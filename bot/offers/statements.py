@@ -39,6 +39,7 @@ def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading:
     text = tokens.text
     for i in seg.pieces:
         _none_in_cell(tokens, pieces[i], reading)
+    _answered_none(tokens, pieces, seg, reading)
     words = segment_words(tokens, pieces, seg)
     for i, w in enumerate(words):
         if w.kind is not Kind.LABEL or w.key == Component.TOTAL.value:
@@ -73,6 +74,44 @@ def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading:
             text[w.end : w.end + 8]
         ):
             reading.unknown.add(component)
+
+
+def _answered_none(tokens: Tokens, pieces: list[Piece], seg: Segment, reading: Reading) -> None:
+    """A question naming a component ("sign on?", "Me: shares?") answered by a none opening
+    the next piece ("nope none", "Priya: none, it's a partnership"): a stated none."""
+    text = tokens.text
+    order = sorted(seg.pieces)
+    for k, i in enumerate(order[:-1]):
+        piece = pieces[i]
+        if "?" not in text[piece.start : piece.end + 1] or tokens.any_figure_in(
+            piece.start, piece.end
+        ):
+            continue
+        asked = [
+            w
+            for w in tokens.labels_in(piece.start, piece.end)
+            if w.kind is Kind.LABEL and w.key != Component.TOTAL.value
+        ]
+        answer = next(
+            (
+                pieces[j]
+                for j in order[k + 1 :]
+                if tokens.words_in(pieces[j].start, pieces[j].end)
+                or tokens.any_figure_in(pieces[j].start, pieces[j].end)
+            ),
+            None,
+        )
+        if not asked or answer is None:
+            continue
+        first = tokens.words_in(answer.start, answer.end)[:1]
+        if (
+            first
+            and none_after(text, first[0])
+            and len(text[answer.start : first[0].start].split()) <= 3
+            and not tokens.any_figure_in(answer.start, first[0].start)
+            and not _not_yet(text, first[0].end)
+        ):
+            reading.zero.update(COMPONENT_OF[w.key].value for w in asked)
 
 
 def _not_yet(text: str, end: int) -> bool:

@@ -500,6 +500,115 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "fixed 26 LPA hai, joining bonus nahi hai, ESOP kuch nahi",
         {"base": 2_600_000, "signing": 0, "stock_total": 0},
     ),
+    # Polish contracts, periods and words
+    (
+        "a Polish month abbreviation after net + VAT",
+        "B2B: 21 000 zł netto + VAT / mies., Lublin",
+        {"base": 252_000, "currency": "PLN"},
+    ),
+    (
+        "a bare + VAT before the period",
+        "19k PLN + VAT monthly on B2B",
+        {"base": 228_000, "currency": "PLN"},
+    ),
+    (
+        "a Polish day rate",
+        "stawka 1 100 zł netto dziennie, Poznań",
+        {"base": None, "currency": "PLN"},
+    ),
+    (
+        "a Polish welcome bonus is the sign-on",
+        "wynagrodzenie 20 000 PLN brutto miesięcznie, bonus powitalny 6 000 PLN",
+        {"base": 240_000, "signing": 6_000, "bonus_amount": None},
+    ),
+    (
+        "a Quebec hiring bonus",
+        "Québec : 98 000 $ CA par an, prime d'embauche de 4 000 $",
+        {"base": 98_000, "signing": 4_000, "bonus_amount": None},
+    ),
+    (
+        "a German none after a dash label",
+        "Grundgehalt — 81.000 €\nSigning — keins",
+        {"base": 81_000, "signing": 0},
+    ),
+    (
+        "a city names the currency",
+        "offer in Katowice: 17k a month, no bonus",
+        {"currency": "PLN", "base": 204_000},
+    ),
+    # chats
+    (
+        "a Discord chat keeps the owner's messages",
+        "ana — Today at 9:01 AM\n150 base, 10% bonus\nbo — Today at 9:03 AM\nmine was 170 base",
+        {"base": 150_000, "bonus_pct": 10},
+    ),
+    (
+        "a WhatsApp chat keeps the owner's messages",
+        "[1/2/25, 10:01] Ana: 150k base, 10% bonus\n[1/2/25, 10:02] Bo: i got 170k base there",
+        {"base": 150_000, "bonus_pct": 10},
+    ),
+    (
+        "a time of day is no amount",
+        "Ana 10:01: base 150k, bonus 12%\nBo 10:02: bonus?",
+        {"base": 150_000, "bonus_pct": 12, "bonus_amount": None},
+    ),
+    (
+        "a question answered by a none",
+        "Ana: base 150k, 10% bonus\nBo: equity?\nAna: nope none",
+        {"stock_total": 0, "stock_per_year": 0},
+    ),
+    (
+        "a question answered by a none in a chat",
+        "ana 9:01 AM\nbase 150k\nbo 9:02 AM\nsign-on?\nana 9:03 AM\nnone sadly",
+        {"base": 150_000, "signing": 0},
+    ),
+    (
+        "a question answered by a none not yet is unknown",
+        "Ana: base 150k\nBo: sign-on?\nAna: none yet",
+        {"base": 150_000, "signing": None},
+    ),
+    # vesting said another way
+    (
+        "vesting yearly over a length",
+        "RSUs 80k over 4 years vesting yearly",
+        {"stock_years": 4, "vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "equal quarterly instalments give the length",
+        "RSUs worth $96,000, vesting in twelve equal quarterly installments",
+        {"stock_years": 3, "stock_per_year": 32_000, "vesting": [33.33, 33.33, 33.33]},
+    ),
+    (
+        "a cliff year and the following months give the length",
+        "an option for 9,000 shares: 25% vest after one year, the rest monthly over the "
+        "following 36 months",
+        {"stock_years": 4, "vesting": [25, 25, 25, 25], "stock_total": None},
+    ),
+    (
+        "a marker after a label is a verb",
+        "Base salary: $140,000. No signing bonus is offered for this role.",
+        {"base": 140_000, "signing": 0},
+    ),
+    (
+        "an offer letter's later offer heading",
+        "Offer A (Graz): €70,000 gross p.a., 8% bonus. Offer B (Linz): €75,000, €3,000 sign-on.",
+        {"base": 70_000, "bonus_pct": 8, "signing": None},
+    ),
+    (
+        "a count noun after k is a count",
+        "base 160k, 12k shares over 4 years",
+        {"stock_total": None, "stock_years": 4},
+    ),
+    (
+        "a German option count",
+        "VSOP: 3.000 Optionen, 4 Jahre",
+        {"stock_total": None, "stock_years": 4},
+    ),
+    (
+        "a pay date is no pay",
+        "base $150,000; signing bonus $20,000, paid on your first pay date",
+        {"base": 150_000, "signing": 20_000},
+    ),
 ]
 
 
