@@ -36,7 +36,8 @@ _MULT_RE = re.compile(
     r"लाख|करोड़|千|万|萬|만|億|亿|억)(?![a-zà-ÿ])"
 )
 _PREFIX_RE = re.compile(
-    r"(?P<mark>us\$|ca\$|c\$|au\$|a\$|nz\$|s\$|sg\$|hk\$|r\$|mx\$|nt\$|\$|£|€|₹|¥|₩|₪|rs\.?|"
+    r"(?P<mark>(?:usd|cad|aud|sgd|hkd|nzd|mxn)[ ]?\$|"
+    r"us\$|ca\$|c\$|au\$|a\$|nz\$|s\$|sg\$|hk\$|r\$|mx\$|nt\$|\$|£|€|₹|¥|₩|₪|rs\.?|"
     r"usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|dkk|pln|brl|mxn|aed|ils|nis|"
     r"zar|nzd)[ ]?(?P<approx>~|ca\.?[ ])?[ ]?\Z"
 )
@@ -361,8 +362,8 @@ def read_figure(
         fig_start = start - (len(pre.group(0)))
         if mark == "$":
             dollar = True
-        else:
-            currency = currency_of(mark)
+        else:  # "CAD $148,000": the code says which dollar
+            currency = currency_of(mark[:3] if len(mark) > 3 and mark.endswith("$") else mark)
         approx = bool(pre["approx"])
     nxt = low[pos] if pos < size else ""
     suf = _SUFFIX_RE.match(low, pos) if nxt.isspace() or nxt.isalpha() or nxt in "€$£₪₹" else None

@@ -117,7 +117,7 @@ def layout(tokens: Tokens) -> Layout:
             continue
         if _quiet(tokens, start, end):
             continue  # no figure, no word of the lexicon, no number: nothing to read in it
-        row = _YEAR_ROW_RE.match(text, start, end)
+        row = _YEAR_ROW_RE.match(text, start, end) or _year_after_heading(text, start, end)
         years: tuple[int, ...] = ()
         for s, e in _turns(tokens, _sentences(text, start, end, struck)):
             sub = _YEAR_ROW_RE.match(text, s, e)
@@ -130,6 +130,15 @@ def layout(tokens: Tokens) -> Layout:
             piece.struck = struck.holds(s, e)
             result.pieces.append(piece)
     return result
+
+
+_HEADING_RE = re.compile(r"[^:\n\d]{1,60}:[ ]")
+
+
+def _year_after_heading(text: str, start: int, end: int) -> re.Match[str] | None:
+    """ "Comp by year (London): Y1 £110k base ...": the first year row after a heading."""
+    heading = _HEADING_RE.match(text, start, end)
+    return _YEAR_ROW_RE.match(text, heading.end(), end) if heading else None
 
 
 def _quiet(tokens: Tokens, start: int, end: int) -> bool:
@@ -352,6 +361,17 @@ def _header_of_labels(tokens: Tokens, head: tuple[int, int], row: tuple[int, int
     )
 
 
+def _year_of(text: str, cell: tuple[int, int]) -> tuple[int, ...]:
+    """The year a cell names when that is all it says ("Y1", "Year 2"), else ()."""
+    start, end = cell
+    while start < end and text[start] == " ":
+        start += 1
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    m = _YEAR_ROW_RE.fullmatch(text, start, end)
+    return (int(m["a"]),) if m and not m["b"] else ()
+
+
 def _is_rule(text: str, start: int, end: int) -> bool:
     return not text[start:end].strip(" |-:=+")
 
@@ -378,6 +398,20 @@ def _table(
     header_index, header = rows[0]
     body = rows[1:]
     heads = [text[s:e].strip().lower() for s, e in header]
+    row_years = [_year_of(text, cells[0]) if cells else () for _, cells in rows]
+    if sum(1 for y in row_years if y) * 2 > len(rows):
+        # no header: "Year 1 | 175,000 | 45,000 sign-on | RSU 10,000", cells carry their labels
+        for (k, cells), years in zip(rows, row_years, strict=True):
+            out[k].extend(Piece(s, e, k, years) for s, e in cells[1:])
+        return out
+    col_years = [_year_of(text, cell) for cell in header[1:]]
+    if sum(1 for y in col_years if y) >= 2:
+        # years as columns: "| | Y1 | Y2 |" over "| Base | 200k | 200k |"
+        for k, cells in body:
+            for c, (s, e) in enumerate(cells[1:]):
+                years = col_years[c] if c < len(col_years) else ()
+                out[k].append(Piece(s, e, k, years, label_span=cells[0]))
+        return out
     year_col = next((c for c, h in enumerate(heads) if _YEAR_HEAD_RE.fullmatch(h)), None)
     if year_col is not None:
         for k, cells in body:

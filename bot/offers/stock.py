@@ -154,6 +154,8 @@ def read_stock(
         total = sum(vests.values())
         ordered = [vests[y] for y in sorted(vests)]
         values["stock_years"] = len(ordered)
+        if rows[0].figure.currency or rows[0].figure.dollar:
+            reading.stock_currency = currency.of(rows[0].figure)
         if total:
             values["vesting"] = tuple(round(v / total * 100, 2) for v in ordered)
         reading.assumptions.append("added the yearly stock vests of the schedule")

@@ -609,6 +609,33 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "base $150,000; signing bonus $20,000, paid on your first pay date",
         {"base": 150_000, "signing": 20_000},
     ),
+    # year-by-year tables in other shapes
+    (
+        "years as table columns",
+        "| | Year 1 | Year 2 | Year 3 |\n|---|---|---|---|\n| Base | 150k | 150k | 150k |\n"
+        "| Stock | 60k | 30k | 30k |\n| Signing | 10k | 10k | - |",
+        {"base": 150_000, "stock_total": 120_000, "vesting": [50, 25, 25], "signing": 20_000},
+    ),
+    (
+        "year rows without a header",
+        "Yr 1 | 140,000 base | 20,000 sign-on | RSU 25,000\nYr 2 | 145,000 base | - | RSU 75,000",
+        {"base": 140_000, "stock_total": 100_000, "vesting": [25, 75], "signing": 20_000},
+    ),
+    (
+        "a year row after a heading",
+        "By year: Y1 $150k base + $30k RSU; Y2 $150k base + $30k RSU; Y3 $150k base + $40k RSU",
+        {"stock_total": 100_000, "stock_years": 3, "vesting": [30, 30, 40]},
+    ),
+    (
+        "equal sign-on instalments in year rows add up",
+        "Year 1: base 120k, sign-on 10k\nYear 2: base 120k, sign-on 10k",
+        {"base": 120_000, "signing": 20_000},
+    ),
+    (
+        "a code before a dollar names it",
+        "Base salary: CAD $150,000; RSUs valued at USD $80,000 over 4 years",
+        {"currency": "CAD", "stock_currency": "USD", "stock_total": 80_000},
+    ),
 ]
 
 
