@@ -141,6 +141,7 @@ def build(
         parts = [amount(p) for p in signing]
         near = text[signing[0].figure.start : signing[-1].figure.end + 40]  # the cue is beside
         years = [years_of.get(p.piece) for p in signing]
+        shown: str | None
         if len(parts) > 1 and all(years) and len(set(years)) == len(years):
             # one instalment a year in a year-by-year table: they add up, equal or not
             total, shown = sum(parts), " + ".join(f"{v:,.0f}" for v in parts)
