@@ -198,6 +198,14 @@ _YEN_AFTER_RE = re.compile(r"[ ]?円")
 _PLUS_THEN_RE = re.compile(r"\+\s?\S")
 
 
+# A key that names a length or an ordinal before its value: "RSU_YEARS=4", "vesting_years": 4
+# and "cliff_months: 12" are lengths; "month": 1 and "year: 2" say which one
+_KEYED_RE = re.compile(
+    r"(?:(?P<years>years|yrs)|(?P<months>months|mos)|(?<![a-z])(?P<ordinal>month|year|quarter))"
+    r"[\"']?[ ]?[:=][ ]?[\"']?\Z"
+)
+
+
 class Mark(NamedTuple):
     """A number that is not money: kind is "years", "months", "days", "count", "ordinal"."""
 
@@ -279,6 +287,10 @@ def read_figure(
             return None  # phone numbers and ids: "555-0148", "(312) 555-0148", "2025-117"
         if ordinal and "." not in number and "," not in number:
             return Mark("ordinal", float(number), start, end)
+        keyed = _KEYED_RE.search(low[max(0, start - 12) : start]) if prev in " :='\"" else None
+        if keyed and "." not in number and "," not in number and len(number) <= 2:
+            kind = "years" if keyed["years"] else "months" if keyed["months"] else "ordinal"
+            return Mark(kind, float(number), start, end)
         if (
             "," not in number
             and "." not in number

@@ -45,6 +45,8 @@ _PER_YEAR_KEY_RE = re.compile(r"/[ ]?(?:yr|year|y|a|annum)\b|\bp\.?a\.?(?!\w)")
 _YEARLY_KEY_RE = re.compile(r"/\s?yr|per\s?y|yearly|annual")  # "Stock (/yr)"
 _TOTAL_KEY_RE = re.compile(r"\btotal\b")  # "Stock grant (total)"
 OTHER = "other"
+# an inner key between a key and its figure, as nested JSON and YAML write them
+_INNER_KEY_RE = re.compile(r"[ ]?[{\[]?[ ]?[\"']?[a-z_]{1,30}[\"']?[ ]?[:=][ ]?\Z", re.IGNORECASE)
 _KEY_CHARS = 70  # a "Label:" longer than this is a sentence, not a key
 
 
@@ -253,7 +255,12 @@ def _place_piece(
             if c > 0 and comp not in (None, Component.BASE) and tokens.gross_pay(figure):
                 continue  # "Zielbonus: 24%, 10.200 € brutto im Monat": that is pay, not bonus
             if key is not None:
-                figure = _qualified(tokens, figure, *(piece.label_span or (key_start, value_start)))
+                qualifier = piece.label_span or (key_start, value_start)
+                if piece.label_span is None and _INNER_KEY_RE.match(
+                    text, value_start, figure.start
+                ):
+                    qualifier = (key_start, figure.start)  # "bonus": {"target_percent": 8}
+                figure = _qualified(tokens, figure, *qualifier)
             placed[figure.start] = Placed(
                 figure,
                 _fit(figure, comp) if comp else None,

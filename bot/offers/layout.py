@@ -109,6 +109,7 @@ def layout(tokens: Tokens) -> Layout:
             result.superseded.update(f.start for f in tokens.figures_in(a, b))
     struck = Spans(whole)
     dropped = Spans(result.dropped)
+    parents = _parent_keys(tokens, lines)
     for index, (start, end) in enumerate(lines):
         if dropped.holds(start, end):
             continue
@@ -126,10 +127,37 @@ def layout(tokens: Tokens) -> Layout:
             if row:
                 a, b = int(row["a"]), int(row["b"] or row["a"])
                 years = tuple(range(a, b + 1)) if b >= a else (a,)
-            piece = Piece(s, e, index, years)
+            piece = Piece(s, e, index, years, label_span=parents.get(index))
             piece.struck = struck.holds(s, e)
             result.pieces.append(piece)
     return result
+
+
+# "rsu:" or "\"equity\": {" alone on its line: a key whose value is the indented lines below
+_PARENT_KEY_RE = re.compile(r"[ ]*(?:[-*][ ])?[\"']?([^:\n\"'{}\[\]]{1,40})[\"']?:[ ]?[{\[]?[ ]?$")
+_CHILD_KEY_RE = re.compile(r"[ ]*(?:[-*][ ])?[\"']?([^:\n\"']{1,40})[\"']?[ ]?[:=]")
+
+
+def _parent_keys(tokens: Tokens, lines: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """Lines nested under a labelled key (YAML, JSON) whose own key names no component, with
+    the span of that key: "rsu:" over "  value_usd: 200000" makes the value a grant's."""
+    text = tokens.text
+    out: dict[int, tuple[int, int]] = {}
+    stack: list[tuple[int, tuple[int, int] | None]] = []  # (indent, labelled key span)
+    for index, (start, end) in enumerate(lines):
+        indent = len(text[start:end]) - len(text[start:end].lstrip(" "))
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        parent = _PARENT_KEY_RE.fullmatch(text, start, end)
+        if parent:
+            span = parent.span(1)
+            stack.append((indent, span if _labelled(tokens, span) else None))
+            continue
+        owner = next((key for _, key in reversed(stack) if key is not None), None)
+        child = _CHILD_KEY_RE.match(text, start, end)
+        if owner is not None and child and not _labelled(tokens, child.span(1)):
+            out[index] = owner
+    return out
 
 
 _HEADING_RE = re.compile(r"[^:\n\d]{1,60}:[ ]")
@@ -351,6 +379,13 @@ def _tables(tokens: Tokens, lines: list[tuple[int, int]]) -> dict[int, list[Piec
     return out
 
 
+# Column titles that name what a column holds, not whose offer it is ("component | amount | notes")
+_GENERIC_HEADS = frozenset(
+    ("amount", "amounts", "value", "values", "notes", "note", "details", "comment", "comments",
+     "description", "remarks", "info", "usd", "eur", "gbp", "inr", "total")
+)  # fmt: skip
+
+
 def _header_of_labels(tokens: Tokens, head: tuple[int, int], row: tuple[int, int]) -> bool:
     """A header of component names over a row of as many cells ("Base | Stock | Bonus")."""
     cells = _cells(tokens.text, *head)
@@ -434,6 +469,7 @@ def _table(
     named = (
         len(header) >= 3
         and not any(tokens.any_figure_in(*cell) or _labelled(tokens, cell) for cell in header)
+        and not _GENERIC_HEADS.intersection(heads)
         and sum(1 for _, cells in body if cells and _labelled(tokens, cells[0])) * 2 > len(body)
     )
     offer_cols = [c for c, h in enumerate(heads) if c > 0 and (named or _OFFER_HEAD_RE.match(h))]

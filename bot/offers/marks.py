@@ -20,6 +20,11 @@ _COUNT_RE = re.compile(
     r"(?<![\d.])(?<!\d,)(?<![$€£¥])(?P<d>1[3-6])[ ]?(?:th|e|º|°|ª|o|\.(?=[ ][^\d\s]))[ ]?(?:month|mois|salário|salario|gehalt|"
     r"monatsgehalt|mes|mensilità|salary)?(?![a-z]))"
 )
+# "Gehälter: 13", "payments = 14": the count as a key's value
+_KEYED_COUNT_RE = re.compile(
+    r"(?:gehälter|monatsgehälter|pagas|mensilità|mensualités|payments|salaries|salários)"
+    r"[ ]?[:=][ ]?(1[2-6])(?![\d.,])"
+)
 _YEARS_PAIR_RE = re.compile(r"(?:years?|yrs?|y)\s?\d\s?(?:and|&|-|–|to|,)\s?(?P<n>\d)\b")
 _CJK_YEARS_RE = re.compile(r"(?P<n>[一二三四五六七八九十两])(?<!第.)\s?年")  # "四年", not "第一年"
 _CJK_NUMERALS = {
@@ -86,6 +91,10 @@ def payment_counts(low: str) -> list[Mark]:
                 end = m.end()
                 break
         tried = cue.start() + 1
+    found.extend(
+        Mark("count", float(m.group(1)), m.start(1), m.end(1))
+        for m in _KEYED_COUNT_RE.finditer(low)
+    )
     return found
 
 

@@ -31,10 +31,20 @@ EXAMPLE = "205k base, 240k RSUs over 4 years, 10% bonus, 30k signing"
 _MARKUP_RE = re.compile(r"`|(?<![\d\s])\*|\*(?![\s\d])|^[^\S\n]*>+", re.MULTILINE)
 
 
+# a CSV row: three or more fields joined by bare commas, none of them a thousands group
+_CSV_ROW_RE = re.compile(r"(?m)^[^\S\n]*[^\s,][^,\n]*(?:,[^\s,][^,\n]*){2,}$")
+_THOUSANDS_GROUP_RE = re.compile(r",\d{3}(?:[,.\s]|$)")
+
+
 def clean(text: str) -> str:
     """Slack markup out, zero-width characters out, full-width forms folded, spaces
-    collapsed: every span of the reading indexes this text."""
-    return normalize(_MARKUP_RE.sub("", strip_markup(text)))
+    collapsed, CSV rows made table rows: every span of the reading indexes this text."""
+    return _CSV_ROW_RE.sub(_csv_row, normalize(_MARKUP_RE.sub("", strip_markup(text))))
+
+
+def _csv_row(row: re.Match[str]) -> str:
+    line = row.group(0)
+    return line if _THOUSANDS_GROUP_RE.search(line) else line.replace(",", " | ")
 
 
 def parse_offers(text: str) -> ParsedPaste:

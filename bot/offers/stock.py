@@ -215,8 +215,9 @@ def _vest_pct(text: str, figure: Figure) -> bool:
 
 
 def _stock_pieces(tokens: Tokens, context: list[Piece], stock: list[Placed]) -> list[Piece]:
-    """The pieces that speak of the grant: a stock word, a vesting word, or a stock figure
-    (each word and figure placed in its piece by bisection, not each piece searched)."""
+    """The pieces that speak of the grant: a stock word, a vesting word, a stock figure (each
+    word and figure placed in its piece by bisection, not each piece searched), or a stock key
+    over the piece."""
     if not context:
         return []
     ordered = sorted(context, key=lambda p: p.start)
@@ -225,7 +226,12 @@ def _stock_pieces(tokens: Tokens, context: list[Piece], stock: list[Placed]) -> 
     positions = [w.start for w in tokens.words_of((Kind.LABEL, Component.STOCK.value), lo, hi)]
     positions += [w.start for w in tokens.words_of(Kind.VEST, lo, hi) if w.key != "even"]
     positions += [p.figure.start for p in stock]
-    marked = set()
+    marked = {  # a value under a stock key ("equity:" over "  years: 4")
+        k
+        for k, piece in enumerate(ordered)
+        if piece.label_span
+        and tokens.words_of((Kind.LABEL, Component.STOCK.value), *piece.label_span)
+    }
     for position in positions:
         k = bisect_right(starts, position) - 1
         if k >= 0 and position < ordered[k].end:

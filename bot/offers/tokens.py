@@ -214,10 +214,19 @@ def _labels(text: str, words: tuple[Word, ...], figures: tuple[Figure, ...]) -> 
 
 
 def normalize(text: str) -> str:
-    """Zero-width characters out; whitespace runs (no-break, narrow no-break) to one space,
-    newlines kept. Full-width forms were folded by strip_markup (NFKC)."""
+    """Zero-width characters out; whitespace runs (no-break, narrow no-break) to one space
+    (an indent to its depth), newlines kept. Full-width forms were folded by strip_markup (NFKC)."""
     text = text.translate(_ZERO_WIDTH)
-    return _SPACES_RE.sub(" ", text)
+    return _SPACES_RE.sub(_space, text)
+
+
+def _space(run: re.Match[str]) -> str:
+    """One space, but an indent keeps its depth (up to 16 columns): nesting says whose a
+    YAML or JSON value is."""
+    at = run.start()
+    if (at and run.string[at - 1] != "\n") or run.end() == len(run.string):
+        return " "
+    return " " * min(16, len(run.group(0).expandtabs(4)))
 
 
 def _lower(text: str) -> str:

@@ -636,6 +636,57 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Base salary: CAD $150,000; RSUs valued at USD $80,000 over 4 years",
         {"currency": "CAD", "stock_currency": "USD", "stock_total": 80_000},
     ),
+    # structured pastes: CSV, YAML, JSON, key=value
+    (
+        "CSV rows",
+        "item,value,notes\nsalary,150000,per year\nrsu,200000,over 4 years\nbonus,10%,target",
+        {"base": 150_000, "stock_total": 200_000, "stock_years": 4, "bonus_pct": 10},
+    ),
+    (
+        "a number with thousands commas is no CSV row",
+        "Base:1,200,000,Bonus:10%",
+        {"base": 1_200_000, "bonus_pct": 10},
+    ),
+    (
+        "a key naming years holds a length",
+        "BASE=150000\nRSU_TOTAL=300000\nRSU_YEARS=3\nSIGNON=10000",
+        {"stock_total": 300_000, "stock_years": 3, "stock_per_year": 100_000, "signing": 10_000},
+    ),
+    (
+        "a key naming a month holds an ordinal",
+        '{"base": 150000,\n "sign_on": [{"month": 1, "amount": 8000}, {"month": 6, "amount": 4000}]}',
+        {"base": 150_000, "signing": 12_000},
+    ),
+    (
+        "an inner key says percent",
+        '{"base": 150000,\n "bonus": {"target_pct": 9}}',
+        {"bonus_pct": 9},
+    ),
+    (
+        "a YAML key labels its indented values",
+        "offer:\n  base: 150000\n  equity:\n    grant_value: 120000\n    years: 4",
+        {"base": 150_000, "stock_total": 120_000, "stock_years": 4},
+    ),
+    (
+        "an indented value keeps its own label",
+        "equity:\n  rsu: 80000\n  signing: 5000",
+        {"stock_total": 80_000, "signing": 5_000},
+    ),
+    (
+        "a payment count as a key's value",
+        "Gehalt: 5.000 EUR/Monat\nGehälter: 14",
+        {"base": 70_000},
+    ),
+    (
+        "a payment count right after the figure makes it monthly",
+        "base 30k × 14, 上海",
+        {"base": 420_000},
+    ),
+    (
+        "a payment count apart from an annual figure leaves it",
+        "RAL 40.000 €, 13 mensilità",
+        {"base": 40_000},
+    ),
 ]
 
 
