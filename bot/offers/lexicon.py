@@ -116,6 +116,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     (Kind.MARKER, "revised", (
         "revised", "revision", "updated", "update", "came back", "come back", "bumped",
         "increased", "raised", "improved", "matched", "final offer", "new package", "upped",
+        "moved", "moved up", "they moved", "went up", "came up",
         "called back", "they revised", "now offering", "after negotiating", "after negotiation",
         "after countering", "after i countered", "after my counter", "after the counter",
         "after pushing back", "after i pushed back", "countered with", "post negotiation",
@@ -126,6 +127,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     )),
     (Kind.MARKER, "original", (
         "original", "originally", "initial", "initially", "first offer", "first offered",
+        "first number", "first numbers", "first figure", "first figures", "opening offer",
         "first was", "at first", "previous", "previously", "old offer", "original message",
         "earlier", "erstes angebot", "ursprünglich", "ursprüngliches angebot", "première offre",
         "offre initiale", "primera oferta", "oferta inicial", "primeira oferta",

@@ -26,6 +26,7 @@ _TENTATIVE_RE = re.compile(
 _NOT_YET_RE = re.compile(r"\b(?:yet|mentioned|discussed|so far)\b", re.IGNORECASE)
 _DASH_VALUE_RE = re.compile(r"\s?[:|]?\s?[-–—?]+\s?(?:\||$|\n)")  # "Bonus: —", "| RSU | - |"
 _OR_RE = re.compile(r"\bor\b")
+_CLAUSE_END_RE = re.compile(r"[,;.!?]\s")
 _CAP_REACH = 24  # "capped at" + a few quotes
 
 
@@ -155,15 +156,19 @@ def _negated(tokens: Tokens, words: list[Word], i: int) -> bool:
     gap = text[negation.end : label.start]
     if len(gap.split()) > 5 or _BREAK_RE.search(gap):
         return False
-    sentence = text[max(start, negation.start - 60) : min(end, label.end + 60)]
+    # the clause of the statement: "we'd be at one fifty-five on base, and we don't do sign-on
+    # bonuses" has a figure, but not in the negated clause
+    lo, hi = max(start, negation.start - 60), min(end, label.end + 60)
+    cuts = [m.end() for m in _CLAUSE_END_RE.finditer(text, lo, negation.start)]
+    lo = cuts[-1] if cuts else lo
+    after = _CLAUSE_END_RE.search(text, label.end, hi)
+    hi = after.start() + 1 if after else hi
+    sentence = text[lo:hi]
     return (
-        not tokens.any_figure_in(max(start, negation.start - 60), min(end, label.end + 60))
+        not tokens.any_figure_in(lo, hi)
         and "?" not in sentence
         and not _TENTATIVE_RE.search(sentence)
-        and not any(
-            w.kind in (Kind.DOUBT, Kind.HOLDER)
-            for w in tokens.words_in(max(start, negation.start - 60), min(end, label.end + 60))
-        )
+        and not any(w.kind in (Kind.DOUBT, Kind.HOLDER) for w in tokens.words_in(lo, hi))
     )
 
 

@@ -687,6 +687,32 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "RAL 40.000 €, 13 mensilità",
         {"base": 40_000},
     ),
+    # spoken amounts and statements
+    (
+        "half a million",
+        "base 200k and half a million in RSUs over four years",
+        {"stock_total": 500_000, "stock_per_year": 125_000},
+    ),
+    (
+        "one lakh",
+        "fixed 18 lakh and a one lakh joining bonus",
+        {"base": 1_800_000, "signing": 100_000},
+    ),
+    (
+        "a lone one is still no amount",
+        "one of the offers: base 150k",
+        {"base": 150_000},
+    ),
+    (
+        "a negation in its own clause beside a figure",
+        "they offered 160 base, but we don't do equity here",
+        {"base": 160_000, "stock_total": 0},
+    ),
+    (
+        "they moved: the revision",
+        "first number was 150 base / 10%. they moved: 165 base, 10%, 20k signing",
+        {"base": 165_000, "bonus_pct": 10, "signing": 20_000},
+    ),
 ]
 
 
