@@ -95,7 +95,31 @@ def place(
             Placed(p.figure, None, True, index, "schedule") if p.figure.start in schedules else p
             for p in _place_piece(tokens, piece, index, figures)
         )
-    return out
+    return _parts_of_fixed(tokens, out)
+
+
+_TOTAL_FIXED_RE = re.compile(r"\btotal\s(?:fixed|gross)|\bfixed\s(?:pay\s|ctc\s)?total\b")
+_BASIC_RE = re.compile(r"\bbasic\b")
+
+
+def _parts_of_fixed(tokens: Tokens, placed: list[Placed]) -> list[Placed]:
+    """ "Basic 18L, HRA 7.2L, ... Total Fixed 36L": where a total of the fixed pay is given, the
+    basic salary is one of its parts, not another base."""
+    text = tokens.text.lower()
+
+    def key(p: Placed) -> str:
+        line_start = tokens.line_of(p.figure.start)[0]
+        return text[line_start : p.figure.start]
+
+    bases = [p for p in placed if p.component is Component.BASE]
+    if len(bases) < 2 or not any(_TOTAL_FIXED_RE.search(key(p)) for p in bases):
+        return placed
+    return [
+        p._replace(component=None, other=True, how="part of fixed")
+        if p.component is Component.BASE and _BASIC_RE.search(key(p))
+        else p
+        for p in placed
+    ]
 
 
 def _key(

@@ -52,7 +52,7 @@ _OTHER = (
     "vale", "vales", "buoni pasto", "tickets resto", "ticket", "aguinaldo", "prima vacacional",
     "fondo de ahorro", "keren hishtalmut", "arbeitgeberzuschuss", "altersvorsorge",
     "subsídio", "subsídio de refeição", "welfare", "welfare aziendale", "friskvårdsbidrag",
-    "mutuelle", "dienstwagen", "allowance", "stipend", "commission", "commute", "insurance",
+    "mutuelle", "dienstwagen", "allowance", "hra", "house rent allowance", "lta", "stipend", "commission", "commute", "insurance",
     "tax", "net", "take home", "in hand", "discount", "rtt", "retention", "retention bonus",
     "retention pay", "stay bonus", "referral bonus", "spot bonus", "patent bonus",
     # prices of a share, valuations: no money value for the grant

@@ -47,6 +47,7 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 _NOT_GROSS_PAY = frozenset({"ctc", "netto"})  # a total, or net pay: not a base
+_INVOICED_RE = re.compile(r"\bb2b\b|\bvat\b|\binvoic|\bfaktur", re.IGNORECASE)
 
 
 class Word(NamedTuple):
@@ -190,12 +191,15 @@ def _labels(text: str, words: tuple[Word, ...], figures: tuple[Figure, ...]) -> 
     """Label words outside every figure ("k" of "5k" is no label); a bare "sign" counts only
     against a figure ("5k sign", "15k to sign")."""
     ends = {f.end for f in figures}
+    invoiced = _INVOICED_RE.search(text) is not None
     out = []
     f = 0
     for word in words:
         w = word
         if w.kind not in (Kind.LABEL, Kind.OTHER):
             continue
+        if invoiced and text[w.start : w.end].lower() == "net":
+            continue  # on a B2B invoice "net" is before VAT: the pay, not take-home
         while f < len(figures) and figures[f].end <= w.start:
             f += 1
         if f < len(figures) and figures[f].start <= w.start:

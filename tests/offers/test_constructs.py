@@ -713,6 +713,28 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "first number was 150 base / 10%. they moved: 165 base, 10%, 20k signing",
         {"base": 165_000, "bonus_pct": 10, "signing": 20_000},
     ),
+    # salary structures and contracts
+    (
+        "basic pay is a part of the total fixed pay",
+        "Basic: 12,00,000\nHRA: 4,80,000\nSpecial Allowance: 7,20,000\nTotal Fixed: 24,00,000\n"
+        "Joining bonus: 1,00,000",
+        {"base": 2_400_000, "signing": 100_000},
+    ),
+    (
+        "basic salary alone is the base",
+        "Basic salary: £52,000, bonus 5%",
+        {"base": 52_000, "bonus_pct": 5},
+    ),
+    (
+        "net on a B2B invoice is the pay",
+        "B2B, 150 PLN/h net, full-time",
+        {"base": 312_000},
+    ),
+    (
+        "net elsewhere is take-home",
+        "£4,000 a month net, bonus 10%",
+        {"base": None},
+    ),
 ]
 
 
