@@ -43,7 +43,8 @@ _PREFIX_RE = re.compile(
 )
 _SUFFIX_RE = re.compile(
     r"[ ]?(?P<mark>\$[ ]?ca|€|\$|£|₪|₹|usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|"
-    r"dkk|pln|zł|zl|brl|mxn|aed|ils|nis|zar|円|元|원|dollars?|euros?|pounds?|rupees?|yen)"
+    r"dkk|pln|zł|zl|brl|mxn|aed|ils|nis|zar|円|美元|美金|元|원|달러|米ドル|ドル|dollars?|euros?|pounds?|"
+    r"rupees?|yen)"
     r"(?![a-zà-ÿ])"
 )
 _PCT_RE = re.compile(r"[ ]?(?:%|percent|per\s?cent|pct)(?![a-z])")

@@ -46,7 +46,9 @@ _YEARLY_KEY_RE = re.compile(r"/\s?yr|per\s?y|yearly|annual")  # "Stock (/yr)"
 _TOTAL_KEY_RE = re.compile(r"\btotal\b")  # "Stock grant (total)"
 OTHER = "other"
 # an inner key between a key and its figure, as nested JSON and YAML write them
-_INNER_KEY_RE = re.compile(r"[ ]?[{\[]?[ ]?[\"']?[a-z_]{1,30}[\"']?[ ]?[:=][ ]?\Z", re.IGNORECASE)
+_INNER_KEY_RE = re.compile(
+    r"(?:^|[{\[,])[ ]?[\"']?[a-z_]{1,30}[\"']?[ ]?[:=][ ]?\Z", re.IGNORECASE | re.MULTILINE
+)
 _KEY_CHARS = 70  # a "Label:" longer than this is a sentence, not a key
 
 
@@ -95,7 +97,37 @@ def place(
             Placed(p.figure, None, True, index, "schedule") if p.figure.start in schedules else p
             for p in _place_piece(tokens, piece, index, figures)
         )
-    return _parts_of_fixed(tokens, out)
+    return _parts_of_fixed(tokens, _answers(tokens, pieces, out))
+
+
+def _answers(tokens: Tokens, pieces: list[Piece], placed: list[Placed]) -> list[Placed]:
+    """ "joining bonus?" then "10L, paid in 2 parts": the first figure of the piece after a
+    question that names one component, with no label before it, is that component's."""
+    text = tokens.text
+    first_of: dict[int, int] = {}
+    for k, p in enumerate(placed):
+        first_of.setdefault(p.piece, k)
+    asked: Component | None = None
+    for index, piece in enumerate(pieces):
+        has_figure = tokens.any_figure_in(piece.start, piece.end)
+        words = tokens.words_in(piece.start, piece.end)
+        if asked is not None and has_figure and index in first_of:
+            k = first_of[index]
+            mine = placed[k]
+            if (
+                mine.component is None
+                and not mine.other
+                and not mine.figure.is_pct
+                and not any(w.kind is Kind.LABEL for w in words if w.start < mine.figure.start)
+            ):
+                placed[k] = mine._replace(component=asked, how="answer")
+        if has_figure or words:
+            asked = None
+        if "?" in text[piece.start : piece.end + 1] and not has_figure:
+            named = {w.key for w in words if w.kind is Kind.LABEL}
+            if len(named) == 1:
+                asked = component_of(named.pop())
+    return placed
 
 
 _TOTAL_FIXED_RE = re.compile(r"\btotal\s(?:fixed|gross)|\bfixed\s(?:pay\s|ctc\s)?total\b")
@@ -280,8 +312,8 @@ def _place_piece(
                 continue  # "Zielbonus: 24%, 10.200 € brutto im Monat": that is pay, not bonus
             if key is not None:
                 qualifier = piece.label_span or (key_start, value_start)
-                if piece.label_span is None and _INNER_KEY_RE.match(
-                    text, value_start, figure.start
+                if piece.label_span is None and _INNER_KEY_RE.search(
+                    text, max(value_start, figure.start - 60), figure.start
                 ):
                     qualifier = (key_start, figure.start)  # "bonus": {"target_percent": 8}
                 figure = _qualified(tokens, figure, *qualifier)

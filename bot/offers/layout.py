@@ -204,8 +204,9 @@ def _turns(tokens: Tokens, spans: list[tuple[int, int]]) -> list[tuple[int, int]
                 or last.start < cut
                 or not tokens.any_figure_in(word.end, end)
                 or not _TURN_RE.search(tokens.text, last.end, word.start)
+                or tokens.text[last.end : word.start].strip() in ("(", "（", "[")
             ):
-                continue
+                continue  # "$172,000 (previously $165,000)": an aside on the figure, no turn
             out.append((cut, word.start))
             cut = word.start
         out.append((cut, end))

@@ -14,7 +14,7 @@ from bot.offers.amounts import Mark
 
 _COUNT_CUE_RE = re.compile(r"1[2-6]")
 _COUNT_RE = re.compile(
-    r"(?:[x×*][ ]?(?P<a>1[2-6])(?!\d)|(?<![\d.,])(?P<b>1[2-6])[ ]?(?:x|×)(?![a-z])|"
+    r"(?:(?<![a-z])[x×*][ ]?(?P<a>1[2-6])(?!\d)|(?<![\d.,])(?P<b>1[2-6])[ ]?(?:x|×)(?![a-z])|"
     r"(?<![\d.])(?<!\d,)(?P<c>1[2-6])[ ]?(?:分割|gehälter|monatsgehälter|monatsraten|pagas|mensilità|"
     r"mensualités|payments|salaries|salários|meses|months? salary|薪|个月工资)|"
     r"(?<![\d.])(?<!\d,)(?<![$€£¥])(?P<d>1[3-6])[ ]?(?:th|e|º|°|ª|o|\.(?=[ ][^\d\s]))[ ]?(?:month|mois|salário|salario|gehalt|"
@@ -47,6 +47,8 @@ _LIST_NUMBER_RE = re.compile(r"(?m)^[ \t>*-]{0,8}(\d{1,2})[.)](?=\s)")  # "1. Sa
 # month and the characters round a candidate are checked in code.
 _NUMERIC_DATE_RE = re.compile(r"\d\d?(?P<s>[/.-])\d\d?(?P=s)\d\d(?:\d\d)?")
 _ISO_DATE_RE = re.compile(r"\d\d\d\d-\d\d-\d\d")
+# "[14/05/25, 19:02]": a short date before a time of day, as chat exports write it
+_CHAT_DATE_RE = re.compile(r"\d(?<![\d/.]\d)\d?/\d\d?/\d\d(?=,?[ ]\d{1,2}:\d\d)")
 _CUE_DATE_RE = re.compile(r"(?:date|start|on|by) (\d\d?/\d\d?)(?![\d/])")
 _DATE_EDGE = frozenset("0123456789/.,-")
 # "+ 1/3 of a salary": a small fraction, never a grant over years; "1/4 of" the grant
@@ -119,4 +121,5 @@ def _dates(low: str) -> list[tuple[int, int]]:
         if not (start and low[start - 1] in _DATE_EDGE) and low[end : end + 1] not in _DATE_EDGE:
             found.append((start, end))
     found.extend(m.span(1) for m in _CUE_DATE_RE.finditer(low))
+    found.extend(m.span() for m in _CHAT_DATE_RE.finditer(low))
     return found

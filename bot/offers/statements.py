@@ -71,8 +71,10 @@ def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading:
             reading.warnings.append(
                 f"{component.spoken}: {text[nxt.start : nxt.end]} — left as unknown"
             )
-        elif _DASH_CHARS.intersection(text[w.end : w.end + 4]) and _DASH_VALUE_RE.match(
-            text[w.end : w.end + 8]
+        elif (
+            _DASH_CHARS.intersection(text[w.end : w.end + 4])
+            and _DASH_VALUE_RE.match(text[w.end : w.end + 8])
+            and text[w.end : w.end + 1] != "?"  # "joining bonus?" asks; "Bonus: ?" is unknown
         ):
             reading.unknown.add(component)
 

@@ -735,6 +735,47 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "£4,000 a month net, bonus 10%",
         {"base": None},
     ),
+    (
+        "a dollar in Korean and Chinese",
+        "연봉 9,000만원, RSU 4만 달러 (4년)",
+        {"currency": "KRW", "stock_currency": "USD", "stock_total": 40_000},
+    ),
+    (
+        "US dollars in Chinese",
+        "北京：月薪 3万，RSU 8万美元 分4年",
+        {"currency": "CNY", "stock_currency": "USD", "stock_total": 80_000},
+    ),
+    (
+        "a cap word ending in x is no payment count",
+        "€5.000 gross per month, bonus max 14%",
+        {"base": 60_000, "bonus_pct": None},
+    ),
+    (
+        "a chat export's short date is no amount",
+        "[3/06/25, 09:15] Ana: base 150k, RSUs 100k over 4 years",
+        {"base": 150_000, "stock_total": 100_000, "stock_years": 4},
+    ),
+    (
+        "an old figure in brackets is an aside, not another offer",
+        "We've revised the offer: base is now $172,000 (previously $165,000) and sign-on $10,000. "
+        "Bonus 10%.",
+        {"base": 172_000, "signing": 10_000, "bonus_pct": 10},
+    ),
+    (
+        "an inner key after other pairs",
+        '{"base": 150000,\n "bonus": {"type": "target", "percent": 12}}',
+        {"bonus_pct": 12, "bonus_amount": None},
+    ),
+    (
+        "a question answered by a figure",
+        "ana 9:01 AM\nbase 150k\nbo 9:02 AM\nsign-on?\nana 9:03 AM\n20k, half after a year",
+        {"base": 150_000, "signing": 20_000},
+    ),
+    (
+        "a placeholder question mark after a key is unknown",
+        "Base: $150,000\nSign-on: ?",
+        {"signing": None},
+    ),
 ]
 
 
