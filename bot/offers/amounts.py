@@ -71,7 +71,7 @@ def slash_years(match: re.Match[str] | None) -> int | None:
 
 
 _PERIOD_RE = re.compile(
-    r"(?:[ ]?(?:brutto|gross|(?:netto[ ]?)?\+[ ]?vat|netto|brut|bruts|brutos|bruto|excl\.?|\(clt\)|"
+    r"(?:[ ]?(?:brutto|gross|(?:netto[ ]?|net[ ]?)?\+[ ]?vat|netto|net|brut|bruts|brutos|bruto|excl\.?|\(clt\)|"
     r"before tax|pre[- ]tax)){0,3}"
     r"[ ]?(?:/[ ]?|per[ ]|a[ ]|an[ ]|each[ ]|im[ ]|pro[ ]|par[ ]|al[ ]|por[ ]|ao[ ])?"
     r"(?P<p>yr|year|y|annum|a|annual|annually|yearly|p\.?[ ]?a\.?|jahr|an|année|ano|año|年|"

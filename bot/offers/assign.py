@@ -41,6 +41,9 @@ _ASIDE_RE = re.compile(r"[(（][^()（）]{0,60}[)）]")
 _KEY_BREAK_RE = re.compile(r",(?!\d)|;|•|·|、|，")
 _QUALIFIER_REACH = 14  # "Stock (/yr) $90K": how far a label's qualifier reaches
 _PCT_KEY_RE = re.compile(r"(?:\b|_)(?:pct|percent)\b|%|\(%\)")
+_COUNTED_KEY_RE = re.compile(
+    r"\b(?:options?|shares|isos?|nsos?|optionen|opties|opcje|aktien|stock options)\b"
+)
 _PER_YEAR_KEY_RE = re.compile(r"/[ ]?(?:yr|year|y|a|annum)\b|\bp\.?a\.?(?!\w)")
 _YEARLY_KEY_RE = re.compile(r"/\s?yr|per\s?y|yearly|annual")  # "Stock (/yr)"
 _TOTAL_KEY_RE = re.compile(r"\btotal\b")  # "Stock grant (total)"
@@ -277,6 +280,8 @@ def _place_piece(
                 figure = _label_tail(tokens, figure, word)
             elif figure.start - word.end <= _QUALIFIER_REACH:
                 figure = _qualified(tokens, figure, word.end, figure.start)
+                if _counted(tokens, word, figure):
+                    figure = figure._replace(shares=True)
             placed[figure.start] = _placed(figure, _component(word), index, how)
     _restated(tokens, placed)
     _continued(text, figures, placed, index)
@@ -353,10 +358,13 @@ def _restated(tokens: Tokens, placed: dict[int, Placed]) -> None:
 
 def _qualified(tokens: Tokens, figure: Figure, start: int, end: int) -> Figure:
     """What the label or key says of a bare figure after it: "bonus_target_pct: 9.5" and
-    "Bonus (%): 15" are percents, "Stock (/yr) $90K" and "RSU per year: 40k" yearly."""
+    "Bonus (%): 15" are percents, "Options: 6,000" a count, "Stock (/yr) $90K" and "RSU per
+    year: 40k" yearly."""
     span = tokens.text[start:end].lower()
     if figure.bare and _PCT_KEY_RE.search(span):
         return figure._replace(is_pct=True)
+    if figure.bare and figure.value >= 50 and _COUNTED_KEY_RE.search(span):
+        return figure._replace(shares=True)  # "Options: 6,000": a count, as options are given
     if figure.per is None and figure.years is None and not figure.is_pct:
         period = next((w.key for w in tokens.words_in(start, end) if w.kind is Kind.PERIOD), None)
         if period in ("year", "month"):
@@ -364,6 +372,17 @@ def _qualified(tokens: Tokens, figure: Figure, start: int, end: int) -> Figure:
         if _PER_YEAR_KEY_RE.search(span):
             return figure._replace(per="year")
     return figure
+
+
+def _counted(tokens: Tokens, word: Word, figure: Figure) -> bool:
+    """ "options: 6,000": a bare number right after a label that counts (options, shares)."""
+    text = tokens.text
+    return (
+        figure.bare
+        and figure.value >= 50
+        and bool(_COUNTED_KEY_RE.fullmatch(text[word.start : word.end].lower()))
+        and not text[word.end : figure.start].strip(" :=-–—")
+    )
 
 
 def _label_tail(tokens: Tokens, figure: Figure, word: Word) -> Figure:

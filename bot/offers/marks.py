@@ -16,7 +16,8 @@ _COUNT_CUE_RE = re.compile(r"1[2-6]")
 _COUNT_RE = re.compile(
     r"(?:(?<![a-z])[x×*][ ]?(?P<a>1[2-6])(?!\d)|(?<![\d.,])(?P<b>1[2-6])[ ]?(?:x|×)(?![a-z])|"
     r"(?<![\d.])(?<!\d,)(?P<c>1[2-6])[ ]?(?:分割|gehälter|monatsgehälter|monatsraten|pagas|mensilità|"
-    r"mensualités|payments|salaries|salários|meses|months? salary|薪|个月工资)|"
+    r"mensualités|payments|salaries|salários|meses|months? salary|薪|个月工资|mal im jahr|"
+    r"mal jährlich|times a year|times per year|fois par an|veces al año)|"
     r"(?<![\d.])(?<!\d,)(?<![$€£¥])(?P<d>1[3-6])[ ]?(?:th|e|º|°|ª|o|\.(?=[ ][^\d\s]))[ ]?(?:month|mois|salário|salario|gehalt|"
     r"monatsgehalt|mes|mensilità|salary)?(?![a-z]))"
 )
@@ -25,6 +26,8 @@ _KEYED_COUNT_RE = re.compile(
     r"(?:gehälter|monatsgehälter|pagas|mensilità|mensualités|payments|salaries|salários)"
     r"[ ]?[:=][ ]?(1[2-6])(?![\d.,])"
 )
+# "a 1-month AWS": Singapore's annual wage supplement, a thirteenth month
+_AWS_RE = re.compile(r"\b(?:1|one)[- ]?month(?:'s)?[ ](?:fixed[ ])?aws\b")
 _YEARS_PAIR_RE = re.compile(r"(?:years?|yrs?|y)\s?\d\s?(?:and|&|-|–|to|,)\s?(?P<n>\d)\b")
 _CJK_YEARS_RE = re.compile(r"(?P<n>[一二三四五六七八九十两])(?<!第.)\s?年")  # "四年", not "第一年"
 _CJK_NUMERALS = {
@@ -97,6 +100,7 @@ def payment_counts(low: str) -> list[Mark]:
         Mark("count", float(m.group(1)), m.start(1), m.end(1))
         for m in _KEYED_COUNT_RE.finditer(low)
     )
+    found.extend(Mark("count", 13.0, m.start(), m.end()) for m in _AWS_RE.finditer(low))
     return found
 
 

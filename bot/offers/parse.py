@@ -20,7 +20,7 @@ from bot.offers.layout import layout
 from bot.offers.model import Offer, ParsedPaste
 from bot.offers.rules import PasteCurrency, Segment
 from bot.offers.several import inherit, primary_of, revised_from, split_offers
-from bot.offers.shorthand import resolve, vesting_runs
+from bot.offers.shorthand import resolve, split_of_other, vesting_runs
 from bot.offers.tokens import Tokens, normalize, tokenize
 from bot.prose.places import place_currencies
 from bot.prose.words import strip_markup
@@ -33,7 +33,7 @@ _MARKUP_RE = re.compile(r"`|(?<![\d\s])\*|\*(?![\s\d])|^[^\S\n]*>+", re.MULTILIN
 
 # a CSV row: three or more fields joined by bare commas, none of them a thousands group
 _CSV_ROW_RE = re.compile(r"(?m)^[^\S\n]*[^\s,][^,\n]*(?:,[^\s,][^,\n]*){2,}$")
-_THOUSANDS_GROUP_RE = re.compile(r",\d{3}(?:[,.\s]|$)")
+_THOUSANDS_GROUP_RE = re.compile(r"\d,\d{3}(?!\d)")  # "1,050万円", "1,200,000"
 
 
 def clean(text: str) -> str:
@@ -95,7 +95,12 @@ def _parse(text: str) -> ParsedPaste:
     offers: list[tuple[Segment, Offer]] = []
     for segment in segments:
         assumptions: list[str] = []
-        vest = [run for i in segment.pieces for run in schedules[i]]
+        vest = [
+            run
+            for i in segment.pieces
+            for run in schedules[i]
+            if not split_of_other(tokens, run[0])
+        ]
         vest_starts = {f.start for run, _ in vest for f in run}
         segment.placed = resolve(tokens, segment.placed, assumptions, vest_starts)
         offer = build(tokens, pieces, segment, vest, context.currency, context.unit, assumptions)

@@ -291,7 +291,10 @@ def _yearly_percent(tokens: Tokens, pieces: list[Piece], taken: set[int]) -> flo
         for f in tokens.figures_in(piece.start, piece.end):
             if not f.is_pct or f.start in taken or not 0 < f.value <= 50:
                 continue
-            near = (tokens.word_before(f.start), tokens.word_after(f.end, 4))
+            before = tokens.word_before(f.start)
+            if before is not None and before.kind is Kind.VEST and before.key == "vest":
+                before = tokens.word_before(before.start, 2) or before  # "每年归属25%"
+            near = (before, tokens.word_after(f.end, 4))
             if any(w is not None and _yearly(w) for w in near) or _SLASH_YEAR_RE.match(
                 tokens.text, f.end
             ):

@@ -776,6 +776,46 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Base: $150,000\nSign-on: ?",
         {"signing": None},
     ),
+    (
+        "a thousands group before a CJK unit is no CSV field",
+        "年俸 1,050万円、賞与なし、ストックオプション 2,000株",
+        {"base": 10_500_000, "bonus_pct": 0, "stock_total": None},
+    ),
+    (
+        "net before the period on a B2B invoice",
+        "B2B: 18k PLN net/month + VAT",
+        {"base": 216_000},
+    ),
+    (
+        "a payment count said as times a year",
+        "Monatsgehalt 5.000 €, zahlbar 13 Mal im Jahr",
+        {"base": 65_000},
+    ),
+    (
+        "a one-month AWS is a thirteenth payment",
+        "monthly base S$10,000 plus a 1-month AWS",
+        {"base": 130_000},
+    ),
+    (
+        "a monthly word on the label",
+        "We offer a monthly salary of S$9,000 and a sign-on of S$5,000.",
+        {"base": 108_000, "signing": 5_000},
+    ),
+    (
+        "a count after an options label",
+        "base 150k, options: 8,000 at $1.10 strike, 4-year vesting",
+        {"stock_total": None, "stock_years": 4},
+    ),
+    (
+        "a split of another component is no schedule",
+        "RSUs $100,000 over 4 years, vesting quarterly\nSign-on €12,000 (split 50/50 over two years)",
+        {"vesting": [25, 25, 25, 25], "signing": 12_000},
+    ),
+    (
+        "a yearly vest word before the percent",
+        "股票 40万 分4年 每年归属25%",
+        {"stock_years": 4, "vesting": [25, 25, 25, 25]},
+    ),
 ]
 
 
