@@ -80,7 +80,7 @@ _PERIOD_RE = re.compile(
     r"mensal|miesięcznie|mies|mc|msc|maand|月|월|"
     r"hr|hour|h|hourly|godz|std|stunde|heure|"
     r"day|d|daily|dziennie|jour|tag|giorno|dia|日|"
-    r"pay period|paycheck)(?![a-zà-ÿ\d])"
+    r"(?:(?:semi|bi)[- ]?(?:monthly|weekly)[ ])?pay period|paycheck)(?![a-zà-ÿ\d])"
 )
 # "$146,000 / yearly bonus: 7%": a period adjective after a spaced slash is the next item's
 _SPACED_SLASH_ADJECTIVE_RE = re.compile(
@@ -436,7 +436,11 @@ def read_figure(
                 (pr["p"] in ("a", "an", "m", "y", "d", "h", "mon") and not _slash_or_per(low, pr))
                 or _SPACED_SLASH_ADJECTIVE_RE.match(low, pr.start(), pr.end() + 2)
             ):
-                per = _PERIOD_OF.get(pr["p"].replace(" ", ""), _PERIOD_OF.get(pr["p"]))
+                per = (
+                    "paycheck"  # "$6,250 per semi-monthly pay period"
+                    if pr["p"].endswith("pay period")
+                    else _PERIOD_OF.get(pr["p"].replace(" ", ""), _PERIOD_OF.get(pr["p"]))
+                )
                 pos = pr.end()
     if not approx:
         window = low[max(0, fig_start - 12) : fig_start]

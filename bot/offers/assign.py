@@ -271,7 +271,12 @@ def _place_piece(
             figure = paired
             # a key's own value: the figures of its first clause before any label
             # ("Stock: 100k RSUs"); a later clause pairs as it reads ("Base: 180k + 20k bonus")
-            own = figure.start < first_label and clause_of(figure.start) <= 0
+            # (not one in a bracket of labelled parts: "TC: 245k (170 base / 55 stock)")
+            own = (
+                figure.start < first_label
+                and clause_of(figure.start) <= 0
+                and not value_start <= opening_of[figure.start] < figure.start
+            )
             if head is not None and head != OTHER and own and how == "label":
                 continue
             if head == OTHER and own:

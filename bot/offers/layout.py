@@ -36,10 +36,18 @@ _SENTENCE_RE = re.compile(
     r"[.!?;。！？](?:(?<=[^\d\s][.!?])[.!?]*(?=\s|$)"
     r"|(?P<after_figure>(?<=\d\.)(?= [A-Z][a-z]))|(?<=[;。！？]))"
 )
+_YEAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_YEAR_NUMBER = r"\d|one|two|three|four|five|six"
 _YEAR_ROW_RE = re.compile(
-    r"\W{0,4}(?:year|yr|y)s?\s?(?P<a>\d)(?:\s?(?:and|&|-|–|to|,)\s?(?P<b>\d))?\b(?!\s?(?:k|%))",
+    rf"\W{{0,4}}(?:year|yr|y)s?\s?(?P<a>{_YEAR_NUMBER})"
+    rf"(?:\s?(?:and|&|-|–|to|,)\s?(?P<b>{_YEAR_NUMBER}))?\b(?!\s?(?:k|%))",
     re.IGNORECASE,
 )
+
+
+def _year_number(word: str) -> int:
+    """ "2" or "two" (a year row: "Year two: ...")."""
+    return int(word) if word.isdigit() else _YEAR_WORDS[word.lower()]
 
 
 _YEAR_CUT_RE = re.compile(
@@ -125,7 +133,7 @@ def layout(tokens: Tokens) -> Layout:
             if sub:
                 row = sub
             if row:
-                a, b = int(row["a"]), int(row["b"] or row["a"])
+                a, b = _year_number(row["a"]), _year_number(row["b"] or row["a"])
                 years = tuple(range(a, b + 1)) if b >= a else (a,)
             piece = Piece(s, e, index, years, label_span=parents.get(index))
             piece.struck = struck.holds(s, e)
@@ -405,7 +413,7 @@ def _year_of(text: str, cell: tuple[int, int]) -> tuple[int, ...]:
     while end > start and text[end - 1] == " ":
         end -= 1
     m = _YEAR_ROW_RE.fullmatch(text, start, end)
-    return (int(m["a"]),) if m and not m["b"] else ()
+    return (_year_number(m["a"]),) if m and not m["b"] else ()
 
 
 def _is_rule(text: str, start: int, end: int) -> bool:
@@ -464,7 +472,7 @@ def _table(
     if sum(1 for _, cells in rows if cells and tokens.any_figure_in(*cells[0])) * 2 > len(rows):
         for k, cells in rows:
             row = _YEAR_ROW_RE.match(text, *cells[0]) if cells else None
-            years = (int(row["a"]),) if row else ()
+            years = (_year_number(row["a"]),) if row else ()
             out[k].extend(Piece(s, e, k, years) for s, e in cells)
         return out
     named = (

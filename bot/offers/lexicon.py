@@ -94,7 +94,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     )),
     (Kind.CAP, "", (
         "up to", "upto", "bis zu", "jusqu à", "jusqu a", "jusqu", "até", "de até", "fino a",
-        "hasta", "do", "maximum", "max", "capped at", "at most", "最大", "최대", "最高",
+        "hasta", "do", "maximum", "max", "maximaal", "maximal", "höchstens", "capped at", "at most", "最大", "최대", "最高",
     )),
     (Kind.TARGET, "", (
         "target", "targeted", "tgt", "average", "averages", "averaged", "avg", "cible",
@@ -152,7 +152,8 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "competing", "other offer", "vs", "versus", "second offer", "competitor",
     )),
     (Kind.PERIOD, "year", (
-        "per year", "a year", "per annum", "annum", "annual", "annually", "yearly", "each year",
+        "per year", "a year", "per annum", "annum", "annual", "annually", "annualized",
+        "annualised", "yearly", "each year",
         "every year", "per yr", "a yr", "each yr", "every yr", "im jahr", "pro jahr", "jährlich",
         "jährliches", "par an", "annuel",
         "annuels", "annuelle", "annuelles", "par année", "anual", "anuales", "anuais", "al año",

@@ -26,7 +26,8 @@ from bot.prose.numbers import find_spelled
 # How a paste says the grant vests evenly (a value "per year" does not say so).
 _EVEN_RE = re.compile(
     r"cliff|quarterly|each quarter|every quarter|monthly|annually|evenly|equal|anniversary|"
-    r"vierteljährlich|trimestr|vest\w*\s(?:yearly|each year|every year)|yearly\svest",
+    r"vierteljährlich|trimestr|vest\w*\s(?:yearly|each year|every year)|yearly\svest|"
+    r"\b1/\d\s(?:each|per|a|every)\s(?:year|yr)",
     re.IGNORECASE,
 )
 # "vest in sixteen equal quarterly installments", "48 monthly instalments": the length in the count

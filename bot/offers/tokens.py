@@ -47,6 +47,8 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 _NOT_GROSS_PAY = frozenset({"ctc", "netto"})  # a total, or net pay: not a base
+_MONEY_BEFORE_RE = re.compile(r"[$€£₹][ ]?\Z")
+_OFFER_NAME_RE = re.compile(r"[ ]?#?[ ]?(?:\d|[a-d])\b", re.IGNORECASE)
 _INVOICED_RE = re.compile(r"\bb2b\b|\bvat\b|\binvoic|\bfaktur", re.IGNORECASE)
 
 
@@ -200,6 +202,8 @@ def _labels(text: str, words: tuple[Word, ...], figures: tuple[Figure, ...]) -> 
             continue
         if invoiced and text[w.start : w.end].lower() == "net":
             continue  # on a B2B invoice "net" is before VAT: the pay, not take-home
+        if _OFFER_NAME_RE.match(text, w.end) and text[w.start : w.end].lower() == "option":
+            continue  # "Option A:", "Option 2": a name for an offer, not a stock option
         while f < len(figures) and figures[f].end <= w.start:
             f += 1
         if f < len(figures) and figures[f].start <= w.start:
@@ -281,6 +285,12 @@ def tokenize(text: str) -> Tokens:
         ):
             words.append(Word(Kind.OTHER, "other", start, end))
             continue
+        if (
+            match is not None
+            and match.group(0) == "1099"
+            and not _MONEY_BEFORE_RE.search(low, max(0, start - 2), start)
+        ):
+            continue  # the US contractor's tax form ("1099 contract"), as W2 is the employee's
         got = read_figure(low, text, start, end, match, spelled_value, cjk)
         if isinstance(got, Mark):
             marks.append(got)

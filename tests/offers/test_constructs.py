@@ -816,6 +816,52 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "股票 40万 分4年 每年归属25%",
         {"stock_years": 4, "vesting": [25, 25, 25, 25]},
     ),
+    (
+        "a 1099 is the contractor's form, not an amount",
+        "1099 contract in Tampa, $95/hr, 40 hrs/week",
+        {"base": 197_600, "currency": "USD"},
+    ),
+    (
+        "labelled parts in a bracket after a total's key",
+        "TC: 300k (200 base / 20 bonus)",
+        {"base": 200_000, "bonus_amount": 20_000},
+    ),
+    (
+        "an option letter names an offer",
+        "Option A: Graz, 70k € + 8% bonus. Option B: Linz, 75k €, no bonus.",
+        {"base": 70_000, "bonus_pct": 8, "stock_total": None},
+    ),
+    (
+        "Dutch annual salary and a maximum",
+        "jaarsalaris van € 65.000 bruto, bonus van maximaal 10%",
+        {"base": 65_000, "bonus_pct": None},
+    ),
+    (
+        "a long-term incentive is stock",
+        "Base salary: $150,000\nLong-term incentive: $60,000 in RSUs over 3 years",
+        {"stock_total": 60_000, "bonus_amount": None},
+    ),
+    (
+        "a pay period's figure and its annualised restatement",
+        "Your base will be $5,000 per semi-monthly pay period ($120,000 annualized).",
+        {"base": 120_000},
+    ),
+    (
+        "a value the company puts on the units",
+        "$180k base, 20,000 RSUs (company valued them at $200k), 4 years",
+        {"stock_total": 200_000, "stock_per_year": 50_000},
+    ),
+    (
+        "a fraction vesting each year",
+        "RSUs: 90k over 3 years (1/3 each year)",
+        {"vesting": [33.33, 33.33, 33.33]},
+    ),
+    (
+        "year rows in words",
+        "Year one: $150k base, $20k stock. Year two: $150k base, $30k stock. "
+        "Years three and four: $150k base, $25k stock each.",
+        {"stock_total": 100_000, "stock_years": 4, "vesting": [20, 30, 25, 25]},
+    ),
 ]
 
 
