@@ -36,20 +36,26 @@ _MULT_RE = re.compile(
     r"लाख|करोड़|千|万|萬|만|億|亿|억)(?![a-zà-ÿ])"
 )
 _PREFIX_RE = re.compile(
-    r"(?P<mark>us\$|ca\$|c\$|au\$|a\$|nz\$|s\$|sg\$|hk\$|r\$|mx\$|nt\$|\$|£|€|₹|¥|₩|₪|rs\.?|"
+    r"(?P<mark>(?:usd|cad|aud|sgd|hkd|nzd|mxn)[ ]?\$|"
+    r"us\$|ca\$|c\$|au\$|a\$|nz\$|s\$|sg\$|hk\$|r\$|mx\$|nt\$|\$|£|€|₹|¥|₩|₪|rs\.?|"
     r"usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|dkk|pln|brl|mxn|aed|ils|nis|"
     r"zar|nzd)[ ]?(?P<approx>~|ca\.?[ ])?[ ]?\Z"
 )
 _SUFFIX_RE = re.compile(
     r"[ ]?(?P<mark>\$[ ]?ca|€|\$|£|₪|₹|usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|"
-    r"dkk|pln|zł|zl|brl|mxn|aed|ils|nis|zar|円|元|원|dollars?|euros?|pounds?|rupees?|yen)"
+    r"dkk|pln|zł|zl|brl|mxn|aed|ils|nis|zar|円|美元|美金|元|원|달러|米ドル|ドル|dollars?|euros?|pounds?|"
+    r"rupees?|yen)"
     r"(?![a-zà-ÿ])"
 )
 _PCT_RE = re.compile(r"[ ]?(?:%|percent|per\s?cent|pct)(?![a-z])")
 _SHARES_RE = re.compile(
     r"[ ]?(?:shares?|options?|stock options|units?|rsus?|isos?|nsos?|psus?|gsus?|esops?|"
-    r"actions|uar|aktien|virtuelle optionen|opcje|株|股|個|주)(?![a-z])"
+    r"actions|uar|aktien|(?:virtuelle )?optionen|opties|opcje|opcji|akcji|opções|opciones|"
+    r"acciones|azioni|aktier|aandelen|株|股|個|주)(?![a-zà-ÿ])"
 )
+# Words that only ever count: "12k shares", "10K RSU units" are counts even with a "k" (where
+# "200k RSUs" and "100k options" are money)
+_COUNT_ONLY_RE = re.compile(r"[ ]?(?:rsus?[ ])?(?:shares|units|akcji|aktien)(?![a-zà-ÿ])")
 SLASH_YEARS_RE = re.compile(
     r"[ ]?/[ ]?(?P<n>\d{1,2})[ ]?(?P<unit>y|yrs?|years?|年|jahre)?(?![\d%a-z])"
 )
@@ -65,16 +71,16 @@ def slash_years(match: re.Match[str] | None) -> int | None:
 
 
 _PERIOD_RE = re.compile(
-    r"(?:[ ]?(?:brutto|gross|netto[ ]?\+[ ]?vat|netto|brut|bruts|brutos|bruto|excl\.?|\(clt\)|"
+    r"(?:[ ]?(?:brutto|gross|(?:netto[ ]?|net[ ]?)?\+[ ]?vat|netto|net|brut|bruts|brutos|bruto|excl\.?|\(clt\)|"
     r"before tax|pre[- ]tax)){0,3}"
     r"[ ]?(?:/[ ]?|per[ ]|a[ ]|an[ ]|each[ ]|im[ ]|pro[ ]|par[ ]|al[ ]|por[ ]|ao[ ])?"
     r"(?P<p>yr|year|y|annum|a|annual|annually|yearly|p\.?[ ]?a\.?|jahr|an|année|ano|año|年|"
     r"rocznie|jährlich|annuels?|anuales?|anual|"
     r"mo|month|mth|mon|m|monthly|mois|mes|mês|monat|monatlich|mensuel|mensuelle|mensuales?|"
-    r"mensal|miesięcznie|maand|月|월|"
+    r"mensal|miesięcznie|mies|mc|msc|maand|月|월|"
     r"hr|hour|h|hourly|godz|std|stunde|heure|"
-    r"day|d|daily|jour|tag|giorno|dia|日|"
-    r"pay period|paycheck)(?![a-zà-ÿ\d])"
+    r"day|d|daily|dziennie|jour|tag|giorno|dia|日|"
+    r"(?:(?:semi|bi)[- ]?(?:monthly|weekly)[ ])?pay period|paycheck)(?![a-zà-ÿ\d])"
 )
 # "$146,000 / yearly bonus: 7%": a period adjective after a spaced slash is the next item's
 _SPACED_SLASH_ADJECTIVE_RE = re.compile(
@@ -136,6 +142,9 @@ _PERIOD_OF = {
             "mensuales",
             "mensal",
             "miesięcznie",
+            "mies",
+            "mc",
+            "msc",
             "maand",
             "月",
             "월",
@@ -143,7 +152,7 @@ _PERIOD_OF = {
         "month",
     ),
     **dict.fromkeys(["hr", "hour", "h", "hourly", "godz", "std", "stunde", "heure"], "hour"),
-    **dict.fromkeys(["day", "d", "daily", "jour", "tag", "giorno", "dia", "日"], "day"),
+    **dict.fromkeys(["day", "d", "daily", "dziennie", "jour", "tag", "giorno", "dia", "日"], "day"),
     "pay period": "paycheck",
     "paycheck": "paycheck",
 }
@@ -188,6 +197,14 @@ _APPROX_BEFORE_RE = re.compile(r"(?:~|≈|ca\.?|about|around|roughly|approx\w{0,
 _MINUS_BEFORE_RE = re.compile(r"(?:^|[\s(])-\Z")
 _YEN_AFTER_RE = re.compile(r"[ ]?円")
 _PLUS_THEN_RE = re.compile(r"\+\s?\S")
+
+
+# A key that names a length or an ordinal before its value: "RSU_YEARS=4", "vesting_years": 4
+# and "cliff_months: 12" are lengths; "month": 1 and "year: 2" say which one
+_KEYED_RE = re.compile(
+    r"(?:(?P<years>years|yrs)|(?P<months>months|mos)|(?<![a-z])(?P<ordinal>month|year|quarter))"
+    r"[\"']?[ ]?[:=][ ]?[\"']?\Z"
+)
 
 
 class Mark(NamedTuple):
@@ -271,6 +288,10 @@ def read_figure(
             return None  # phone numbers and ids: "555-0148", "(312) 555-0148", "2025-117"
         if ordinal and "." not in number and "," not in number:
             return Mark("ordinal", float(number), start, end)
+        keyed = _KEYED_RE.search(low[max(0, start - 12) : start]) if prev in " :='\"" else None
+        if keyed and "." not in number and "," not in number and len(number) <= 2:
+            kind = "years" if keyed["years"] else "months" if keyed["months"] else "ordinal"
+            return Mark(kind, float(number), start, end)
         if (
             "," not in number
             and "." not in number
@@ -354,8 +375,8 @@ def read_figure(
         fig_start = start - (len(pre.group(0)))
         if mark == "$":
             dollar = True
-        else:
-            currency = currency_of(mark)
+        else:  # "CAD $148,000": the code says which dollar
+            currency = currency_of(mark[:3] if len(mark) > 3 and mark.endswith("$") else mark)
         approx = bool(pre["approx"])
     nxt = low[pos] if pos < size else ""
     suf = _SUFFIX_RE.match(low, pos) if nxt.isspace() or nxt.isalpha() or nxt in "€$£₪₹" else None
@@ -387,7 +408,12 @@ def read_figure(
         is_pct = True
         pos = pm.end()
     shares = False
-    if not is_pct and currency is None and not dollar and unit in (None, "万", "萬", "만", "千"):
+    if not is_pct and currency is None and not dollar and unit == "k" and wordish:
+        sm = _COUNT_ONLY_RE.match(low, pos)
+        if sm:
+            shares = True
+            pos = sm.end()
+    elif not is_pct and currency is None and not dollar and unit in (None, "万", "萬", "만", "千"):
         sm = _SHARES_RE.match(low, pos) if wordish else None
         if sm and not (
             unit is None
@@ -410,7 +436,11 @@ def read_figure(
                 (pr["p"] in ("a", "an", "m", "y", "d", "h", "mon") and not _slash_or_per(low, pr))
                 or _SPACED_SLASH_ADJECTIVE_RE.match(low, pr.start(), pr.end() + 2)
             ):
-                per = _PERIOD_OF.get(pr["p"].replace(" ", ""), _PERIOD_OF.get(pr["p"]))
+                per = (
+                    "paycheck"  # "$6,250 per semi-monthly pay period"
+                    if pr["p"].endswith("pay period")
+                    else _PERIOD_OF.get(pr["p"].replace(" ", ""), _PERIOD_OF.get(pr["p"]))
+                )
                 pos = pr.end()
     if not approx:
         window = low[max(0, fig_start - 12) : fig_start]

@@ -41,10 +41,17 @@ _ASIDE_RE = re.compile(r"[(（][^()（）]{0,60}[)）]")
 _KEY_BREAK_RE = re.compile(r",(?!\d)|;|•|·|、|，")
 _QUALIFIER_REACH = 14  # "Stock (/yr) $90K": how far a label's qualifier reaches
 _PCT_KEY_RE = re.compile(r"(?:\b|_)(?:pct|percent)\b|%|\(%\)")
+_COUNTED_KEY_RE = re.compile(
+    r"\b(?:options?|shares|isos?|nsos?|optionen|opties|opcje|aktien|stock options)\b"
+)
 _PER_YEAR_KEY_RE = re.compile(r"/[ ]?(?:yr|year|y|a|annum)\b|\bp\.?a\.?(?!\w)")
 _YEARLY_KEY_RE = re.compile(r"/\s?yr|per\s?y|yearly|annual")  # "Stock (/yr)"
 _TOTAL_KEY_RE = re.compile(r"\btotal\b")  # "Stock grant (total)"
 OTHER = "other"
+# an inner key between a key and its figure, as nested JSON and YAML write them
+_INNER_KEY_RE = re.compile(
+    r"(?:^|[{\[,])[ ]?[\"']?[a-z_]{1,30}[\"']?[ ]?[:=][ ]?\Z", re.IGNORECASE | re.MULTILINE
+)
 _KEY_CHARS = 70  # a "Label:" longer than this is a sentence, not a key
 
 
@@ -93,7 +100,61 @@ def place(
             Placed(p.figure, None, True, index, "schedule") if p.figure.start in schedules else p
             for p in _place_piece(tokens, piece, index, figures)
         )
-    return out
+    return _parts_of_fixed(tokens, _answers(tokens, pieces, out))
+
+
+def _answers(tokens: Tokens, pieces: list[Piece], placed: list[Placed]) -> list[Placed]:
+    """ "joining bonus?" then "10L, paid in 2 parts": the first figure of the piece after a
+    question that names one component, with no label before it, is that component's."""
+    text = tokens.text
+    first_of: dict[int, int] = {}
+    for k, p in enumerate(placed):
+        first_of.setdefault(p.piece, k)
+    asked: Component | None = None
+    for index, piece in enumerate(pieces):
+        has_figure = tokens.any_figure_in(piece.start, piece.end)
+        words = tokens.words_in(piece.start, piece.end)
+        if asked is not None and has_figure and index in first_of:
+            k = first_of[index]
+            mine = placed[k]
+            if (
+                mine.component is None
+                and not mine.other
+                and not mine.figure.is_pct
+                and not any(w.kind is Kind.LABEL for w in words if w.start < mine.figure.start)
+            ):
+                placed[k] = mine._replace(component=asked, how="answer")
+        if has_figure or words:
+            asked = None
+        if "?" in text[piece.start : piece.end + 1] and not has_figure:
+            named = {w.key for w in words if w.kind is Kind.LABEL}
+            if len(named) == 1:
+                asked = component_of(named.pop())
+    return placed
+
+
+_TOTAL_FIXED_RE = re.compile(r"\btotal\s(?:fixed|gross)|\bfixed\s(?:pay\s|ctc\s)?total\b")
+_BASIC_RE = re.compile(r"\bbasic\b")
+
+
+def _parts_of_fixed(tokens: Tokens, placed: list[Placed]) -> list[Placed]:
+    """ "Basic 18L, HRA 7.2L, ... Total Fixed 36L": where a total of the fixed pay is given, the
+    basic salary is one of its parts, not another base."""
+    text = tokens.text.lower()
+
+    def key(p: Placed) -> str:
+        line_start = tokens.line_of(p.figure.start)[0]
+        return text[line_start : p.figure.start]
+
+    bases = [p for p in placed if p.component is Component.BASE]
+    if len(bases) < 2 or not any(_TOTAL_FIXED_RE.search(key(p)) for p in bases):
+        return placed
+    return [
+        p._replace(component=None, other=True, how="part of fixed")
+        if p.component is Component.BASE and _BASIC_RE.search(key(p))
+        else p
+        for p in placed
+    ]
 
 
 def _key(
@@ -210,7 +271,12 @@ def _place_piece(
             figure = paired
             # a key's own value: the figures of its first clause before any label
             # ("Stock: 100k RSUs"); a later clause pairs as it reads ("Base: 180k + 20k bonus")
-            own = figure.start < first_label and clause_of(figure.start) <= 0
+            # (not one in a bracket of labelled parts: "TC: 245k (170 base / 55 stock)")
+            own = (
+                figure.start < first_label
+                and clause_of(figure.start) <= 0
+                and not value_start <= opening_of[figure.start] < figure.start
+            )
             if head is not None and head != OTHER and own and how == "label":
                 continue
             if head == OTHER and own:
@@ -219,6 +285,8 @@ def _place_piece(
                 figure = _label_tail(tokens, figure, word)
             elif figure.start - word.end <= _QUALIFIER_REACH:
                 figure = _qualified(tokens, figure, word.end, figure.start)
+                if _counted(tokens, word, figure):
+                    figure = figure._replace(shares=True)
             placed[figure.start] = _placed(figure, _component(word), index, how)
     _restated(tokens, placed)
     _continued(text, figures, placed, index)
@@ -253,7 +321,12 @@ def _place_piece(
             if c > 0 and comp not in (None, Component.BASE) and tokens.gross_pay(figure):
                 continue  # "Zielbonus: 24%, 10.200 € brutto im Monat": that is pay, not bonus
             if key is not None:
-                figure = _qualified(tokens, figure, *(piece.label_span or (key_start, value_start)))
+                qualifier = piece.label_span or (key_start, value_start)
+                if piece.label_span is None and _INNER_KEY_RE.search(
+                    text, max(value_start, figure.start - 60), figure.start
+                ):
+                    qualifier = (key_start, figure.start)  # "bonus": {"target_percent": 8}
+                figure = _qualified(tokens, figure, *qualifier)
             placed[figure.start] = Placed(
                 figure,
                 _fit(figure, comp) if comp else None,
@@ -290,10 +363,13 @@ def _restated(tokens: Tokens, placed: dict[int, Placed]) -> None:
 
 def _qualified(tokens: Tokens, figure: Figure, start: int, end: int) -> Figure:
     """What the label or key says of a bare figure after it: "bonus_target_pct: 9.5" and
-    "Bonus (%): 15" are percents, "Stock (/yr) $90K" and "RSU per year: 40k" yearly."""
+    "Bonus (%): 15" are percents, "Options: 6,000" a count, "Stock (/yr) $90K" and "RSU per
+    year: 40k" yearly."""
     span = tokens.text[start:end].lower()
     if figure.bare and _PCT_KEY_RE.search(span):
         return figure._replace(is_pct=True)
+    if figure.bare and figure.value >= 50 and _COUNTED_KEY_RE.search(span):
+        return figure._replace(shares=True)  # "Options: 6,000": a count, as options are given
     if figure.per is None and figure.years is None and not figure.is_pct:
         period = next((w.key for w in tokens.words_in(start, end) if w.kind is Kind.PERIOD), None)
         if period in ("year", "month"):
@@ -301,6 +377,17 @@ def _qualified(tokens: Tokens, figure: Figure, start: int, end: int) -> Figure:
         if _PER_YEAR_KEY_RE.search(span):
             return figure._replace(per="year")
     return figure
+
+
+def _counted(tokens: Tokens, word: Word, figure: Figure) -> bool:
+    """ "options: 6,000": a bare number right after a label that counts (options, shares)."""
+    text = tokens.text
+    return (
+        figure.bare
+        and figure.value >= 50
+        and bool(_COUNTED_KEY_RE.fullmatch(text[word.start : word.end].lower()))
+        and not text[word.end : figure.start].strip(" :=-–—")
+    )
 
 
 def _label_tail(tokens: Tokens, figure: Figure, word: Word) -> Figure:

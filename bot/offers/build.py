@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.offers.amounts import Figure
 from bot.offers.assign import Placed
 from bot.offers.layout import Piece
 from bot.offers.model import Offer, Source
@@ -140,7 +141,13 @@ def build(
     if Component.SIGNING not in doubt and Component.SIGNING not in reading.unknown and signing:
         parts = [amount(p) for p in signing]
         near = text[signing[0].figure.start : signing[-1].figure.end + 40]  # the cue is beside
-        total, shown = signing_total(parts, near)
+        years = [years_of.get(p.piece) for p in signing]
+        shown: str | None
+        if len(parts) > 1 and all(years) and len(set(years)) == len(years):
+            # one instalment a year in a year-by-year table: they add up, equal or not
+            total, shown = sum(parts), " + ".join(f"{v:,.0f}" for v in parts)
+        else:
+            total, shown = signing_total(parts, near)
         values["signing"] = total
         over = next(
             (
@@ -257,7 +264,9 @@ def _read_base(
         tokens.line_of(f.end)[1],
     )
     if monthly(tokens, f, labels) or (
-        f.per is None and not p.per_year and extra_salary(tokens, [line])
+        f.per is None
+        and not p.per_year
+        and (extra_salary(tokens, [line]) or _count_after(tokens, f))
     ):
         count = payments(tokens, spans) or 12
         reading.values["base"] = value * count
@@ -267,6 +276,17 @@ def _read_base(
         )
         return
     reading.values["base"] = value
+
+
+def _count_after(tokens: Tokens, figure: Figure) -> bool:
+    """ "45k × 15", "85,000 x 13": a payment count right after the figure makes it a month's."""
+    text = tokens.text
+    return any(
+        m.kind == "count"
+        and not text[figure.end : m.start].strip()
+        and text[m.start : m.start + 1].lower() in ("x", "×", "*")
+        for m in tokens.marks_in(figure.end, figure.end + 3)
+    )
 
 
 def _check(reading: Reading) -> None:

@@ -18,8 +18,14 @@ from bot.offers.lexicon import Kind
 from bot.offers.spans import Spans
 from bot.offers.tokens import Tokens
 
+# A chat message's header: "alex  9:14 AM" (Slack) or "jess — Today at 3:02 PM" (Discord) on
+# its own line; "Noa 11:02: ..." or "[09/03/25, 21:14] Rahul: ..." (WhatsApp) opening the line.
+_TIME = r"\d{1,2}:\d\d(?:[ \t]*[ap]\.?m\.?)?"
 _CHAT_HEADER_RE = re.compile(
-    r"^[ \t]*(?P<name>[^\s:]{1,30})[ \t]+\d{1,2}:\d\d(?:[ \t]*[ap]\.?m\.?)?[ \t]*$",
+    rf"^[ \t]*(?:(?P<name>[^\s:]{{1,30}})[ \t]+(?:[—–-][ \t]+(?:today|yesterday|[\d/.]{{6,10}})"
+    rf"(?:[ \t]+at)?[ \t]+)?{_TIME}[ \t]*$"
+    rf"|(?P<inline>[^\s:\[]{{1,30}})[ \t]+{_TIME}:(?=[ \t])"
+    rf"|\[[^\]\n]{{4,30}}\][ \t]*(?P<bracketed>[^:\n\]]{{1,30}}):(?=[ \t]))",
     re.IGNORECASE | re.MULTILINE,
 )
 _STRIKE_RE = re.compile(r"~(?<![\w~]~)(?=[^\s~])([^~\n]{1,200}?[^\s~])~(?![\w~])")
@@ -30,10 +36,18 @@ _SENTENCE_RE = re.compile(
     r"[.!?;。！？](?:(?<=[^\d\s][.!?])[.!?]*(?=\s|$)"
     r"|(?P<after_figure>(?<=\d\.)(?= [A-Z][a-z]))|(?<=[;。！？]))"
 )
+_YEAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_YEAR_NUMBER = r"\d|one|two|three|four|five|six"
 _YEAR_ROW_RE = re.compile(
-    r"\W{0,4}(?:year|yr|y)s?\s?(?P<a>\d)(?:\s?(?:and|&|-|–|to|,)\s?(?P<b>\d))?\b(?!\s?(?:k|%))",
+    rf"\W{{0,4}}(?:year|yr|y)s?\s?(?P<a>{_YEAR_NUMBER})"
+    rf"(?:\s?(?:and|&|-|–|to|,)\s?(?P<b>{_YEAR_NUMBER}))?\b(?!\s?(?:k|%))",
     re.IGNORECASE,
 )
+
+
+def _year_number(word: str) -> int:
+    """ "2" or "two" (a year row: "Year two: ...")."""
+    return int(word) if word.isdigit() else _YEAR_WORDS[word.lower()]
 
 
 _YEAR_CUT_RE = re.compile(
@@ -103,6 +117,7 @@ def layout(tokens: Tokens) -> Layout:
             result.superseded.update(f.start for f in tokens.figures_in(a, b))
     struck = Spans(whole)
     dropped = Spans(result.dropped)
+    parents = _parent_keys(tokens, lines)
     for index, (start, end) in enumerate(lines):
         if dropped.holds(start, end):
             continue
@@ -111,19 +126,55 @@ def layout(tokens: Tokens) -> Layout:
             continue
         if _quiet(tokens, start, end):
             continue  # no figure, no word of the lexicon, no number: nothing to read in it
-        row = _YEAR_ROW_RE.match(text, start, end)
+        row = _YEAR_ROW_RE.match(text, start, end) or _year_after_heading(text, start, end)
         years: tuple[int, ...] = ()
         for s, e in _turns(tokens, _sentences(text, start, end, struck)):
             sub = _YEAR_ROW_RE.match(text, s, e)
             if sub:
                 row = sub
             if row:
-                a, b = int(row["a"]), int(row["b"] or row["a"])
+                a, b = _year_number(row["a"]), _year_number(row["b"] or row["a"])
                 years = tuple(range(a, b + 1)) if b >= a else (a,)
-            piece = Piece(s, e, index, years)
+            piece = Piece(s, e, index, years, label_span=parents.get(index))
             piece.struck = struck.holds(s, e)
             result.pieces.append(piece)
     return result
+
+
+# "rsu:" or "\"equity\": {" alone on its line: a key whose value is the indented lines below
+_PARENT_KEY_RE = re.compile(r"[ ]*(?:[-*][ ])?[\"']?([^:\n\"'{}\[\]]{1,40})[\"']?:[ ]?[{\[]?[ ]?$")
+_CHILD_KEY_RE = re.compile(r"[ ]*(?:[-*][ ])?[\"']?([^:\n\"']{1,40})[\"']?[ ]?[:=]")
+
+
+def _parent_keys(tokens: Tokens, lines: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """Lines nested under a labelled key (YAML, JSON) whose own key names no component, with
+    the span of that key: "rsu:" over "  value_usd: 200000" makes the value a grant's."""
+    text = tokens.text
+    out: dict[int, tuple[int, int]] = {}
+    stack: list[tuple[int, tuple[int, int] | None]] = []  # (indent, labelled key span)
+    for index, (start, end) in enumerate(lines):
+        indent = len(text[start:end]) - len(text[start:end].lstrip(" "))
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        parent = _PARENT_KEY_RE.fullmatch(text, start, end)
+        if parent:
+            span = parent.span(1)
+            stack.append((indent, span if _labelled(tokens, span) else None))
+            continue
+        owner = next((key for _, key in reversed(stack) if key is not None), None)
+        child = _CHILD_KEY_RE.match(text, start, end)
+        if owner is not None and child and not _labelled(tokens, child.span(1)):
+            out[index] = owner
+    return out
+
+
+_HEADING_RE = re.compile(r"[^:\n\d]{1,60}:[ ]")
+
+
+def _year_after_heading(text: str, start: int, end: int) -> re.Match[str] | None:
+    """ "Comp by year (London): Y1 £110k base ...": the first year row after a heading."""
+    heading = _HEADING_RE.match(text, start, end)
+    return _YEAR_ROW_RE.match(text, heading.end(), end) if heading else None
 
 
 def _quiet(tokens: Tokens, start: int, end: int) -> bool:
@@ -161,8 +212,9 @@ def _turns(tokens: Tokens, spans: list[tuple[int, int]]) -> list[tuple[int, int]
                 or last.start < cut
                 or not tokens.any_figure_in(word.end, end)
                 or not _TURN_RE.search(tokens.text, last.end, word.start)
+                or tokens.text[last.end : word.start].strip() in ("(", "（", "[")
             ):
-                continue
+                continue  # "$172,000 (previously $165,000)": an aside on the figure, no turn
             out.append((cut, word.start))
             cut = word.start
         out.append((cut, end))
@@ -267,7 +319,8 @@ def _other_speakers(tokens: Tokens) -> list[tuple[int, int]]:
     messages = []
     for i, h in enumerate(headers):
         end = headers[i + 1].start() if i + 1 < len(headers) else len(text)
-        messages.append((h["name"].lower(), h.start(), end))
+        name = h["name"] or h["inline"] or h["bracketed"]
+        messages.append((name.strip().lower(), h.start(), end))
     owner = None
     for name, start, end in messages:
         labels = [w for w in tokens.words_in(start, end) if w.kind is Kind.LABEL]
@@ -277,7 +330,21 @@ def _other_speakers(tokens: Tokens) -> list[tuple[int, int]]:
             break
     if owner is None:
         return []
-    return [(start, end) for name, start, end in messages if name != owner]
+    return [
+        (start, end)
+        for name, start, end in messages
+        if name != owner and not _question_to_owner(tokens, start, end)
+    ]
+
+
+def _question_to_owner(tokens: Tokens, start: int, end: int) -> bool:
+    """ "sign on?", "bonus?": another speaker asking about the offer, with no figure of their
+    own; the owner's answer ("nope none") needs the question beside it."""
+    return (
+        "?" in tokens.text[start:end]
+        and not tokens.any_figure_in(start, end)
+        and any(w.kind is Kind.LABEL for w in tokens.words_in(start, end))
+    )
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -321,6 +388,13 @@ def _tables(tokens: Tokens, lines: list[tuple[int, int]]) -> dict[int, list[Piec
     return out
 
 
+# Column titles that name what a column holds, not whose offer it is ("component | amount | notes")
+_GENERIC_HEADS = frozenset(
+    ("amount", "amounts", "value", "values", "notes", "note", "details", "comment", "comments",
+     "description", "remarks", "info", "usd", "eur", "gbp", "inr", "total")
+)  # fmt: skip
+
+
 def _header_of_labels(tokens: Tokens, head: tuple[int, int], row: tuple[int, int]) -> bool:
     """A header of component names over a row of as many cells ("Base | Stock | Bonus")."""
     cells = _cells(tokens.text, *head)
@@ -329,6 +403,17 @@ def _header_of_labels(tokens: Tokens, head: tuple[int, int], row: tuple[int, int
         and sum(1 for cell in cells if _labelled(tokens, cell)) >= 2
         and not any(tokens.any_figure_in(*cell) for cell in cells)
     )
+
+
+def _year_of(text: str, cell: tuple[int, int]) -> tuple[int, ...]:
+    """The year a cell names when that is all it says ("Y1", "Year 2"), else ()."""
+    start, end = cell
+    while start < end and text[start] == " ":
+        start += 1
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    m = _YEAR_ROW_RE.fullmatch(text, start, end)
+    return (_year_number(m["a"]),) if m and not m["b"] else ()
 
 
 def _is_rule(text: str, start: int, end: int) -> bool:
@@ -357,6 +442,20 @@ def _table(
     header_index, header = rows[0]
     body = rows[1:]
     heads = [text[s:e].strip().lower() for s, e in header]
+    row_years = [_year_of(text, cells[0]) if cells else () for _, cells in rows]
+    if sum(1 for y in row_years if y) * 2 > len(rows):
+        # no header: "Year 1 | 175,000 | 45,000 sign-on | RSU 10,000", cells carry their labels
+        for (k, cells), years in zip(rows, row_years, strict=True):
+            out[k].extend(Piece(s, e, k, years) for s, e in cells[1:])
+        return out
+    col_years = [_year_of(text, cell) for cell in header[1:]]
+    if sum(1 for y in col_years if y) >= 2:
+        # years as columns: "| | Y1 | Y2 |" over "| Base | 200k | 200k |"
+        for k, cells in body:
+            for c, (s, e) in enumerate(cells[1:]):
+                years = col_years[c] if c < len(col_years) else ()
+                out[k].append(Piece(s, e, k, years, label_span=cells[0]))
+        return out
     year_col = next((c for c, h in enumerate(heads) if _YEAR_HEAD_RE.fullmatch(h)), None)
     if year_col is not None:
         for k, cells in body:
@@ -373,12 +472,13 @@ def _table(
     if sum(1 for _, cells in rows if cells and tokens.any_figure_in(*cells[0])) * 2 > len(rows):
         for k, cells in rows:
             row = _YEAR_ROW_RE.match(text, *cells[0]) if cells else None
-            years = (int(row["a"]),) if row else ()
+            years = (_year_number(row["a"]),) if row else ()
             out[k].extend(Piece(s, e, k, years) for s, e in cells)
         return out
     named = (
         len(header) >= 3
         and not any(tokens.any_figure_in(*cell) or _labelled(tokens, cell) for cell in header)
+        and not _GENERIC_HEADS.intersection(heads)
         and sum(1 for _, cells in body if cells and _labelled(tokens, cells[0])) * 2 > len(body)
     )
     offer_cols = [c for c, h in enumerate(heads) if c > 0 and (named or _OFFER_HEAD_RE.match(h))]

@@ -47,11 +47,12 @@ _OTHER = (
     "holiday pay", "holiday", "holidays", "vacation", "vacaciones", "vakantiegeld",
     "vakantietoeslag", "vakantiedagen", "semester", "urlaubsgeld", "weihnachtsgeld",
     "urlaubstage", "urlaub", "ferien", "ruling", "rent", "median", "band", "top of band",
-    "pay period", "per pay period", "match", "housing", "housing allowance", "meal", "vr", "va",
+    "pay period", "per pay period", "pay date", "pay day", "payday", "payroll", "pay cycle",
+    "match", "housing", "housing allowance", "meal", "vr", "va",
     "vale", "vales", "buoni pasto", "tickets resto", "ticket", "aguinaldo", "prima vacacional",
     "fondo de ahorro", "keren hishtalmut", "arbeitgeberzuschuss", "altersvorsorge",
     "subsídio", "subsídio de refeição", "welfare", "welfare aziendale", "friskvårdsbidrag",
-    "mutuelle", "dienstwagen", "allowance", "stipend", "commission", "commute", "insurance",
+    "mutuelle", "dienstwagen", "allowance", "hra", "house rent allowance", "lta", "stipend", "commission", "commute", "insurance",
     "tax", "net", "take home", "in hand", "discount", "rtt", "retention", "retention bonus",
     "retention pay", "stay bonus", "referral bonus", "spot bonus", "patent bonus",
     # prices of a share, valuations: no money value for the grant
@@ -80,7 +81,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "none", "nil", "nothing", "no", "non", "néant", "nada", "ninguno", "ninguna", "nenhum",
         "nenhuma", "nessuno", "nessuna", "geen", "ingen", "inget", "brak", "keiner", "keines",
         "なし", "無し", "无", "無", "没有", "沒有", "없음", "없어요", "없다", "nahi", "nahi hai", "nahin",
-        "kuch nahi", "nahi de rahe", "gibt s nicht", "gibt es nicht", "not offered",
+        "kuch nahi", "nahi de rahe", "keins", "gibt s nicht", "gibt es nicht", "not offered",
         "not included", "not applicable", "ne", "keine", "kein", "אין",
     )),
     (Kind.NEGATION, "", (
@@ -93,7 +94,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     )),
     (Kind.CAP, "", (
         "up to", "upto", "bis zu", "jusqu à", "jusqu a", "jusqu", "até", "de até", "fino a",
-        "hasta", "do", "maximum", "max", "capped at", "at most", "最大", "최대", "最高",
+        "hasta", "do", "maximum", "max", "maximaal", "maximal", "höchstens", "capped at", "at most", "最大", "최대", "最高",
     )),
     (Kind.TARGET, "", (
         "target", "targeted", "tgt", "average", "averages", "averaged", "avg", "cible",
@@ -115,6 +116,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     (Kind.MARKER, "revised", (
         "revised", "revision", "updated", "update", "came back", "come back", "bumped",
         "increased", "raised", "improved", "matched", "final offer", "new package", "upped",
+        "moved", "moved up", "they moved", "went up", "came up",
         "called back", "they revised", "now offering", "after negotiating", "after negotiation",
         "after countering", "after i countered", "after my counter", "after the counter",
         "after pushing back", "after i pushed back", "countered with", "post negotiation",
@@ -125,6 +127,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     )),
     (Kind.MARKER, "original", (
         "original", "originally", "initial", "initially", "first offer", "first offered",
+        "first number", "first numbers", "first figure", "first figures", "opening offer",
         "first was", "at first", "previous", "previously", "old offer", "original message",
         "earlier", "erstes angebot", "ursprünglich", "ursprüngliches angebot", "première offre",
         "offre initiale", "primera oferta", "oferta inicial", "primeira oferta",
@@ -149,7 +152,8 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "competing", "other offer", "vs", "versus", "second offer", "competitor",
     )),
     (Kind.PERIOD, "year", (
-        "per year", "a year", "per annum", "annum", "annual", "annually", "yearly", "each year",
+        "per year", "a year", "per annum", "annum", "annual", "annually", "annualized",
+        "annualised", "yearly", "each year",
         "every year", "per yr", "a yr", "each yr", "every yr", "im jahr", "pro jahr", "jährlich",
         "jährliches", "par an", "annuel",
         "annuels", "annuelle", "annuelles", "par année", "anual", "anuales", "anuais", "al año",
@@ -159,7 +163,8 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     (Kind.PERIOD, "month", (
         "per month", "monthly", "mensuel", "mensuelle", "par mois", "al mes", "mensual",
         "mensuales", "mensal", "mensais", "por mes", "por mês", "monatlich", "monatliches",
-        "monatlicher", "monatlichen", "im monat", "pro monat", "miesięcznie", "per maand",
+        "monatlicher", "monatlichen", "im monat", "pro monat", "miesięcznie", "mies", "na miesiąc",
+        "per maand",
         "i månaden", "månad", "al mese", "mensile", "לחודש", "月", "月額", "每月", "월",
     )),
     (Kind.PERIOD, "hour", (
@@ -169,7 +174,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     )),
     (Kind.PERIOD, "day", (
         "per day", "daily", "day rate", "par jour", "tagessatz", "al giorno", "por dia", "日当",
-        "tjm", "taux journalier", "dagtarief", "stawka dzienna",
+        "tjm", "taux journalier", "dagtarief", "stawka dzienna", "dziennie", "za dzień",
     )),
     (Kind.PERIOD, "paycheck", (
         "per pay period", "pay period", "bi weekly", "biweekly", "semi monthly", "per paycheck",

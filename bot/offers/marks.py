@@ -1,7 +1,7 @@
 """Numbers in a paste that are not money, found over the whole text before figures are read:
 payment counts ("x 13", "14 pagas", "15薪", "13th month"), ordinals ("years 1 and 2", "1."
 list numbers), grant lengths in CJK numerals ("四年"), dates ("3/17/2025", "17.03.25",
-"2025-06-16", "start date 3/17") and small fractions ("1/3", "1/4 of"). A figure never starts
+"2025-06-16", "start date 3/17"), times ("9:14") and small fractions ("1/3", "1/4 of"). A figure never starts
 inside one. Each pattern opens with the character it needs, or is tried only beside a cue, so
 the scan skips to candidates.
 """
@@ -14,12 +14,20 @@ from bot.offers.amounts import Mark
 
 _COUNT_CUE_RE = re.compile(r"1[2-6]")
 _COUNT_RE = re.compile(
-    r"(?:[x×*][ ]?(?P<a>1[2-6])(?!\d)|(?<![\d.,])(?P<b>1[2-6])[ ]?(?:x|×)(?![a-z])|"
+    r"(?:(?<![a-z])[x×*][ ]?(?P<a>1[2-6])(?!\d)|(?<![\d.,])(?P<b>1[2-6])[ ]?(?:x|×)(?![a-z])|"
     r"(?<![\d.])(?<!\d,)(?P<c>1[2-6])[ ]?(?:分割|gehälter|monatsgehälter|monatsraten|pagas|mensilità|"
-    r"mensualités|payments|salaries|salários|meses|months? salary|薪|个月工资)|"
+    r"mensualités|payments|salaries|salários|meses|months? salary|薪|个月工资|mal im jahr|"
+    r"mal jährlich|times a year|times per year|fois par an|veces al año)|"
     r"(?<![\d.])(?<!\d,)(?<![$€£¥])(?P<d>1[3-6])[ ]?(?:th|e|º|°|ª|o|\.(?=[ ][^\d\s]))[ ]?(?:month|mois|salário|salario|gehalt|"
     r"monatsgehalt|mes|mensilità|salary)?(?![a-z]))"
 )
+# "Gehälter: 13", "payments = 14": the count as a key's value
+_KEYED_COUNT_RE = re.compile(
+    r"(?:gehälter|monatsgehälter|pagas|mensilità|mensualités|payments|salaries|salários)"
+    r"[ ]?[:=][ ]?(1[2-6])(?![\d.,])"
+)
+# "a 1-month AWS": Singapore's annual wage supplement, a thirteenth month
+_AWS_RE = re.compile(r"\b(?:1|one)[- ]?month(?:'s)?[ ](?:fixed[ ])?aws\b")
 _YEARS_PAIR_RE = re.compile(r"(?:years?|yrs?|y)\s?\d\s?(?:and|&|-|–|to|,)\s?(?P<n>\d)\b")
 _CJK_YEARS_RE = re.compile(r"(?P<n>[一二三四五六七八九十两])(?<!第.)\s?年")  # "四年", not "第一年"
 _CJK_NUMERALS = {
@@ -42,10 +50,14 @@ _LIST_NUMBER_RE = re.compile(r"(?m)^[ \t>*-]{0,8}(\d{1,2})[.)](?=\s)")  # "1. Sa
 # month and the characters round a candidate are checked in code.
 _NUMERIC_DATE_RE = re.compile(r"\d\d?(?P<s>[/.-])\d\d?(?P=s)\d\d(?:\d\d)?")
 _ISO_DATE_RE = re.compile(r"\d\d\d\d-\d\d-\d\d")
+# "[14/05/25, 19:02]": a short date before a time of day, as chat exports write it
+_CHAT_DATE_RE = re.compile(r"\d(?<![\d/.]\d)\d?/\d\d?/\d\d(?=,?[ ]\d{1,2}:\d\d)")
 _CUE_DATE_RE = re.compile(r"(?:date|start|on|by) (\d\d?/\d\d?)(?![\d/])")
 _DATE_EDGE = frozenset("0123456789/.,-")
 # "+ 1/3 of a salary": a small fraction, never a grant over years; "1/4 of" the grant
 _FRACTION_RE = re.compile(r"(?P<a>[1-9])(?<![\d.,/][1-9])[ ]?/[ ]?(?P<b>1[0-2]|[2-9])(?![\d/%.,])")
+# "9:14", "21:14:05": a time of day (a chat's, a call's), never an amount
+_TIME_RE = re.compile(r"\d(?<![\d:]\d)\d?:\d\d(?::\d\d)?(?!\d|:\d)")
 _FRACTION_OF_RE = re.compile(r"1(?<![\d.]1)[ ]?/[ ]?\d{1,2}(?=\s{1,3}(?:of|de|der|du)\b)")
 
 
@@ -64,6 +76,7 @@ def find_marks(low: str) -> list[Mark]:
             marks.append(Mark("fraction", 1.0, m.start(), m.end()))
     for m in _FRACTION_OF_RE.finditer(low):
         marks.append(Mark("fraction", 1.0, m.start(), m.end()))
+    marks.extend(Mark("date", 0.0, m.start(), m.end()) for m in _TIME_RE.finditer(low))
     return marks
 
 
@@ -83,6 +96,11 @@ def payment_counts(low: str) -> list[Mark]:
                 end = m.end()
                 break
         tried = cue.start() + 1
+    found.extend(
+        Mark("count", float(m.group(1)), m.start(1), m.end(1))
+        for m in _KEYED_COUNT_RE.finditer(low)
+    )
+    found.extend(Mark("count", 13.0, m.start(), m.end()) for m in _AWS_RE.finditer(low))
     return found
 
 
@@ -107,4 +125,5 @@ def _dates(low: str) -> list[tuple[int, int]]:
         if not (start and low[start - 1] in _DATE_EDGE) and low[end : end + 1] not in _DATE_EDGE:
             found.append((start, end))
     found.extend(m.span(1) for m in _CUE_DATE_RE.finditer(low))
+    found.extend(m.span() for m in _CHAT_DATE_RE.finditer(low))
     return found

@@ -20,24 +20,29 @@ from bot.offers.layout import layout
 from bot.offers.model import EXAMPLE, MAX_CHARS, Offer, ParsedPaste
 from bot.offers.rules import PasteCurrency, Segment
 from bot.offers.several import inherit, primary_of, revised_from, split_offers
-from bot.offers.shorthand import resolve, vesting_runs
+from bot.offers.shorthand import resolve, split_of_other, vesting_runs
 from bot.offers.tokens import Tokens, normalize, tokenize
-from bot.prose.components import Component
 from bot.prose.places import place_currencies
 from bot.prose.words import strip_markup
 
-_REPEATS = {Component.BASE, Component.STOCK, Component.BONUS}
-_OFFER_N_RE = re.compile(r"^\W{0,4}(?:offer|option)\s*#?\s*(?:\d|[a-d])\b", re.IGNORECASE)
 # Slack and Markdown marks: backticks, bold/italic stars (not a "5000 * 12" product), quotes.
 _MARKUP_RE = re.compile(r"`|(?<![\d\s])\*|\*(?![\s\d])|^[^\S\n]*>+", re.MULTILINE)
-_NAME_RE = re.compile(r"[A-Z][\w&.'-]+")
-_PRIORITY = ("revised", "original", "current", "competing", "new")
+
+
+# a CSV row: three or more fields joined by bare commas, none of them a thousands group
+_CSV_ROW_RE = re.compile(r"(?m)^[^\S\n]*[^\s,][^,\n]*(?:,[^\s,][^,\n]*){2,}$")
+_THOUSANDS_GROUP_RE = re.compile(r"\d,\d{3}(?!\d)")  # "1,050万円", "1,200,000"
 
 
 def clean(text: str) -> str:
     """Slack markup out, zero-width characters out, full-width forms folded, spaces
-    collapsed: every span of the reading indexes this text."""
-    return normalize(_MARKUP_RE.sub("", strip_markup(text)))
+    collapsed, CSV rows made table rows: every span of the reading indexes this text."""
+    return _CSV_ROW_RE.sub(_csv_row, normalize(_MARKUP_RE.sub("", strip_markup(text))))
+
+
+def _csv_row(row: re.Match[str]) -> str:
+    line = row.group(0)
+    return line if _THOUSANDS_GROUP_RE.search(line) else line.replace(",", " | ")
 
 
 def parse_offers(text: str) -> ParsedPaste:
@@ -88,7 +93,12 @@ def _parse(text: str) -> ParsedPaste:
     offers: list[tuple[Segment, Offer]] = []
     for segment in segments:
         assumptions: list[str] = []
-        vest = [run for i in segment.pieces for run in schedules[i]]
+        vest = [
+            run
+            for i in segment.pieces
+            for run in schedules[i]
+            if not split_of_other(tokens, run[0])
+        ]
         vest_starts = {f.start for run, _ in vest for f in run}
         segment.placed = resolve(tokens, segment.placed, assumptions, vest_starts)
         offer = build(tokens, pieces, segment, vest, context.currency, context.unit, assumptions)

@@ -169,10 +169,18 @@ def monthly(tokens: Tokens, figure: Figure, labels: list[Word]) -> bool:
     if _MONTHLY_BEFORE_RE.search(before) and "\n" not in before[-12:]:
         return True
     return any(
-        text[w.start : w.end].lower() in _MONTHLY_LABELS
+        text[w.start : w.end].lower() in _MONTHLY_LABELS or _monthly_word_before(tokens, w)
         for w in labels
         if w.end <= figure.start and figure.start - w.end < 30
     )
+
+
+def _monthly_word_before(tokens: Tokens, label: Word) -> bool:
+    """ "a monthly salary of", "monatliches Bruttogehalt": the label's own period says month."""
+    if label.kind is not Kind.LABEL or label.key != Component.BASE.value:
+        return False
+    word = tokens.word_before(label.start, 2)
+    return word is not None and word.kind is Kind.PERIOD and word.key == "month"
 
 
 # "13 Gehälter, kein Bonus": the none is the bonus's, not the payment count's

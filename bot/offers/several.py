@@ -20,7 +20,8 @@ from bot.offers.model import Offer
 from bot.offers.rules import Segment
 from bot.offers.tokens import Tokens, Word
 
-_OFFER_N_RE = re.compile(r"^\W{0,4}(?:offer|option)\s*#?\s*(?:\d|[a-d])\b", re.IGNORECASE)
+# matched at a piece's start ("^" would hold only at the paste's own start)
+_OFFER_N_RE = re.compile(r"\W{0,4}(?:offer|option)\s*#?\s*(?:\d|[a-d])\b", re.IGNORECASE)
 _NAME_RE = re.compile(r"[A-Z][\w&.'-]+")
 _PRIORITY = ("corrected", "revised", "original", "current", "competing", "new")
 _WAS_RE = re.compile(
@@ -38,6 +39,12 @@ def _marker(tokens: Tokens, piece: Piece, placed: list[Placed]) -> str | None:
     if _WAS_RE.match(tokens.text, piece.start, piece.end):
         return "original"  # "Was 185/10%/200k. After countering: ...": the terms before
     first = next((p.figure.start for p in placed if p.component is not None), piece.end)
+    # a marker says whose terms follow only before them: in "No signing bonus is offered" the
+    # "offered" after the label is a verb
+    label = next(
+        (w.start for w in tokens.labels_in(piece.start, first) if w.kind is Kind.LABEL), first
+    )
+    first = min(first, label)
     if not (
         tokens.words_of(Kind.MARKER, piece.start, first)
         or tokens.words_of(Kind.CORRECTION, piece.start, first)

@@ -72,6 +72,21 @@ def vesting_runs(tokens: Tokens, start: int, end: int) -> list[VestRun]:
     return found
 
 
+def split_of_other(tokens: Tokens, run: list[Figure]) -> bool:
+    """ "Sign-on €15k (split 50/50 over two years)": parts that add up to 100 on a line labelled
+    by another component, with no word of stock or vesting, split that component: no
+    amounts, and no grant's schedule."""
+    text = tokens.text
+    start, end = tokens.line_of(run[0].start)[0], tokens.line_of(run[-1].end)[1]
+    body = text[start:end]
+    if _VEST_CUE_RE.search(body) or _STOCK_CUE_RE.search(body):
+        return False
+    return any(
+        w.kind is Kind.LABEL and w.key not in (Component.STOCK.value, Component.TOTAL.value)
+        for w in tokens.labels_in(start, end)
+    )
+
+
 def _runs(
     text: str, figures: Sequence[Figure], joins: re.Pattern[str] | None = None
 ) -> list[list[Figure]]:

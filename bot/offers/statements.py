@@ -26,6 +26,7 @@ _TENTATIVE_RE = re.compile(
 _NOT_YET_RE = re.compile(r"\b(?:yet|mentioned|discussed|so far)\b", re.IGNORECASE)
 _DASH_VALUE_RE = re.compile(r"\s?[:|]?\s?[-–—?]+\s?(?:\||$|\n)")  # "Bonus: —", "| RSU | - |"
 _OR_RE = re.compile(r"\bor\b")
+_CLAUSE_END_RE = re.compile(r"[,;.!?]\s")
 _CAP_REACH = 24  # "capped at" + a few quotes
 
 
@@ -39,6 +40,7 @@ def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading:
     text = tokens.text
     for i in seg.pieces:
         _none_in_cell(tokens, pieces[i], reading)
+    _answered_none(tokens, pieces, seg, reading)
     words = segment_words(tokens, pieces, seg)
     for i, w in enumerate(words):
         if w.kind is not Kind.LABEL or w.key == Component.TOTAL.value:
@@ -69,10 +71,50 @@ def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading:
             reading.warnings.append(
                 f"{component.spoken}: {text[nxt.start : nxt.end]} — left as unknown"
             )
-        elif _DASH_CHARS.intersection(text[w.end : w.end + 4]) and _DASH_VALUE_RE.match(
-            text[w.end : w.end + 8]
+        elif (
+            _DASH_CHARS.intersection(text[w.end : w.end + 4])
+            and _DASH_VALUE_RE.match(text[w.end : w.end + 8])
+            and text[w.end : w.end + 1] != "?"  # "joining bonus?" asks; "Bonus: ?" is unknown
         ):
             reading.unknown.add(component)
+
+
+def _answered_none(tokens: Tokens, pieces: list[Piece], seg: Segment, reading: Reading) -> None:
+    """A question naming a component ("sign on?", "Me: shares?") answered by a none opening
+    the next piece ("nope none", "Priya: none, it's a partnership"): a stated none."""
+    text = tokens.text
+    order = sorted(seg.pieces)
+    for k, i in enumerate(order[:-1]):
+        piece = pieces[i]
+        if "?" not in text[piece.start : piece.end + 1] or tokens.any_figure_in(
+            piece.start, piece.end
+        ):
+            continue
+        asked = [
+            w
+            for w in tokens.labels_in(piece.start, piece.end)
+            if w.kind is Kind.LABEL and w.key != Component.TOTAL.value
+        ]
+        answer = next(
+            (
+                pieces[j]
+                for j in order[k + 1 :]
+                if tokens.words_in(pieces[j].start, pieces[j].end)
+                or tokens.any_figure_in(pieces[j].start, pieces[j].end)
+            ),
+            None,
+        )
+        if not asked or answer is None:
+            continue
+        first = tokens.words_in(answer.start, answer.end)[:1]
+        if (
+            first
+            and none_after(text, first[0])
+            and len(text[answer.start : first[0].start].split()) <= 3
+            and not tokens.any_figure_in(answer.start, first[0].start)
+            and not _not_yet(text, first[0].end)
+        ):
+            reading.zero.update(COMPONENT_OF[w.key].value for w in asked)
 
 
 def _not_yet(text: str, end: int) -> bool:
@@ -116,15 +158,19 @@ def _negated(tokens: Tokens, words: list[Word], i: int) -> bool:
     gap = text[negation.end : label.start]
     if len(gap.split()) > 5 or _BREAK_RE.search(gap):
         return False
-    sentence = text[max(start, negation.start - 60) : min(end, label.end + 60)]
+    # the clause of the statement: "we'd be at one fifty-five on base, and we don't do sign-on
+    # bonuses" has a figure, but not in the negated clause
+    lo, hi = max(start, negation.start - 60), min(end, label.end + 60)
+    cuts = [m.end() for m in _CLAUSE_END_RE.finditer(text, lo, negation.start)]
+    lo = cuts[-1] if cuts else lo
+    after = _CLAUSE_END_RE.search(text, label.end, hi)
+    hi = after.start() + 1 if after else hi
+    sentence = text[lo:hi]
     return (
-        not tokens.any_figure_in(max(start, negation.start - 60), min(end, label.end + 60))
+        not tokens.any_figure_in(lo, hi)
         and "?" not in sentence
         and not _TENTATIVE_RE.search(sentence)
-        and not any(
-            w.kind in (Kind.DOUBT, Kind.HOLDER)
-            for w in tokens.words_in(max(start, negation.start - 60), min(end, label.end + 60))
-        )
+        and not any(w.kind in (Kind.DOUBT, Kind.HOLDER) for w in tokens.words_in(lo, hi))
     )
 
 

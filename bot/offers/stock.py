@@ -21,13 +21,27 @@ from bot.offers.rules import PasteCurrency, Reading, Segment
 from bot.offers.shorthand import VestRun
 from bot.offers.tokens import Tokens, Word
 from bot.prose.components import Component
+from bot.prose.numbers import find_spelled
 
 # How a paste says the grant vests evenly (a value "per year" does not say so).
 _EVEN_RE = re.compile(
     r"cliff|quarterly|each quarter|every quarter|monthly|annually|evenly|equal|anniversary|"
-    r"vierteljährlich|trimestr",
+    r"vierteljährlich|trimestr|vest\w*\s(?:yearly|each year|every year)|yearly\svest|"
+    r"\b1/\d\s(?:each|per|a|every)\s(?:year|yr)",
     re.IGNORECASE,
 )
+# "vest in sixteen equal quarterly installments", "48 monthly instalments": the length in the count
+_PERIODIC_INSTALMENTS_RE = re.compile(
+    r"\b(\d{1,2}|[a-z]+(?:-[a-z]+)?)\s(?:equal\s)?(quarterly|monthly)\s"
+    r"(?:instal+ments|installments|tranches|portions)",
+    re.IGNORECASE,
+)
+# "25% after a year, the rest monthly over the following 36 months": a cliff year and the rest
+_AFTER_CLIFF_RE = re.compile(
+    r"\b(?:following|next|remaining|subsequent)\s(\d{1,2}|[a-z]+(?:-[a-z]+)?)\s(months|years)\b",
+    re.IGNORECASE,
+)
+_PER_YEAR = {"quarterly": 4, "monthly": 12}
 _CLIFF_YEARS_RE = re.compile(
     r"(?:\d|one|a)\s?-?\s?(?:years?|yrs?|y|jahr|an|año|ano|年)\s?(?:de\s)?cliff|cliff\s?(?:of\s)?(?:\d|one)\s?(?:years?|yrs?|an|jahr)",
     re.IGNORECASE,
@@ -141,6 +155,8 @@ def read_stock(
         total = sum(vests.values())
         ordered = [vests[y] for y in sorted(vests)]
         values["stock_years"] = len(ordered)
+        if rows[0].figure.currency or rows[0].figure.dollar:
+            reading.stock_currency = currency.of(rows[0].figure)
         if total:
             values["vesting"] = tuple(round(v / total * 100, 2) for v in ordered)
         reading.assumptions.append("added the yearly stock vests of the schedule")
@@ -200,8 +216,9 @@ def _vest_pct(text: str, figure: Figure) -> bool:
 
 
 def _stock_pieces(tokens: Tokens, context: list[Piece], stock: list[Placed]) -> list[Piece]:
-    """The pieces that speak of the grant: a stock word, a vesting word, or a stock figure
-    (each word and figure placed in its piece by bisection, not each piece searched)."""
+    """The pieces that speak of the grant: a stock word, a vesting word, a stock figure (each
+    word and figure placed in its piece by bisection, not each piece searched), or a stock key
+    over the piece."""
     if not context:
         return []
     ordered = sorted(context, key=lambda p: p.start)
@@ -210,7 +227,12 @@ def _stock_pieces(tokens: Tokens, context: list[Piece], stock: list[Placed]) -> 
     positions = [w.start for w in tokens.words_of((Kind.LABEL, Component.STOCK.value), lo, hi)]
     positions += [w.start for w in tokens.words_of(Kind.VEST, lo, hi) if w.key != "even"]
     positions += [p.figure.start for p in stock]
-    marked = set()
+    marked = {  # a value under a stock key ("equity:" over "  years: 4")
+        k
+        for k, piece in enumerate(ordered)
+        if piece.label_span
+        and tokens.words_of((Kind.LABEL, Component.STOCK.value), *piece.label_span)
+    }
     for position in positions:
         k = bisect_right(starts, position) - 1
         if k >= 0 and position < ordered[k].end:
@@ -270,7 +292,10 @@ def _yearly_percent(tokens: Tokens, pieces: list[Piece], taken: set[int]) -> flo
         for f in tokens.figures_in(piece.start, piece.end):
             if not f.is_pct or f.start in taken or not 0 < f.value <= 50:
                 continue
-            near = (tokens.word_before(f.start), tokens.word_after(f.end, 4))
+            before = tokens.word_before(f.start)
+            if before is not None and before.kind is Kind.VEST and before.key == "vest":
+                before = tokens.word_before(before.start, 2) or before  # "每年归属25%"
+            near = (before, tokens.word_after(f.end, 4))
             if any(w is not None and _yearly(w) for w in near) or _SLASH_YEAR_RE.match(
                 tokens.text, f.end
             ):
@@ -326,12 +351,14 @@ def _stock_years(
     json_years = _KEY_YEARS_RE.search(body)
     yearly = _yearly_percent(tokens, pieces, elsewhere) if has_stock else None
     equal = _EQUAL_INSTALMENTS_RE.search(stock_text)
+    periodic = _periodic_years(stock_text)
     years = (
         explicit
         or _mark_years(tokens, pieces)
         or (int(json_years.group(1)) if json_years else None)
         or (round(100 / yearly) if yearly and _whole(yearly, round(100 / yearly)) else None)
         or (_count(equal.group(1)) if equal else None)
+        or periodic
         or (_QUARTERS_YEARS if _QUARTER_THEN_48THS_RE.search(body) else None)
         or (len(values["vesting"]) if "vesting" in values else None)
     )
@@ -345,6 +372,7 @@ def _stock_years(
     even = (
         (yearly is not None and _whole(yearly, n))
         or equal is not None
+        or periodic is not None
         or _EVEN_RE.search(stock_text)
         or any(
             w.kind is Kind.VEST and w.key in ("cliff", "even")
@@ -354,6 +382,36 @@ def _stock_years(
     )
     if even:
         values["vesting"] = tuple([round(100 / n, 2)] * n)
+
+
+def _periodic_years(text: str) -> int | None:
+    """Whole years in "sixteen equal quarterly installments" (4), or in a cliff year and "the
+    following 36 months" (1 + 3)."""
+    m = _PERIODIC_INSTALMENTS_RE.search(text)
+    if m:
+        n = _number(m.group(1))
+        per_year = _PER_YEAR[m.group(2).lower()]
+        if n and n % per_year == 0:
+            return n // per_year
+    m = _AFTER_CLIFF_RE.search(text)
+    if m and _CLIFF_WORD_RE.search(text, 0, m.start()):
+        n = _number(m.group(1))
+        if n and m.group(2).lower() == "years":
+            return 1 + n
+        if n and n % 12 == 0:
+            return 1 + n // 12
+    return None
+
+
+_CLIFF_WORD_RE = re.compile(r"cliff|anniversary|after (?:one|a|1) year|12 months", re.IGNORECASE)
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    spelled = find_spelled(word)
+    whole = spelled and spelled[0].start == 0 and spelled[0].end == len(word)
+    return int(spelled[0].value) if whole else None
 
 
 def _share_price(figure: Figure) -> bool:

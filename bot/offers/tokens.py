@@ -47,6 +47,9 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 _NOT_GROSS_PAY = frozenset({"ctc", "netto"})  # a total, or net pay: not a base
+_MONEY_BEFORE_RE = re.compile(r"[$€£₹][ ]?\Z")
+_OFFER_NAME_RE = re.compile(r"[ ]?#?[ ]?(?:\d|[a-d])\b", re.IGNORECASE)
+_INVOICED_RE = re.compile(r"\bb2b\b|\bvat\b|\binvoic|\bfaktur", re.IGNORECASE)
 
 
 class Word(NamedTuple):
@@ -190,12 +193,17 @@ def _labels(text: str, words: tuple[Word, ...], figures: tuple[Figure, ...]) -> 
     """Label words outside every figure ("k" of "5k" is no label); a bare "sign" counts only
     against a figure ("5k sign", "15k to sign")."""
     ends = {f.end for f in figures}
+    invoiced = _INVOICED_RE.search(text) is not None
     out = []
     f = 0
     for word in words:
         w = word
         if w.kind not in (Kind.LABEL, Kind.OTHER):
             continue
+        if invoiced and text[w.start : w.end].lower() == "net":
+            continue  # on a B2B invoice "net" is before VAT: the pay, not take-home
+        if _OFFER_NAME_RE.match(text, w.end) and text[w.start : w.end].lower() == "option":
+            continue  # "Option A:", "Option 2": a name for an offer, not a stock option
         while f < len(figures) and figures[f].end <= w.start:
             f += 1
         if f < len(figures) and figures[f].start <= w.start:
@@ -214,10 +222,19 @@ def _labels(text: str, words: tuple[Word, ...], figures: tuple[Figure, ...]) -> 
 
 
 def normalize(text: str) -> str:
-    """Zero-width characters out; whitespace runs (no-break, narrow no-break) to one space,
-    newlines kept. Full-width forms were folded by strip_markup (NFKC)."""
+    """Zero-width characters out; whitespace runs (no-break, narrow no-break) to one space
+    (an indent to its depth), newlines kept. Full-width forms were folded by strip_markup (NFKC)."""
     text = text.translate(_ZERO_WIDTH)
-    return _SPACES_RE.sub(" ", text)
+    return _SPACES_RE.sub(_space, text)
+
+
+def _space(run: re.Match[str]) -> str:
+    """One space, but an indent keeps its depth (up to 16 columns): nesting says whose a
+    YAML or JSON value is."""
+    at = run.start()
+    if (at and run.string[at - 1] != "\n") or run.end() == len(run.string):
+        return " "
+    return " " * min(16, len(run.group(0).expandtabs(4)))
 
 
 def _lower(text: str) -> str:
@@ -268,6 +285,12 @@ def tokenize(text: str) -> Tokens:
         ):
             words.append(Word(Kind.OTHER, "other", start, end))
             continue
+        if (
+            match is not None
+            and match.group(0) == "1099"
+            and not _MONEY_BEFORE_RE.search(low, max(0, start - 2), start)
+        ):
+            continue  # the US contractor's tax form ("1099 contract"), as W2 is the employee's
         got = read_figure(low, text, start, end, match, spelled_value, cjk)
         if isinstance(got, Mark):
             marks.append(got)

@@ -62,6 +62,7 @@ _TENS = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_UNIT_WORDS = frozenset(("lakh", "lakhs", "lac", "lacs", "crore", "crores", "grand"))  # "one lakh"
 _NUMBER_WORDS = frozenset([*_UNITS, *_TENS, *_SCALES, "a", "and"])
 _GAP_RE = re.compile(r"[- ]|\s+")
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
@@ -141,6 +142,18 @@ def find_spelled(text: str) -> list[Spelled]:
     return spelled_in(low, runs)
 
 
+def _half_of(low: str, runs: Sequence[tuple[str, int, int]], i: int) -> Spelled | None:
+    """ "half a million": half of the scale."""
+    if runs[i][0] != "half" or i + 2 >= len(runs) or runs[i + 1][0] != "a":
+        return None
+    scale = _SCALES.get(runs[i + 2][0])
+    if not scale or scale < 1000:
+        return None
+    if not all(_GAP_RE.fullmatch(low, runs[k][2], runs[k + 1][1]) for k in (i, i + 1)):
+        return None
+    return Spelled(scale / 2, runs[i][1], runs[i + 2][2])
+
+
 def spelled_in(low: str, runs: Sequence[tuple[str, int, int]]) -> list[Spelled]:
     """The spelled numbers among the letter runs (word, start, end) of lowercase ``low``: runs
     of number words joined by spaces or hyphens. Reading the runs a tokenizer has already
@@ -150,6 +163,11 @@ def spelled_in(low: str, runs: Sequence[tuple[str, int, int]]) -> list[Spelled]:
     i = 0
     while i < len(runs):
         if runs[i][0] not in _NUMBER_WORDS:
+            half = _half_of(low, runs, i)
+            if half is not None:
+                found.append(half)
+                i += 3
+                continue
             i += 1
             continue
         j = i
@@ -159,8 +177,13 @@ def spelled_in(low: str, runs: Sequence[tuple[str, int, int]]) -> list[Spelled]:
             and _GAP_RE.fullmatch(low, runs[j][2], runs[j + 1][1])
         ):
             j += 1
-        if j == i and runs[i][0] in ("a", "and", "one"):
-            i += 1  # a lone "a", "and" or "one" is no amount
+        unit_after = j + 1 < len(runs) and runs[j + 1][0] in _UNIT_WORDS
+        if (
+            j == i
+            and runs[i][0] in ("a", "and", "one")
+            and not (runs[i][0] == "one" and unit_after)
+        ):
+            i += 1  # a lone "a", "and" or "one" is no amount ("one lakh" is)
             continue
         words = list(runs[i : j + 1])
         i = j + 1
@@ -171,7 +194,7 @@ def spelled_in(low: str, runs: Sequence[tuple[str, int, int]]) -> list[Spelled]:
             words.pop(0)
         while words and words[-1][0] in ("and", "a"):
             words.pop()
-        if not words or [w for w, _, _ in words] == ["one"]:
+        if not words or ([w for w, _, _ in words] == ["one"] and not unit_after):
             continue
         start, end = words[0][1], words[-1][2]
         value = spelled_value(low[start:end])

@@ -500,6 +500,368 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "fixed 26 LPA hai, joining bonus nahi hai, ESOP kuch nahi",
         {"base": 2_600_000, "signing": 0, "stock_total": 0},
     ),
+    # Polish contracts, periods and words
+    (
+        "a Polish month abbreviation after net + VAT",
+        "B2B: 21 000 zł netto + VAT / mies., Lublin",
+        {"base": 252_000, "currency": "PLN"},
+    ),
+    (
+        "a bare + VAT before the period",
+        "19k PLN + VAT monthly on B2B",
+        {"base": 228_000, "currency": "PLN"},
+    ),
+    (
+        "a Polish day rate",
+        "stawka 1 100 zł netto dziennie, Poznań",
+        {"base": None, "currency": "PLN"},
+    ),
+    (
+        "a Polish welcome bonus is the sign-on",
+        "wynagrodzenie 20 000 PLN brutto miesięcznie, bonus powitalny 6 000 PLN",
+        {"base": 240_000, "signing": 6_000, "bonus_amount": None},
+    ),
+    (
+        "a Quebec hiring bonus",
+        "Québec : 98 000 $ CA par an, prime d'embauche de 4 000 $",
+        {"base": 98_000, "signing": 4_000, "bonus_amount": None},
+    ),
+    (
+        "a German none after a dash label",
+        "Grundgehalt — 81.000 €\nSigning — keins",
+        {"base": 81_000, "signing": 0},
+    ),
+    (
+        "a city names the currency",
+        "offer in Katowice: 17k a month, no bonus",
+        {"currency": "PLN", "base": 204_000},
+    ),
+    # chats
+    (
+        "a Discord chat keeps the owner's messages",
+        "ana — Today at 9:01 AM\n150 base, 10% bonus\nbo — Today at 9:03 AM\nmine was 170 base",
+        {"base": 150_000, "bonus_pct": 10},
+    ),
+    (
+        "a WhatsApp chat keeps the owner's messages",
+        "[1/2/25, 10:01] Ana: 150k base, 10% bonus\n[1/2/25, 10:02] Bo: i got 170k base there",
+        {"base": 150_000, "bonus_pct": 10},
+    ),
+    (
+        "a time of day is no amount",
+        "Ana 10:01: base 150k, bonus 12%\nBo 10:02: bonus?",
+        {"base": 150_000, "bonus_pct": 12, "bonus_amount": None},
+    ),
+    (
+        "a question answered by a none",
+        "Ana: base 150k, 10% bonus\nBo: equity?\nAna: nope none",
+        {"stock_total": 0, "stock_per_year": 0},
+    ),
+    (
+        "a question answered by a none in a chat",
+        "ana 9:01 AM\nbase 150k\nbo 9:02 AM\nsign-on?\nana 9:03 AM\nnone sadly",
+        {"base": 150_000, "signing": 0},
+    ),
+    (
+        "a question answered by a none not yet is unknown",
+        "Ana: base 150k\nBo: sign-on?\nAna: none yet",
+        {"base": 150_000, "signing": None},
+    ),
+    # vesting said another way
+    (
+        "vesting yearly over a length",
+        "RSUs 80k over 4 years vesting yearly",
+        {"stock_years": 4, "vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "equal quarterly instalments give the length",
+        "RSUs worth $96,000, vesting in twelve equal quarterly installments",
+        {"stock_years": 3, "stock_per_year": 32_000, "vesting": [33.33, 33.33, 33.33]},
+    ),
+    (
+        "a cliff year and the following months give the length",
+        "an option for 9,000 shares: 25% vest after one year, the rest monthly over the "
+        "following 36 months",
+        {"stock_years": 4, "vesting": [25, 25, 25, 25], "stock_total": None},
+    ),
+    (
+        "a marker after a label is a verb",
+        "Base salary: $140,000. No signing bonus is offered for this role.",
+        {"base": 140_000, "signing": 0},
+    ),
+    (
+        "an offer letter's later offer heading",
+        "Offer A (Graz): €70,000 gross p.a., 8% bonus. Offer B (Linz): €75,000, €3,000 sign-on.",
+        {"base": 70_000, "bonus_pct": 8, "signing": None},
+    ),
+    (
+        "a count noun after k is a count",
+        "base 160k, 12k shares over 4 years",
+        {"stock_total": None, "stock_years": 4},
+    ),
+    (
+        "a German option count",
+        "VSOP: 3.000 Optionen, 4 Jahre",
+        {"stock_total": None, "stock_years": 4},
+    ),
+    (
+        "a pay date is no pay",
+        "base $150,000; signing bonus $20,000, paid on your first pay date",
+        {"base": 150_000, "signing": 20_000},
+    ),
+    # year-by-year tables in other shapes
+    (
+        "years as table columns",
+        "| | Year 1 | Year 2 | Year 3 |\n|---|---|---|---|\n| Base | 150k | 150k | 150k |\n"
+        "| Stock | 60k | 30k | 30k |\n| Signing | 10k | 10k | - |",
+        {"base": 150_000, "stock_total": 120_000, "vesting": [50, 25, 25], "signing": 20_000},
+    ),
+    (
+        "year rows without a header",
+        "Yr 1 | 140,000 base | 20,000 sign-on | RSU 25,000\nYr 2 | 145,000 base | - | RSU 75,000",
+        {"base": 140_000, "stock_total": 100_000, "vesting": [25, 75], "signing": 20_000},
+    ),
+    (
+        "a year row after a heading",
+        "By year: Y1 $150k base + $30k RSU; Y2 $150k base + $30k RSU; Y3 $150k base + $40k RSU",
+        {"stock_total": 100_000, "stock_years": 3, "vesting": [30, 30, 40]},
+    ),
+    (
+        "equal sign-on instalments in year rows add up",
+        "Year 1: base 120k, sign-on 10k\nYear 2: base 120k, sign-on 10k",
+        {"base": 120_000, "signing": 20_000},
+    ),
+    (
+        "a code before a dollar names it",
+        "Base salary: CAD $150,000; RSUs valued at USD $80,000 over 4 years",
+        {"currency": "CAD", "stock_currency": "USD", "stock_total": 80_000},
+    ),
+    # structured pastes: CSV, YAML, JSON, key=value
+    (
+        "CSV rows",
+        "item,value,notes\nsalary,150000,per year\nrsu,200000,over 4 years\nbonus,10%,target",
+        {"base": 150_000, "stock_total": 200_000, "stock_years": 4, "bonus_pct": 10},
+    ),
+    (
+        "a number with thousands commas is no CSV row",
+        "Base:1,200,000,Bonus:10%",
+        {"base": 1_200_000, "bonus_pct": 10},
+    ),
+    (
+        "a key naming years holds a length",
+        "BASE=150000\nRSU_TOTAL=300000\nRSU_YEARS=3\nSIGNON=10000",
+        {"stock_total": 300_000, "stock_years": 3, "stock_per_year": 100_000, "signing": 10_000},
+    ),
+    (
+        "a key naming a month holds an ordinal",
+        '{"base": 150000,\n "sign_on": [{"month": 1, "amount": 8000}, {"month": 6, "amount": 4000}]}',
+        {"base": 150_000, "signing": 12_000},
+    ),
+    (
+        "an inner key says percent",
+        '{"base": 150000,\n "bonus": {"target_pct": 9}}',
+        {"bonus_pct": 9},
+    ),
+    (
+        "a YAML key labels its indented values",
+        "offer:\n  base: 150000\n  equity:\n    grant_value: 120000\n    years: 4",
+        {"base": 150_000, "stock_total": 120_000, "stock_years": 4},
+    ),
+    (
+        "an indented value keeps its own label",
+        "equity:\n  rsu: 80000\n  signing: 5000",
+        {"stock_total": 80_000, "signing": 5_000},
+    ),
+    (
+        "a payment count as a key's value",
+        "Gehalt: 5.000 EUR/Monat\nGehälter: 14",
+        {"base": 70_000},
+    ),
+    (
+        "a payment count right after the figure makes it monthly",
+        "base 30k × 14, 上海",
+        {"base": 420_000},
+    ),
+    (
+        "a payment count apart from an annual figure leaves it",
+        "RAL 40.000 €, 13 mensilità",
+        {"base": 40_000},
+    ),
+    # spoken amounts and statements
+    (
+        "half a million",
+        "base 200k and half a million in RSUs over four years",
+        {"stock_total": 500_000, "stock_per_year": 125_000},
+    ),
+    (
+        "one lakh",
+        "fixed 18 lakh and a one lakh joining bonus",
+        {"base": 1_800_000, "signing": 100_000},
+    ),
+    (
+        "a lone one is still no amount",
+        "one of the offers: base 150k",
+        {"base": 150_000},
+    ),
+    (
+        "a negation in its own clause beside a figure",
+        "they offered 160 base, but we don't do equity here",
+        {"base": 160_000, "stock_total": 0},
+    ),
+    (
+        "they moved: the revision",
+        "first number was 150 base / 10%. they moved: 165 base, 10%, 20k signing",
+        {"base": 165_000, "bonus_pct": 10, "signing": 20_000},
+    ),
+    # salary structures and contracts
+    (
+        "basic pay is a part of the total fixed pay",
+        "Basic: 12,00,000\nHRA: 4,80,000\nSpecial Allowance: 7,20,000\nTotal Fixed: 24,00,000\n"
+        "Joining bonus: 1,00,000",
+        {"base": 2_400_000, "signing": 100_000},
+    ),
+    (
+        "basic salary alone is the base",
+        "Basic salary: £52,000, bonus 5%",
+        {"base": 52_000, "bonus_pct": 5},
+    ),
+    (
+        "net on a B2B invoice is the pay",
+        "B2B, 150 PLN/h net, full-time",
+        {"base": 312_000},
+    ),
+    (
+        "net elsewhere is take-home",
+        "£4,000 a month net, bonus 10%",
+        {"base": None},
+    ),
+    (
+        "a dollar in Korean and Chinese",
+        "연봉 9,000만원, RSU 4만 달러 (4년)",
+        {"currency": "KRW", "stock_currency": "USD", "stock_total": 40_000},
+    ),
+    (
+        "US dollars in Chinese",
+        "北京：月薪 3万，RSU 8万美元 分4年",
+        {"currency": "CNY", "stock_currency": "USD", "stock_total": 80_000},
+    ),
+    (
+        "a cap word ending in x is no payment count",
+        "€5.000 gross per month, bonus max 14%",
+        {"base": 60_000, "bonus_pct": None},
+    ),
+    (
+        "a chat export's short date is no amount",
+        "[3/06/25, 09:15] Ana: base 150k, RSUs 100k over 4 years",
+        {"base": 150_000, "stock_total": 100_000, "stock_years": 4},
+    ),
+    (
+        "an old figure in brackets is an aside, not another offer",
+        "We've revised the offer: base is now $172,000 (previously $165,000) and sign-on $10,000. "
+        "Bonus 10%.",
+        {"base": 172_000, "signing": 10_000, "bonus_pct": 10},
+    ),
+    (
+        "an inner key after other pairs",
+        '{"base": 150000,\n "bonus": {"type": "target", "percent": 12}}',
+        {"bonus_pct": 12, "bonus_amount": None},
+    ),
+    (
+        "a question answered by a figure",
+        "ana 9:01 AM\nbase 150k\nbo 9:02 AM\nsign-on?\nana 9:03 AM\n20k, half after a year",
+        {"base": 150_000, "signing": 20_000},
+    ),
+    (
+        "a placeholder question mark after a key is unknown",
+        "Base: $150,000\nSign-on: ?",
+        {"signing": None},
+    ),
+    (
+        "a thousands group before a CJK unit is no CSV field",
+        "年俸 1,050万円、賞与なし、ストックオプション 2,000株",
+        {"base": 10_500_000, "bonus_pct": 0, "stock_total": None},
+    ),
+    (
+        "net before the period on a B2B invoice",
+        "B2B: 18k PLN net/month + VAT",
+        {"base": 216_000},
+    ),
+    (
+        "a payment count said as times a year",
+        "Monatsgehalt 5.000 €, zahlbar 13 Mal im Jahr",
+        {"base": 65_000},
+    ),
+    (
+        "a one-month AWS is a thirteenth payment",
+        "monthly base S$10,000 plus a 1-month AWS",
+        {"base": 130_000},
+    ),
+    (
+        "a monthly word on the label",
+        "We offer a monthly salary of S$9,000 and a sign-on of S$5,000.",
+        {"base": 108_000, "signing": 5_000},
+    ),
+    (
+        "a count after an options label",
+        "base 150k, options: 8,000 at $1.10 strike, 4-year vesting",
+        {"stock_total": None, "stock_years": 4},
+    ),
+    (
+        "a split of another component is no schedule",
+        "RSUs $100,000 over 4 years, vesting quarterly\nSign-on €12,000 (split 50/50 over two years)",
+        {"vesting": [25, 25, 25, 25], "signing": 12_000},
+    ),
+    (
+        "a yearly vest word before the percent",
+        "股票 40万 分4年 每年归属25%",
+        {"stock_years": 4, "vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "a 1099 is the contractor's form, not an amount",
+        "1099 contract in Tampa, $95/hr, 40 hrs/week",
+        {"base": 197_600, "currency": "USD"},
+    ),
+    (
+        "labelled parts in a bracket after a total's key",
+        "TC: 300k (200 base / 20 bonus)",
+        {"base": 200_000, "bonus_amount": 20_000},
+    ),
+    (
+        "an option letter names an offer",
+        "Option A: Graz, 70k € + 8% bonus. Option B: Linz, 75k €, no bonus.",
+        {"base": 70_000, "bonus_pct": 8, "stock_total": None},
+    ),
+    (
+        "Dutch annual salary and a maximum",
+        "jaarsalaris van € 65.000 bruto, bonus van maximaal 10%",
+        {"base": 65_000, "bonus_pct": None},
+    ),
+    (
+        "a long-term incentive is stock",
+        "Base salary: $150,000\nLong-term incentive: $60,000 in RSUs over 3 years",
+        {"stock_total": 60_000, "bonus_amount": None},
+    ),
+    (
+        "a pay period's figure and its annualised restatement",
+        "Your base will be $5,000 per semi-monthly pay period ($120,000 annualized).",
+        {"base": 120_000},
+    ),
+    (
+        "a value the company puts on the units",
+        "$180k base, 20,000 RSUs (company valued them at $200k), 4 years",
+        {"stock_total": 200_000, "stock_per_year": 50_000},
+    ),
+    (
+        "a fraction vesting each year",
+        "RSUs: 90k over 3 years (1/3 each year)",
+        {"vesting": [33.33, 33.33, 33.33]},
+    ),
+    (
+        "year rows in words",
+        "Year one: $150k base, $20k stock. Year two: $150k base, $30k stock. "
+        "Years three and four: $150k base, $25k stock each.",
+        {"stock_total": 100_000, "stock_years": 4, "vesting": [20, 30, 25, 25]},
+    ),
 ]
 
 
