@@ -32,6 +32,17 @@ _OTHER_KEYS = frozenset(
     {"currency", "stock_years", "vesting_years", "stock_basis", "notes", "note", "source"}
 )
 
+# Every key a region entry may hold, for the frontmatter reader's spelling of keys.
+FIELD_KEYS = frozenset(
+    {*_REGION_KEYS, *_OTHER_KEYS}
+    | {
+        f"{key}{end}"
+        for keys in (*_COMPONENT_KEYS.values(), _PER_YEAR_STOCK_KEYS)
+        for key in keys
+        for end in ("", "_low", "_high")
+    }
+)
+
 
 @dataclass(frozen=True)
 class StockDefaults:

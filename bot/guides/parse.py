@@ -16,7 +16,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from bot.errors import GuideError
-from bot.guides.bands import StockDefaults, read_bands
+from bot.guides.bands import FIELD_KEYS, StockDefaults, read_bands
 from bot.guides.lines import THRESHOLD_KEYS, frontmatter_lines
 from bot.guides.model import (
     Guide,
@@ -27,7 +27,7 @@ from bot.guides.model import (
 from bot.guides.names import level_mapping, parents
 from bot.guides.outline import Outline, parse_outline
 from bot.guides.repair import repair_text
-from bot.guides.values import read_date, stock_basis, strings_of, text_of
+from bot.guides.values import RANGE_KEYS, read_date, stock_basis, strings_of, text_of
 
 # libyaml's C loader is about 7x faster than the pure-Python one, and YAML dominates load time.
 # python-frontmatter ignores a Loader passed to loads() (it becomes metadata), so a handler it is.
@@ -72,6 +72,36 @@ _KNOWN_KEYS = frozenset(
         *(key for key, _ in THRESHOLD_KEYS),
     }
 )
+
+
+# Every key Leverage reads, at any depth: a key that is one of these once case, spaces and
+# hyphens are set aside ("Company", "Last Updated", "base-low") is read as it. Other keys keep
+# their spelling, because in some mappings the keys are names ("Zurich:", "Google: L5").
+_KEY_WORDS = (
+    _KNOWN_KEYS
+    | FIELD_KEYS
+    | RANGE_KEYS
+    | {"internal", "raw", "line", "equivalents", "company", "level", "schedule", "basis"}
+    | {"kind", "component", "comparison", "amount", "value", "per_year", "years"}
+)
+
+
+def _key(key: object) -> str:
+    text = str(key)
+    plain = re.sub(r"[\s-]+", "_", text.strip()).casefold()
+    return plain if plain in _KEY_WORDS else text
+
+
+def _plain_keys(value: object) -> Any:
+    """``value`` with every key Leverage reads in its own spelling (first one wins)."""
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for k, v in value.items():
+            out.setdefault(_key(k), _plain_keys(v))
+        return out
+    if isinstance(value, list):
+        return [_plain_keys(v) for v in value]
+    return value
 
 
 class _FastYAMLHandler(YAMLHandler):
@@ -186,7 +216,7 @@ def _frontmatter(text: str) -> tuple[dict[str, Any], str]:
         raise GuideError(
             "no YAML frontmatter: a guide starts with a '---' block naming company and role"
         )
-    return {str(k): v for k, v in meta.items()}, content
+    return _plain_keys(dict(meta)), content
 
 
 MAX_FRONTMATTER_VALUES = 50_000

@@ -26,8 +26,10 @@ _SPACED_RE = re.compile(rf"(?P<c>{_CCY}(?![A-Za-z]) ?)(?P<n>\d{{1,3}}(?: \d{{3}}
 _SPACED_AFTER_RE = re.compile(
     rf"(?<![\d.,])(?P<n>\d{{1,3}}(?: \d{{3}})+)(?P<c> ?{_CCY}(?![A-Za-z]))"
 )
+_RANGE_SPLIT_RE = re.compile(r"\s+(?:[–—-]|to)\s+|\s*[–—]\s*")
 _LOW_KEYS = ("low", "min", "from", "lower", "minimum")
 _HIGH_KEYS = ("high", "max", "to", "upper", "maximum")
+RANGE_KEYS = frozenset(_LOW_KEYS + _HIGH_KEYS)
 
 Warn = Callable[[str], None]
 
@@ -68,12 +70,28 @@ def normalise_digits(text: str) -> str:
 
 _SWAP = str.maketrans({".": ",", ",": "."})
 _SPACED_HYPHEN_RE = re.compile(r"(?<=\S) - (?=\S)")
+# In a band figure, "750 000" and "75.000" can only be thousands (no band is 75 euros), so
+# they need no currency beside them, as they do in prose.
+_BAND_GROUPS_RE = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:(?P<sep>[ .])\d{3})(?:(?P=sep)\d{3})*(?![\d,]|\.\d|\s?(?:[kmbl]|cr|crores?|lakhs?|lacs?|mio|mn|bn|million)\b)",
+    re.I,
+)
+
+
+def band_digits(text: str) -> str:
+    """A frontmatter or table figure's digits normalised: :func:`normalise_digits`, and also
+    thousands grouped by plain spaces or dots with no currency beside them ("NOK 750 000 –
+    900 000", "€75.000 - €95.000"); the same length."""
+    text = normalise_digits(text)
+    if " " in text or "." in text:
+        text = _BAND_GROUPS_RE.sub(lambda m: m[0].replace(m["sep"], ","), text)
+    return text
 
 
 def range_text(text: str) -> str:
     """A range as the prose reader takes it: digits normalised, and "X - Y" with an en dash,
     so the hyphen is not read as a minus sign on the high end."""
-    return _SPACED_HYPHEN_RE.sub(" – ", normalise_digits(text))
+    return _SPACED_HYPHEN_RE.sub(" – ", band_digits(text))
 
 
 _MARK_RE = re.compile(
@@ -105,7 +123,7 @@ def read_amount(value: object, where: str) -> tuple[float, str | None] | None:
     if isinstance(value, int | float):
         number, currency = float(value), None
     elif isinstance(value, str):
-        text, marked = _amount_text(normalise_digits(value.replace("%", "").strip()))
+        text, marked = _amount_text(band_digits(value.replace("%", "").strip()))
         amount = parse_amount(text)
         if amount is None:
             raise GuideError(f"{where} is not a number: {value!r}")
@@ -150,6 +168,11 @@ def read_span(
         elif isinstance(whole, str) and (pair := parse_range(range_text(whole))):
             low, high = pair[0].value, pair[1].value
             currencies.update(c for c in (pair[0].currency, pair[1].currency) if c)
+        elif isinstance(whole, str) and len(ends := _RANGE_SPLIT_RE.split(whole.strip())) == 2:
+            low, high = (
+                one(ends[0], f"{key} low"),
+                one(ends[1], f"{key} high"),
+            )  # "95.000 € – 120.000 €"
         else:
             low = high = one(whole, key)
     if low is None and high is None:
