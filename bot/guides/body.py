@@ -22,6 +22,7 @@ from bot.guides.sections import (
     Heading,
     Kind,
     blank_quotes,
+    clean_title,
     unquote,
 )
 from bot.guides.values import normalise_digits
@@ -176,7 +177,7 @@ def _lever(item: str) -> Lever:
         title, rest = item[: dash.start()].strip(), item[dash.end() :].strip()
     else:
         title, rest = item, ""
-    return Lever(title=title.strip("*_ "), script=unquote(rest.lstrip("-–—: ")))
+    return Lever(title=clean_title(title).rstrip("."), script=unquote(rest.lstrip("-–—: ")))
 
 
 # -- lines ----------------------------------------------------------------------------------

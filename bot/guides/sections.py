@@ -17,6 +17,7 @@ from enum import StrEnum
 _BULLET_CHARS = frozenset("-*+•·▪▫◦‣⁃●○■□◆◇►▸▹▶→⇒➤➔➜➢✓✔✗✘")
 _NOT_BULLETS = frozenset("<>=|~^#$%&@")
 _NUMBERED_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)])\s+")
+_TASK_BOX_RE = re.compile(r"^\[[ xX✓✔]\]\s+")
 _HEADING_RE = re.compile(r"^\s*(?:#{1,6}\s+.*|\*\*[^*]+\*\*:?\s*|__[^_]+__:?\s*)$")
 _SETEXT_RE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
 _QUOTED_RE = re.compile(r"[\"“](?P<q>[^\"”\n]{12,})[\"”]")
@@ -81,6 +82,18 @@ def kind_of(title: str) -> Kind:
     return Kind.OTHER
 
 
+_LABEL_RE = re.compile(
+    r"^[\s>]*(?:(?:\*\*|__)(?P<bold>[^*_]{1,50}?)[.:]?(?:\*\*|__)|(?P<plain>[^:*\n]{1,40}):)"
+)
+
+
+def label_kind(text: str) -> Kind | None:
+    """What a block's opening label is about ("**Negotiate Up:** ...", "Walk-away line: ..."),
+    or None when it opens with no label."""
+    m = _LABEL_RE.match(text)
+    return kind_of(m["bold"] or m["plain"]) if m else None
+
+
 def strip_bullet(line: str) -> str | None:
     """The item text of a list line ("1. x", "- x", "✅ x", "👉 x", "- ✅ x"), else None."""
     text = line.strip()
@@ -94,6 +107,7 @@ def strip_bullet(line: str) -> str | None:
         found, text = True, rest.lstrip()
     if not found:
         return None
+    text = _TASK_BOX_RE.sub("", text, count=1)  # "- [x] Stock refresh": a task list's box
     return text.strip() or None
 
 

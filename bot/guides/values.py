@@ -22,7 +22,7 @@ _GROUPED_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:['’_\u00a0\u202f\u2009]\d{3})+
 # 104.500,50 (European decimals): dots and comma swapped, same length.
 _EURO_DECIMAL_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d)")
 _CCY = r"(?:CHF|EUR|USD|GBP|SEK|NOK|DKK|PLN|CZK|JPY|INR|[€£$¥₹]|kr)"
-_SPACED_RE = re.compile(rf"(?P<c>{_CCY}(?![A-Za-z]) ?)(?P<n>\d{{1,3}}(?: \d{{3}})+)(?![\d,.])")
+_SPACED_RE = re.compile(rf"(?P<c>{_CCY}(?![A-Za-z]) ?)(?P<n>\d{{1,3}}(?: \d{{3}})+)(?![\d,]|\.\d)")
 _SPACED_AFTER_RE = re.compile(
     rf"(?<![\d.,])(?P<n>\d{{1,3}}(?: \d{{3}})+)(?P<c> ?{_CCY}(?![A-Za-z]))"
 )
