@@ -1,5 +1,5 @@
 """The negotiate-up script of a guide body and the targets its figures set: stock as the whole
-grant over its years, a sign-on paid in instalments as one target."""
+grant over its years, a sign-on paid in instalments as one target per instalment."""
 
 from __future__ import annotations
 
@@ -124,7 +124,7 @@ def targets_of(script: str, stock_years: int) -> tuple[list[Target], list[str]]:
             continue
         targets.append(_target(f, stock_years))
     if signing:
-        targets.append(_signing(text, signing))
+        targets += _signing(text, signing)
     return targets, unlabelled
 
 
@@ -150,13 +150,34 @@ def _target(f: Figure, stock_years: int) -> Target:
     )
 
 
-def _signing(text: str, parts: list[Figure]) -> Target:
-    """One signing target: instalments add up; "split over two years" says how many."""
-    first = parts[0]
+def _signing(text: str, parts: list[Figure]) -> list[Target]:
+    """One signing target per instalment: each figure of "S$30K in year one and S$20K in year
+    two", or the amount shared out by "split over two years" (each share keeps the figure's
+    place, so a counter can fill in the whole)."""
     if len(parts) > 1:
         currency = next((p.currency for p in parts if p.currency), None)
-        return Target(Component.SIGNING, sum(p.value for p in parts), currency, False, len(parts))
+        return [
+            Target(
+                Component.SIGNING, p.value, p.currency or currency, False, None, p.start, _end(p)
+            )
+            for p in parts
+        ]
+    first = parts[0]
     m = _SPLIT_RE.search(text, first.end, first.end + 60)
-    years = word_number(m["n"] or m["m"]) if m else None
-    end = 0 if years else first.start + len(first.text.rstrip())
-    return Target(Component.SIGNING, first.value, first.currency, False, years, first.start, end)
+    count = (word_number(m["n"] or m["m"]) or 1) if m else 1
+    return [
+        Target(
+            Component.SIGNING,
+            first.value / count,
+            first.currency,
+            False,
+            None,
+            first.start,
+            _end(first),
+        )
+        for _ in range(count)
+    ]
+
+
+def _end(f: Figure) -> int:
+    return f.start + len(f.text.rstrip())

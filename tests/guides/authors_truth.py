@@ -151,7 +151,8 @@ TRUTH: dict[str, dict[str, Any]] = {
         "targets": [
             target("base", 4_600_000, "INR"),
             target("stock", 3_600_000, "INR", 4),
-            target("signing", 600_000, "INR", 2),  # split over two years: two instalments
+            target("signing", 300_000, "INR"),  # split over two years: two instalments
+            target("signing", 300_000, "INR"),
         ],
         "thresholds": [line("walk_away", "base", "below", 4_000_000, "INR")],
     },
@@ -299,7 +300,8 @@ TRUTH: dict[str, dict[str, Any]] = {
         "targets": [
             target("base", 210_000, "SGD"),
             target("stock", 130_000, "SGD", 4),
-            target("signing", 50_000, "SGD", 2),  # S$30K in year one and S$20K in year two
+            target("signing", 30_000, "SGD"),  # S$30K in year one and S$20K in year two
+            target("signing", 20_000, "SGD"),
         ],
         "thresholds": [line("walk_away", "base", "below", 180_000, "SGD")],
     },

@@ -141,19 +141,20 @@ def test_negotiate_up_layouts(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("script", "amount", "years"),
+    ("script", "instalments"),
     [
-        ("I'd like a €20K signing bonus split over two years.", 20_000, 2),
-        ("I'd like a €12K sign-on in year one and €8K in year two.", 20_000, 2),
-        ("I'd like a €20K signing bonus paid in two instalments.", 20_000, 2),
-        ("I'd like a €20K signing bonus.", 20_000, None),
+        ("I'd like a €20K signing bonus split over two years.", [10_000, 10_000]),
+        ("I'd like a €12K sign-on in year one and €8K in year two.", [12_000, 8_000]),
+        ("I'd like a €20K signing bonus paid in two instalments.", [10_000, 10_000]),
+        ("I'd like a €30K sign-on split across three payments.", [10_000, 10_000, 10_000]),
+        ("I'd like a €20K signing bonus.", [20_000]),
     ],
 )
-def test_a_sign_on_in_instalments_is_one_target(
-    script: str, amount: float, years: int | None
-) -> None:
-    (target,) = body(f'> **Negotiate Up:** "{script}"').targets
-    assert (target.component.value, target.amount, target.years) == ("signing", amount, years)
+def test_a_sign_on_in_instalments_is_one_target_each(script: str, instalments: list[int]) -> None:
+    targets = body(f'> **Negotiate Up:** "{script}"').targets
+    assert [(t.component.value, t.amount, t.years) for t in targets] == [
+        ("signing", amount, None) for amount in instalments
+    ]
 
 
 FRONT = "---\ncompany: acme\nrole: eng\n{fm}\n---\n"
