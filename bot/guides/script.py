@@ -16,7 +16,7 @@ from bot.prose.figures import Figure, extract_figures, word_number
 _NEGOTIATE_UP_RE = re.compile(r"negotiat\w*[\s-]*up", re.IGNORECASE)
 _AFTER_LABEL_RE = re.compile(r"negotiat\w*[\s-]*up[^:]{0,40}:\**\s*(?P<rest>.+)", re.IGNORECASE)
 _AFTER_PHRASE_RE = re.compile(
-    r"negotiat\w*[\s-]*up\b(?:\s*(?:here|strategy|script|approach|is|to|by|:|—|–|-))*\s*(?P<rest>.+)",
+    r"negotiat\w*[\s-]*up\b(?:\s*(?:here|strategy|script|approach|is|to|by|:|,|—|–|-))*\s*(?P<rest>.+)",
     re.IGNORECASE,
 )
 _COMPETING_RE = re.compile(

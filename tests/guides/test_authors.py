@@ -9,10 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.guides import parse_guide
 from bot.guides.lint import lint_guide
 from bot.guides.load import read_guide_file
+from bot.guides.parse import _plain_keys
+from bot.guides.values import band_digits, read_span
 from bot.render.shapes import guide_json
 from tests.conftest import ROOT
 from tests.guides.authors_truth import TRUTH, fields
@@ -103,7 +107,7 @@ def body(text: str) -> Any:
         ("## Lever 1: Offers\nBring it.\n\n## Lever 2 — Scope\nTwo teams.", ["Offers", "Scope"]),
         (
             "## Levers\n**Offers.** Bring the competing offer.\n\n**Scope.** Two teams.",
-            ["Offers.", "Scope."],
+            ["Offers", "Scope"],
         ),
         (
             '## Levers\n| Lever | Script |\n|---|---|\n| Offers | "Bring it" |\n| Scope | Two teams |',
@@ -112,10 +116,34 @@ def body(text: str) -> Any:
         ("Levers\n------\n\n* Offers: bring it\n* Scope: two teams", ["Offers", "Scope"]),
         ("## Levers\n### Offers\nBring it.\n### Evidence & Sources\n- Levels.fyi", ["Offers"]),
         ("## Levers\n- Offers: bring it\n\n## Evidence & Sources\n- Levels.fyi 2026", ["Offers"]),
+        ("### Levers\n- [x] Offers: bring it\n- [ ] Scope: two teams", ["Offers", "Scope"]),
+        (
+            "## Talking points\n**1. Offers.** Bring it.\n**2. Scope.** Two teams.",
+            ["Offers", "Scope"],
+        ),
+        (
+            "## Levers\n| Lever | Script |\n|---|---|\n| Offers | x |\n| Sign-on | y |\n",
+            ["Offers", "Sign-on"],
+        ),
+        # a labelled script or line after the levers ends them, under a sub-heading too
+        ('## Levers\n- Offers: bring it\n\n**Negotiate Up:** "I\'d like €98K base."', ["Offers"]),
+        (
+            "## Levers\n### 1. Offers\nBring it.\n\n**Walk away:** below €85K base.",
+            ["Offers"],
+        ),
     ],
 )
 def test_lever_layouts(text: str, titles: list[str]) -> None:
-    assert [lv.title.rstrip(".") for lv in body(text).levers] == [t.rstrip(".") for t in titles]
+    assert [lv.title for lv in body(text).levers] == titles
+
+
+def test_a_line_after_the_last_lever_sub_heading_is_a_line_not_its_script() -> None:
+    guide = body(
+        "## Levers\n### 1. Offers\nBring it.\n\n**Negotiate Up:** I'd like €98K base.\n\n"
+        "Walk away if base is under €85K."
+    )
+    assert [lv.script for lv in guide.levers] == ["Bring it."]
+    assert [(t.kind.value, t.amount) for t in guide.thresholds] == [("walk_away", 85_000)]
 
 
 @pytest.mark.parametrize(
@@ -133,6 +161,7 @@ def test_lever_layouts(text: str, titles: list[str]) -> None:
 def test_negotiate_up_layouts(text: str) -> None:
     guide = body(text)
     assert guide.script is not None and "€98K" in guide.script
+    assert guide.script[0].isalnum() or guide.script[0] in '"“'  # no ', ask for ...'
     assert "Walk away" not in guide.script
     assert {(t.component.value, t.amount) for t in guide.targets} == {
         ("base", 98_000),
@@ -255,6 +284,35 @@ FRONT = "---\ncompany: acme\nrole: eng\n{fm}\n---\n"
             None,
         ),
         (
+            "compensation:\n  - region: X\n    currency: NOK\n    base: 'NOK 750 000 – 900 000'",
+            (750_000, 900_000),
+            None,
+            4,
+            None,
+        ),
+        (
+            "compensation:\n  - region: X\n    currency: EUR\n    base: '€75.000 - €95.000'",
+            (75_000, 95_000),
+            None,
+            4,
+            None,
+        ),
+        (
+            "compensation:\n  - region: X\n    base: '95.000 € – 120.000 €'\n    bonus: '10 to 15'",
+            (95_000, 120_000),
+            None,
+            4,
+            (10, 15),
+        ),
+        (
+            "Compensation:\n  - Region: X\n    Currency: EUR\n    Base Low: 80000\n    base-high: 90000"
+            "\n    Stock: {Low: 10000, High: 20000}",
+            (80_000, 90_000),
+            (10_000, 20_000),
+            4,
+            None,
+        ),
+        (
             "vesting: {per_year: true, years: 3}\ncompensation:\n  X: {currency: USD, stock: 10k-20k}",
             None,
             (30_000, 60_000),
@@ -339,3 +397,48 @@ def test_what_cannot_be_read_is_said_with_its_line(text: str, expected: str) -> 
     messages = [p.message for p in lint_guide(body(text), TODAY)]
     # the frontmatter takes nine lines: the body starts on line 10
     assert any(expected in m and m.startswith("line 1") for m in messages), messages
+
+
+def test_keys_in_any_case_are_read_and_names_keep_their_spelling() -> None:
+    guide = parse_guide(
+        "---\nCompany: Acme Corp\nRole: Data Engineer\nLast Updated: 2026-01-02\n"
+        "Compensation:\n  Zurich:\n    Currency: CHF\n    Base: \"CHF 150'000-170'000\"\n"
+        "Level_Mapping: {Internal: P3, Google: L5}\n---\n"
+    ).guide
+    assert (guide.id, guide.last_updated) == ("acme-corp/data-engineer", date(2026, 1, 2))
+    assert [b.region for b in guide.bands] == ["Zurich"]
+    assert guide.level_mapping.internal == "P3"
+    assert [(e.company, e.level) for e in guide.level_mapping.equivalents] == [("Google", "L5")]
+
+
+@settings(max_examples=200)
+@given(
+    st.integers(min_value=1_000, max_value=99_999_999),
+    st.integers(min_value=1_000, max_value=99_999_999),
+    st.sampled_from([" ", ".", "'", ","]),
+    st.sampled_from(["", "€", "NOK ", "CHF "]),
+)
+def test_a_band_range_reads_in_any_grouping(low: int, high: int, sep: str, currency: str) -> None:
+    low, high = sorted((low, high))
+
+    def grouped(n: int) -> str:
+        return f"{n:,}".replace(",", sep)
+
+    text = f"{currency}{grouped(low)} – {currency}{grouped(high)}"
+    pair, _ = read_span({"base": text}, "base", "test")
+    assert pair == (low, high)
+    assert len(band_digits(text)) == len(text)
+
+
+@settings(max_examples=200)
+@given(
+    st.dictionaries(
+        st.sampled_from(["Company", "ROLE", "Last Updated", "base-low", "Zurich", "Google"]),
+        st.integers(),
+        max_size=6,
+    )
+)
+def test_plain_keys_are_stable_and_keep_every_name(meta: dict[str, int]) -> None:
+    once = _plain_keys(meta)
+    assert _plain_keys(once) == once
+    assert {k for k in meta if k in ("Zurich", "Google")} <= set(once)

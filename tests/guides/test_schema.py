@@ -125,3 +125,10 @@ def test_the_hook_command_fails_a_commit_only_on_errors() -> None:
     )
     assert bad.returncode == 1
     assert "yaml-syntax.md: error: YAML syntax error" in bad.stdout
+
+
+def test_the_schema_names_every_region_key_the_reader_takes() -> None:
+    from bot.guides.bands import FIELD_KEYS
+
+    region = guide_schema()["$defs"]["region"]["properties"]
+    assert sorted(FIELD_KEYS - set(region)) == []
