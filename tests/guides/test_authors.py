@@ -442,3 +442,20 @@ def test_plain_keys_are_stable_and_keep_every_name(meta: dict[str, int]) -> None
     once = _plain_keys(meta)
     assert _plain_keys(once) == once
     assert {k for k in meta if k in ("Zurich", "Google")} <= set(once)
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("Walk away below €75K base.", False),  # just under the band: where walk-away lines sit
+        ("Walk away below €105K base.", True),  # walking away from the top of the band
+        ("Walk away below €8.5K base.", True),  # a slip of a digit
+        ("Accept if base is above €110K.", False),
+        ("Accept if base is above €250K.", True),
+    ],
+)
+def test_lint_queries_a_line_only_where_no_line_would_sit(line: str, said: bool) -> None:
+    guide = body(line)
+    assert len(guide.thresholds) == 1
+    messages = [p.message for p in lint_guide(guide, TODAY)]
+    assert any("is outside the base band" in m for m in messages) is said
