@@ -15,7 +15,14 @@ from typing import Any
 from bot.errors import GuideError
 from bot.guides.model import Band, Span
 from bot.guides.outline import Outline, TableRow
-from bot.guides.values import currency_code, range_text, read_amount, read_span, stock_basis
+from bot.guides.values import (
+    currency_code,
+    range_text,
+    read_amount,
+    read_span,
+    stock_basis,
+    stock_terms,
+)
 from bot.prose.money import CURRENCIES, find_amounts, format_money, parse_range
 
 Warn = Callable[[str], None]
@@ -45,14 +52,16 @@ FIELD_KEYS = frozenset(
 
 
 @dataclass(frozen=True)
-class StockDefaults:
-    """How the guide as a whole counts stock: the vesting years and whether bands are yearly."""
+class BandDefaults:
+    """What the guide says once for every region: how it counts stock (the vesting years,
+    whether bands are yearly) and, when it names one, the currency."""
 
     years: int = 4
     per_year: bool = False
+    currency: str | None = None
 
 
-def read_bands(raw: object, body: Outline, defaults: StockDefaults, warn: Warn) -> tuple[Band, ...]:
+def read_bands(raw: object, body: Outline, defaults: BandDefaults, warn: Warn) -> tuple[Band, ...]:
     rows = {row.region.casefold(): row for row in body.rows}
     bands: list[Band] = []
     for i, (region, entry) in enumerate(_entries(raw)):
@@ -100,7 +109,7 @@ def _band(
     region: str,
     entry: Mapping[str, Any],
     row: TableRow | None,
-    defaults: StockDefaults,
+    defaults: BandDefaults,
     where: str,
     warn: Warn,
 ) -> Band:
@@ -116,8 +125,11 @@ def _band(
                 if pair is not None:
                     spans[attr] = Span(*pair)
                     named |= currencies if attr != "bonus_pct" else set()
+    marked_yearly, marked_years = stock_terms(
+        [entry.get(f"{k}{end}") for k in _COMPONENT_KEYS["stock"] for end in ("", "_low", "_high")]
+    )  # "$50K/yr - $80K/yr", "$200K over 4 years"
     per_year = stock_basis(entry.get("stock_basis"), where, warn)
-    per_year = defaults.per_year if per_year is None else per_year
+    per_year = (marked_yearly or defaults.per_year) if per_year is None else per_year
     for key in _PER_YEAR_STOCK_KEYS:
         used.update({key, f"{key}_low", f"{key}_high"})
         pair, currencies = read_span(entry, key, where)
@@ -126,7 +138,7 @@ def _band(
             named |= currencies
     years_raw = entry.get("stock_years", entry.get("vesting_years"))
     years_read = read_amount(years_raw, f"{where} stock_years")
-    years = max(int(years_read[0]), 1) if years_read else defaults.years
+    years = max(int(years_read[0]), 1) if years_read else (marked_years or defaults.years)
     stock = spans["stock"]
     if stock is not None and per_year:
         stock = Span(stock.low * years, stock.high * years)
@@ -134,7 +146,7 @@ def _band(
         warn(f"{where}: key '{key}' is not one Leverage reads; ignored")
     return Band(
         region=region,
-        currency=_currency(entry.get("currency"), named, row, where, warn),
+        currency=_currency(entry.get("currency", defaults.currency), named, row, where, warn),
         base=spans["base"],
         stock=stock,
         stock_years=years,

@@ -16,7 +16,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from bot.errors import GuideError
-from bot.guides.bands import FIELD_KEYS, StockDefaults, read_bands
+from bot.guides.bands import FIELD_KEYS, BandDefaults, read_bands
 from bot.guides.lines import THRESHOLD_KEYS, frontmatter_lines
 from bot.guides.model import (
     Guide,
@@ -27,7 +27,15 @@ from bot.guides.model import (
 from bot.guides.names import level_mapping, parents
 from bot.guides.outline import Outline, parse_outline
 from bot.guides.repair import repair_text
-from bot.guides.values import RANGE_KEYS, read_date, stock_basis, strings_of, text_of
+from bot.guides.values import (
+    RANGE_KEYS,
+    currency_code,
+    read_date,
+    stock_basis,
+    strings_of,
+    text_of,
+)
+from bot.prose.money import CURRENCIES
 
 # libyaml's C loader is about 7x faster than the pure-Python one, and YAML dominates load time.
 # python-frontmatter ignores a Loader passed to loads() (it becomes metadata), so a handler it is.
@@ -35,6 +43,19 @@ YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 
 MAX_GUIDE_CHARS = 1_000_000
 
+
+# Where the regions are: "compensation", or what else authors call it.
+_BANDS_KEYS = (
+    "compensation",
+    "regions",
+    "bands",
+    "comp",
+    "pay",
+    "pay_bands",
+    "salary_bands",
+    "compensation_bands",
+    "salaries",
+)
 
 _KNOWN_KEYS = frozenset(
     {
@@ -61,8 +82,8 @@ _KNOWN_KEYS = frozenset(
         "stock_per_year",
         "stock_years",
         "vesting_years",
-        "regions",
-        "bands",
+        *_BANDS_KEYS,
+        "currency",
         "updated",
         "review_by",
         "sources",
@@ -147,7 +168,7 @@ def parse_guide(text: str, source: str = "<string>") -> ParsedGuide:
 
     vesting, defaults = _stock_defaults(meta, body, warn)
     bands = read_bands(
-        meta.get("compensation", meta.get("regions", meta.get("bands"))), body, defaults, warn
+        next((meta[k] for k in _BANDS_KEYS if meta.get(k) is not None), None), body, defaults, warn
     )
     mapping = level_mapping(meta, body, company_display, company)
     guide = Guide(
@@ -265,7 +286,7 @@ _VESTING_YEARS_RE = re.compile(r"(?P<n>\d{1,2})\s*-?\s*(?:years?|yrs?|y)\b", re.
 
 def _stock_defaults(
     meta: Mapping[str, Any], body: Outline, warn: _Warnings
-) -> tuple[tuple[float, ...], StockDefaults]:
+) -> tuple[tuple[float, ...], BandDefaults]:
     """The vesting schedule and how the guide counts stock: ``vesting`` as a schedule
     ([5, 15, 40, 40], "25/25/25/25") or a mapping ({years, schedule, basis}), ``stock_basis``,
     ``stock_years``; else the body table's "RSU/4yr" header; else four years per grant."""
@@ -291,7 +312,11 @@ def _stock_defaults(
         except ValueError:
             warn(f"'stock_years' is not a number of years: {years!r}; ignored")
     count = count or (len(schedule) if schedule else None) or body.stock_years or 4
-    return schedule, StockDefaults(count, bool(per_year))
+    currency = meta.get("currency")
+    code = currency_code(currency) if currency is not None else None
+    if currency is not None and code not in CURRENCIES:
+        raise GuideError(f"frontmatter has an unknown currency code {currency!r}")
+    return schedule, BandDefaults(count, bool(per_year), code)
 
 
 def _vesting(value: object, warn: _Warnings) -> tuple[float, ...]:

@@ -95,7 +95,7 @@ def range_text(text: str) -> str:
 
 
 _MARK_RE = re.compile(
-    r"^(?P<pre>[~≈]|c\.|ca\.|approx\.?)?\s*(?P<body>.*?)\s*(?P<post>\+|/\s*yr|/\s*year|per\s+year|p\.?a\.?)?$",
+    r"^(?P<pre>[~≈]|c\.|ca\.|approx\.?)?\s*(?P<body>.*?)\s*(?P<post>\+|/\s*yr|/\s*year|(?:per|a|each)\s+(?:year|annum)|p\.?a\.?|annually|yearly)?$",
     re.IGNORECASE,
 )
 _TRAILING_MARK_RE = re.compile(
@@ -113,6 +113,45 @@ def _amount_text(text: str) -> tuple[str, str | None]:
     return body, None
 
 
+# What authors write beside a band figure that is no part of the amount: how long the grant
+# vests ("over 4 years", "(4yr)", "4-year grant") and what a bonus is a share of ("of base").
+_ASIDE_RE = re.compile(
+    r"\s*(?:\(\s*)?(?:(?:over|across)\s+(?P<over>\d{1,2})\s*(?:years?|yrs?)"
+    r"|(?P<n>\d{1,2})[\s-]*(?:years?|yrs?|y)(?:\s+(?:grant|vest(?:ing)?))?)(?:\s*\))?"
+    r"|\s*of\s+(?:the\s+)?(?:base(?:\s+salary|\s+pay)?|salary)\b",
+    re.IGNORECASE,
+)
+_YEARLY_RE = re.compile(
+    r"/\s*(?:yr|year)\b|\b(?:per|a|each)\s+(?:year|annum)\b|\bp\.?\s?a\.?(?!\w)|\bannual(?:ly)?\b"
+    r"|\byearly\b",
+    re.IGNORECASE,
+)
+
+
+def stock_terms(values: list[object]) -> tuple[bool, int | None]:
+    """Whether a region's stock figures say they are yearly ("$50K/yr - $80K/yr") and the
+    years they say they vest over ("$200K over 4 years", "(4yr)")."""
+    texts = [v for v in values if isinstance(v, str)]
+    yearly = any(_YEARLY_RE.search(t) for t in texts)
+    years = next(
+        (
+            int(m["over"] or m["n"])
+            for t in texts
+            for m in _ASIDE_RE.finditer(t)
+            if m["over"] or m["n"]
+        ),
+        None,
+    )
+    return yearly, (years or None)
+
+
+def _without_asides(text: str) -> str:
+    """The figures of a band value, less what :func:`stock_terms` reads from it."""
+    if not any(c.isalpha() for c in text):
+        return text.strip()
+    return _YEARLY_RE.sub(" ", _ASIDE_RE.sub("", text)).strip()
+
+
 def read_amount(value: object, where: str) -> tuple[float, str | None] | None:
     """A frontmatter amount and the currency it names, if any. None when absent; GuideError
     when it is there but is no amount."""
@@ -123,7 +162,7 @@ def read_amount(value: object, where: str) -> tuple[float, str | None] | None:
     if isinstance(value, int | float):
         number, currency = float(value), None
     elif isinstance(value, str):
-        text, marked = _amount_text(band_digits(value.replace("%", "").strip()))
+        text, marked = _amount_text(band_digits(_without_asides(value.replace("%", ""))))
         amount = parse_amount(text)
         if amount is None:
             raise GuideError(f"{where} is not a number: {value!r}")
@@ -165,10 +204,13 @@ def read_span(
             if len(whole) not in (1, 2):
                 raise GuideError(f"{where} {key} should be [low, high], not {whole!r}")
             low, high = one(whole[0], f"{key}[0]"), one(whole[-1], f"{key}[-1]")
-        elif isinstance(whole, str) and (pair := parse_range(range_text(whole))):
+        elif isinstance(whole, str) and (pair := parse_range(range_text(_without_asides(whole)))):
             low, high = pair[0].value, pair[1].value
             currencies.update(c for c in (pair[0].currency, pair[1].currency) if c)
-        elif isinstance(whole, str) and len(ends := _RANGE_SPLIT_RE.split(whole.strip())) == 2:
+        elif (
+            isinstance(whole, str)
+            and len(ends := _RANGE_SPLIT_RE.split(_without_asides(whole))) == 2
+        ):
             low, high = (
                 one(ends[0], f"{key} low"),
                 one(ends[1], f"{key} high"),

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.errors import GuideError
 from bot.guides import parse_guide
 from bot.guides.lint import lint_guide
 from bot.guides.load import read_guide_file
@@ -312,6 +313,51 @@ FRONT = "---\ncompany: acme\nrole: eng\n{fm}\n---\n"
             4,
             None,
         ),
+        # a guide-wide currency; the regions under another name
+        (
+            "currency: EUR\npay:\n  - region: X\n    base: 80000-90000",
+            (80_000, 90_000),
+            None,
+            4,
+            None,
+        ),
+        (
+            "salary_bands:\n  X: {currency: USD, base: 1-2, bonus: 10-15% of base}",
+            (1, 2),
+            None,
+            4,
+            (10, 15),
+        ),
+        # what the stock figures say of themselves: the years, or that they are yearly
+        (
+            "comp:\n  X: {currency: USD, stock: $200K over 3 years}",
+            None,
+            (200_000, 200_000),
+            3,
+            None,
+        ),
+        (
+            "comp:\n  X: {currency: USD, stock: $150K-$300K (4yr)}",
+            None,
+            (150_000, 300_000),
+            4,
+            None,
+        ),
+        ("comp:\n  X: {currency: USD, stock: 50k/yr - 80k/yr}", None, (200_000, 320_000), 4, None),
+        (
+            "comp:\n  X: {currency: USD, stock: $50K-$80K annually}",
+            None,
+            (200_000, 320_000),
+            4,
+            None,
+        ),
+        (
+            "comp:\n  X: {currency: USD, stock_low: $50K a year, stock_high: $80K a year}",
+            None,
+            (200_000, 320_000),
+            4,
+            None,
+        ),
         (
             "vesting: {per_year: true, years: 3}\ncompensation:\n  X: {currency: USD, stock: 10k-20k}",
             None,
@@ -459,3 +505,8 @@ def test_lint_queries_a_line_only_where_no_line_would_sit(line: str, said: bool)
     assert len(guide.thresholds) == 1
     messages = [p.message for p in lint_guide(guide, TODAY)]
     assert any("is outside the base band" in m for m in messages) is said
+
+
+def test_a_guide_wide_currency_that_is_no_currency_makes_the_guide_unusable() -> None:
+    with pytest.raises(GuideError, match="unknown currency code 'XYZ'"):
+        parse_guide(FRONT.format(fm="currency: XYZ\ncomp:\n  X: {base: 1-2}"))

@@ -132,3 +132,10 @@ def test_the_schema_names_every_region_key_the_reader_takes() -> None:
 
     region = guide_schema()["$defs"]["region"]["properties"]
     assert sorted(FIELD_KEYS - set(region)) == []
+
+
+def test_the_schema_names_every_regions_key_the_reader_takes() -> None:
+    from bot.guides.parse import _BANDS_KEYS
+
+    top = guide_schema()["properties"]
+    assert [k for k in _BANDS_KEYS if top.get(k, {}).get("$ref") != "#/$defs/regions"] == []
