@@ -39,8 +39,8 @@ def blocks_of(lines: list[str]) -> list[Block]:
     while i < len(lines):
         line = lines[i]
         stripped = line.strip()
-        if not stripped or is_underline(lines, i):
-            flush()
+        if not stripped or is_underline(lines, i) or stripped.startswith(("```", "~~~")):
+            flush()  # a code fence only marks its text off: the text is a paragraph
         elif (heading := heading_of(lines, i)) is not None:
             flush()
             blocks.append(Block("heading", i, heading.text, heading))

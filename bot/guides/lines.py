@@ -32,7 +32,7 @@ _CUE_RE = re.compile(
     r"|\bdeal[\s-]?breaker\b|\b(?:don'?t|do\s+not|never|won'?t|can'?t|not)\s+go\s+(?:below|under|lower)\b"
     r"|\bno\s+lower\s+than\b|\bnothing\s+(?:below|under|less)\b|\blowest\s+(?:you|we)\b)"
     r"|(?P<accept>\baccept(?:able)?\b|\btake\s+(?:it|the\s+offer|the\s+deal)\b"
-    r"|\bsign(?=\s+(?:at|if|for|when|once|only|off|it)\b|\s*:)|\bsay\s+yes\b|\bgreen[\s-]*light\b"
+    r"|\bsign(?=\s+(?:at|if|for|when|once|only|off|it|immediately|now|right\s+away|straight\s+away)\b|\s*:)|\bsay\s+yes\b|\bgreen[\s-]*light\b"
     r"|\bgood\s+to\s+(?:go|sign)\b|\bhappy\s+to\s+sign\b|\bworth\s+(?:signing|taking)\b)",
     re.IGNORECASE,
 )

@@ -8,7 +8,7 @@ import re
 from bot.guides.advice import Target
 from bot.guides.blocks import SENTENCE_END_RE, Block
 from bot.guides.lines import find_lines
-from bot.guides.sections import Kind, first_quote, unquote
+from bot.guides.sections import Kind, after_label, first_quote, label_kind, unquote
 from bot.guides.values import normalise_digits
 from bot.prose.components import Component
 from bot.prose.figures import Figure, extract_figures, word_number
@@ -48,7 +48,14 @@ def negotiate_up(blocks: list[Block]) -> tuple[str | None, int | None]:
                     ):
                         break
                     continue
-                if following.kind in ("table", "table_header"):
+                if following.kind == "table_header":
+                    continue
+                if following.kind == "table":
+                    # | Base | $230K |: the asks as a table, one "Component: ask" per row.
+                    rows = _table_run(blocks, blocks.index(following))
+                    asks = [r for r in rows if any(c.isdigit() for c in r) and not _is_line(r)]
+                    if asks:
+                        return "; ".join(a.rstrip(".;") for a in asks) + ".", following.line
                     continue
                 if following.kind == "item":
                     # "- Base: $230K" "- RSUs: $600K over 4 years": the asks as a list.
@@ -61,12 +68,27 @@ def negotiate_up(blocks: list[Block]) -> tuple[str | None, int | None]:
                 if script:
                     return script, following.line
             continue
-        if block.kind == "heading" or not _NEGOTIATE_UP_RE.search(block.text):
+        if block.kind == "heading":
             continue
-        script = first_quote(block.text) or _unquoted(_after_label(block.text))
+        if _NEGOTIATE_UP_RE.search(block.text):
+            script = first_quote(block.text) or _unquoted(_after_label(block.text))
+        elif block.kind in ("para", "quote") and label_kind(block.text) is Kind.NEGOTIATE:
+            script = first_quote(block.text) or _unquoted(after_label(block.text))  # "**Counter:**"
+        else:
+            continue
         if script:
             return script, block.line
     return None, None
+
+
+def _table_run(blocks: list[Block], start: int) -> list[str]:
+    run = []
+    for block in blocks[start:]:
+        if block.kind != "table":
+            break
+        cells = [c.strip(" *_") for c in block.text.strip("|").split("|")]
+        run.append(": ".join(c for c in cells[:2] if c))
+    return run
 
 
 def _item_run(blocks: list[Block], start: int) -> list[str]:

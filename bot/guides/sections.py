@@ -37,7 +37,8 @@ _KIND_RES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.NEGOTIATE,
         re.compile(
             r"negotiat\w*[\s-]*up|counter[\s-]*(?:offer\s*)?script|\b(?:the|your)\s+ask\b"
-            r"|\bwhat\s+to\s+say\b|\bscript\b",
+            r"|\bwhat\s+to\s+say\b|\bscript\b|^ask\s+for\b"
+            r"|^(?:(?:your|our|the|a|recommended|suggested)\s+)?counter(?:[\s-]*offer)?$",
             re.I,
         ),
     ),
@@ -92,6 +93,12 @@ def label_kind(text: str) -> Kind | None:
     or None when it opens with no label."""
     m = _LABEL_RE.match(text)
     return kind_of(m["bold"] or m["plain"]) if m else None
+
+
+def after_label(text: str) -> str:
+    """A block's text after its opening label ("**Counter:** I'd like ..." -> "I'd like ...")."""
+    m = _LABEL_RE.match(text)
+    return text[m.end() :].lstrip(" *_:").strip() if m else text
 
 
 def strip_bullet(line: str) -> str | None:

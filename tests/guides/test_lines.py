@@ -36,6 +36,11 @@ CASES = [
     ("Walk if base is under €95K.", "EUR", [(W, "base", "below", 95_000, "EUR", False)]),
     ("Our floor is ₹40L fixed.", "INR", [(W, "base", "below", 4_000_000, "INR", False)]),
     ("Sign at $300K TC or better.", "USD", [(A, "total_comp", "at_least", 300_000, "USD", False)]),
+    (
+        "Anything over $320K total comp, sign immediately.",
+        "USD",
+        [(A, "total_comp", "above", 320_000, "USD", False)],
+    ),
     ("Don't go below ¥11M.", "JPY", [(W, "total_comp", "below", 11_000_000, "JPY", False)]),
     ("Minimum acceptable: £100k base.", "GBP", [(W, "base", "below", 100_000, "GBP", False)]),
     ("If they can't reach $210K base, walk.", "USD", [(W, "base", "below", 210_000, "USD", False)]),
