@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from bot.guides.sections import Heading, Kind, heading_of, is_underline, label_kind, strip_bullet
 
+# A list item's first line that is only a title: a few words, no stop, colon or dash.
+_TITLE_ONLY_RE = re.compile(r"^[^\W\d][^.,:;!?—–\s]*(?: [^.,:;!?—–\s]+){0,4}$")
 # A line that opens with a bold title ("**Scope.** ...", "**Accept:** ...") starts its own block.
 _BOLD_LEAD_RE = re.compile(r"^(?:\*\*|__)[^*_]{1,60}?(?:[.:](?:\*\*|__)|(?:\*\*|__)\s*[.:—–-])")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(*_>¥$£€₹]|[A-Z]{1,2}\$)")
@@ -60,6 +62,7 @@ def blocks_of(lines: list[str]) -> list[Block]:
         elif (item := strip_bullet(line)) is not None:
             flush()
             start_line = i
+            titled = _TITLE_ONLY_RE.match(item) is not None
             while (
                 i + 1 < len(lines)
                 and lines[i + 1].startswith(("  ", "\t"))
@@ -67,7 +70,9 @@ def blocks_of(lines: list[str]) -> list[Block]:
                 and strip_bullet(lines[i + 1]) is None
             ):
                 i += 1
-                item += " " + lines[i].strip()
+                # "1. Offers" over an indented "Bring the offer.": a title and its text
+                item += (": " if titled else " ") + lines[i].strip()
+                titled = False
             blocks.append(Block("item", start_line, item))
         else:
             if para and _BOLD_LEAD_RE.match(stripped):

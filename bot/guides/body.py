@@ -28,7 +28,8 @@ from bot.guides.sections import (
 from bot.guides.values import normalise_digits
 
 _BOLD_TITLE_RE = re.compile(r"^\*\*(?P<title>[^*]+?)(?::\*\*|\*\*\s*[:\-–—]?)\s*(?P<rest>.*)$")
-_DASH_RE = re.compile(r"\s[—–-]\s")
+_DASH_RE = re.compile(r"\s[—–\-→⇒➜➔]\s")
+_NUMBER_CELL_RE = re.compile(r"^#?\d{1,2}[.)]?$")
 _ACCEPT_HEADING_RE = re.compile(r"\baccept|\bsign|\bgreen|\byes\b", re.IGNORECASE)
 
 
@@ -146,6 +147,8 @@ def _levers_and_evidence(
             one = _lever(block.text)
         elif block.kind == "table":
             cells = [c.strip() for c in block.text.strip("|").split("|")]
+            if len(cells) >= 3 and _NUMBER_CELL_RE.match(cells[0]):
+                cells = cells[1:]  # | 1 | Offers | Bring it |: the rank is no title
             if len(cells) >= 2 and cells[0]:
                 one = Lever(cells[0].strip("*_ "), unquote(cells[1]))
         if one is not None:

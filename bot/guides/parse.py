@@ -44,6 +44,24 @@ YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 MAX_GUIDE_CHARS = 1_000_000
 
 
+# The dates under the names authors give them, the usual name first.
+_UPDATED_KEYS = (
+    "last_updated",
+    "updated",
+    "last_update",
+    "last_reviewed",
+    "updated_at",
+    "updated_on",
+)
+_REVIEW_KEYS = (
+    "next_review_due",
+    "review_by",
+    "next_review",
+    "next_review_date",
+    "review_date",
+    "review_due",
+)
+
 # Where the regions are: "compensation", or what else authors call it.
 _BANDS_KEYS = (
     "compensation",
@@ -84,8 +102,8 @@ _KNOWN_KEYS = frozenset(
         "vesting_years",
         *_BANDS_KEYS,
         "currency",
-        "updated",
-        "review_by",
+        *_UPDATED_KEYS,
+        *_REVIEW_KEYS,
         "sources",
         "level",
         "internal_level",
@@ -167,9 +185,7 @@ def parse_guide(text: str, source: str = "<string>") -> ParsedGuide:
     role_display = text_of(meta.get("role_display")) or _display(meta.get("role"), role)
 
     vesting, defaults = _stock_defaults(meta, body, warn)
-    bands = read_bands(
-        next((meta[k] for k in _BANDS_KEYS if meta.get(k) is not None), None), body, defaults, warn
-    )
+    bands = read_bands(_first_of(meta, _BANDS_KEYS, None), body, defaults, warn)
     mapping = level_mapping(meta, body, company_display, company)
     guide = Guide(
         company=company,
@@ -178,12 +194,10 @@ def parse_guide(text: str, source: str = "<string>") -> ParsedGuide:
         role_display=role_display,
         role_type=text_of(meta.get("role_type")),
         last_updated=read_date(
-            meta.get("last_updated", meta.get("updated", body.last_updated)), "last_updated", warn
+            _first_of(meta, _UPDATED_KEYS, body.last_updated), "last_updated", warn
         ),
         next_review_due=read_date(
-            meta.get("next_review_due", meta.get("review_by", body.next_review)),
-            "next_review_due",
-            warn,
+            _first_of(meta, _REVIEW_KEYS, body.next_review), "next_review_due", warn
         ),
         data_quality=text_of(meta.get("data_quality")),
         salary_data_quarter=text_of(meta.get("salary_data_quarter")),
@@ -203,6 +217,11 @@ def parse_guide(text: str, source: str = "<string>") -> ParsedGuide:
     if not guide.bands:
         warn("no compensation bands in frontmatter or body table")
     return ParsedGuide(guide, tuple(warn.items))
+
+
+def _first_of(meta: Mapping[str, Any], keys: tuple[str, ...], default: object) -> object:
+    """The value of the first of ``keys`` the frontmatter gives (synonyms of one key)."""
+    return next((meta[k] for k in keys if meta.get(k) is not None), default)
 
 
 def _display(value: object, slug: str) -> str:

@@ -55,14 +55,16 @@ _KIND_RES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.LEVERS,
         re.compile(
             r"\blever(?:s|age)?\b|push\s+on|bargaining|talking\s+points|pressure\s+points"
-            r"|negotiables|room\s+to\s+negotiate|what\s+to\s+(?:ask|negotiate)",
+            r"|negotiables|room\s+to\s+negotiate|what\s+to\s+(?:ask|negotiate)"
+            r"|where\s+to\s+push|what\s+moves\b|negotiation\s+(?:tips|points|tactics)",
             re.I,
         ),
     ),
 )
 _PLURAL_LEVERS_RE = re.compile(
     r"\blevers\b|push\s+on|bargaining|talking\s+points|pressure\s+points|negotiables"
-    r"|what\s+to\s+(?:ask|negotiate)",
+    r"|what\s+to\s+(?:ask|negotiate)|where\s+to\s+push|what\s+moves\b"
+    r"|negotiation\s+(?:tips|points|tactics)",
     re.I,
 )
 

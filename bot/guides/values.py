@@ -234,6 +234,7 @@ def _first(mapping: Mapping[str, object], keys: tuple[str, ...]) -> object:
     return None
 
 
+_ORDINAL_RE = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _DAY_FIRST_RE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
 _YEAR_FIRST_RE = re.compile(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})$")
 _YEAR_MONTH_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
@@ -260,9 +261,13 @@ def read_date(value: object, key: str, warn: Warn) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    text = str(value).strip()
+    text = _ORDINAL_RE.sub("", str(value).strip())  # "23rd February 2026"
     try:
         return date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text).date()  # "2026-02-23T10:00:00Z"
     except ValueError:
         pass
     if m := _YEAR_FIRST_RE.match(text):

@@ -126,6 +126,22 @@ def body(text: str) -> Any:
             "## Levers\n| Lever | Script |\n|---|---|\n| Offers | x |\n| Sign-on | y |\n",
             ["Offers", "Sign-on"],
         ),
+        (
+            "## Levers\n\n1. Offers\n   Bring the offer.\n2. Scope\n   Two teams.",
+            ["Offers", "Scope"],
+        ),
+        (
+            "## Levers\n\n1. Offers move them most,\n   so bring one.",
+            ["Offers move them most, so bring one"],
+        ),
+        (
+            "## Levers\n| # | Lever | Script |\n|---|---|---|\n| 1 | Offers | x |\n| 2 | Scope | y |",
+            ["Offers", "Scope"],
+        ),
+        ("## Levers\n- Offers → bring it\n- Scope ⇒ two teams", ["Offers", "Scope"]),
+        ("## Where to push\n- Offers: bring it\n- Scope: two teams", ["Offers", "Scope"]),
+        ("## What moves them\n- Offers: bring it", ["Offers"]),
+        ("## Negotiation tips\n- Offers: bring it", ["Offers"]),
         # a labelled script or line after the levers ends them, under a sub-heading too
         ('## Levers\n- Offers: bring it\n\n**Negotiate Up:** "I\'d like €98K base."', ["Offers"]),
         (
@@ -402,6 +418,9 @@ def test_frontmatter_figures(
         ("3 November 2027", date(2027, 11, 3), None),
         ("Nov 3, 2027", date(2027, 11, 3), None),
         ("2027-11", date(2027, 11, 1), "names a month"),
+        ("2027-11-03T09:30:00Z", date(2027, 11, 3), None),
+        ("3rd November 2027", date(2027, 11, 3), None),
+        ("November 3rd, 2027", date(2027, 11, 3), None),
         ("soon", None, "is not a date"),
     ],
 )
@@ -516,3 +535,21 @@ def test_lint_queries_a_line_only_where_no_line_would_sit(line: str, said: bool)
 def test_a_guide_wide_currency_that_is_no_currency_makes_the_guide_unusable() -> None:
     with pytest.raises(GuideError, match="unknown currency code 'XYZ'"):
         parse_guide(FRONT.format(fm="currency: XYZ\ncomp:\n  X: {base: 1-2}"))
+
+
+@pytest.mark.parametrize(
+    ("fm", "updated", "review"),
+    [
+        (
+            "last_updated: 2026-01-02\nnext_review_due: 2026-07-02",
+            date(2026, 1, 2),
+            date(2026, 7, 2),
+        ),
+        ("updated: 2026-01-02\nreview_by: 2026-07-02", date(2026, 1, 2), date(2026, 7, 2)),
+        ("last_reviewed: 2026-01-02\nnext_review: 2026-07-02", date(2026, 1, 2), date(2026, 7, 2)),
+        ("Updated At: 2026-01-02\nReview Date: 2026-07-02", date(2026, 1, 2), date(2026, 7, 2)),
+    ],
+)
+def test_the_dates_under_their_other_names(fm: str, updated: date, review: date) -> None:
+    guide = parse_guide(FRONT.format(fm=fm)).guide
+    assert (guide.last_updated, guide.next_review_due) == (updated, review)
