@@ -17,7 +17,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from bot.errors import GuideError
 from bot.guides.bands import FIELD_KEYS, BandDefaults, read_bands
-from bot.guides.lines import THRESHOLD_KEYS, frontmatter_lines
+from bot.guides.lines import THRESHOLD_KEYS, frontmatter_lines, line_key
 from bot.guides.model import (
     Guide,
     ParsedGuide,
@@ -208,7 +208,7 @@ def parse_guide(text: str, source: str = "<string>") -> ParsedGuide:
         aliases=strings_of(meta.get("aliases")),
         parents=parents(meta, content, company_display, mapping),
         vesting=vesting,
-        extra={k: v for k, v in meta.items() if k not in _KNOWN_KEYS},
+        extra={k: v for k, v in meta.items() if k not in _KNOWN_KEYS and line_key(k) is None},
         source=source,
         body=content,
         threshold_text=frontmatter_lines(meta, warn),
