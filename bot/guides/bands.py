@@ -164,15 +164,16 @@ def _currency(value: object, named: set[str], row: TableRow | None, where: str, 
         for other in sorted(named - {code}):
             warn(f"{where}: amounts are written in {other} but the currency is {code}")
         return code
-    seen = named or (_row_values(row)[1] if row else set())
+    seen = named or (_row_values(row, 1)[1] if row else set())
     if len(seen) == 1:
         return next(iter(seen))
     warn(f"{where} names no currency; assuming USD")
     return "USD"
 
 
-def _row_values(row: TableRow) -> tuple[dict[str, Span], set[str]]:
-    """The spans a table row gives, by column, and the currencies its money columns show."""
+def _row_values(row: TableRow, years: int) -> tuple[dict[str, Span], set[str]]:
+    """The spans a table row gives, by column (stock as the grant over ``years``), and the
+    currencies its money columns show."""
     spans: dict[str, Span] = {}
     currencies: set[str] = set()
     for key, raw_cell in row.cells.items():
@@ -184,7 +185,8 @@ def _row_values(row: TableRow) -> tuple[dict[str, Span], set[str]]:
             continue
         low, high = pair
         if low.value <= high.value:
-            spans[key] = Span(low.value, high.value)
+            times = years if key == "stock" and row.stock_per_year else 1
+            spans[key] = Span(low.value * times, high.value * times)
         if key != "bonus":
             currencies.update(c for c in (low.currency, high.currency) if c)
     return spans, currencies
@@ -192,7 +194,7 @@ def _row_values(row: TableRow) -> tuple[dict[str, Span], set[str]]:
 
 def _reconcile(band: Band, row: TableRow, warn: Warn) -> Band:
     """Warn where the body table disagrees with the frontmatter; fill what frontmatter lacks."""
-    spans, currencies = _row_values(row)
+    spans, currencies = _row_values(row, band.stock_years)
     for symbol_currency in sorted(currencies - {band.currency}):
         warn(
             f"{band.region}: the body table shows {symbol_currency} amounts "
@@ -235,7 +237,7 @@ def _show_money(span: Span, currency: str) -> str:
 
 
 def _band_from_row(row: TableRow, years: int, warn: Warn) -> Band | None:
-    spans, currencies = _row_values(row)
+    spans, currencies = _row_values(row, years)
     if len(currencies) > 1:
         warn(f"table row {row.region!r} mixes currencies {sorted(currencies)}; skipped")
         return None

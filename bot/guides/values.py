@@ -128,11 +128,16 @@ _YEARLY_RE = re.compile(
 )
 
 
+def says_yearly(text: str) -> bool:
+    """Whether a figure or a column header says it is a yearly value ("/yr", "annually")."""
+    return _YEARLY_RE.search(text) is not None
+
+
 def stock_terms(values: list[object]) -> tuple[bool, int | None]:
     """Whether a region's stock figures say they are yearly ("$50K/yr - $80K/yr") and the
     years they say they vest over ("$200K over 4 years", "(4yr)")."""
     texts = [v for v in values if isinstance(v, str)]
-    yearly = any(_YEARLY_RE.search(t) for t in texts)
+    yearly = any(says_yearly(t) for t in texts)
     years = next(
         (
             int(m["over"] or m["n"])

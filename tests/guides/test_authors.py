@@ -553,3 +553,36 @@ def test_a_guide_wide_currency_that_is_no_currency_makes_the_guide_unusable() ->
 def test_the_dates_under_their_other_names(fm: str, updated: date, review: date) -> None:
     guide = parse_guide(FRONT.format(fm=fm)).guide
     assert (guide.last_updated, guide.next_review_due) == (updated, review)
+
+
+@pytest.mark.parametrize(
+    ("fm", "table", "stock"),
+    [
+        (
+            "",
+            "| Region | Stock (RSU/4yr) |\n|---|---|\n| SF | $200K-$300K |",
+            (200_000, 300_000, 4),
+        ),
+        (
+            "",
+            "| City | Equity/yr |\n|---|---|\n| Zurich | CHF 20'000–35'000 |",
+            (80_000, 140_000, 4),
+        ),
+        (
+            "",
+            "| Office | Stock per year |\n|---|---|\n| Oslo | NOK 50 000 – 80 000 |",
+            (200_000, 320_000, 4),
+        ),
+        (
+            "stock_years: 3\n",
+            "| Office | Annual RSUs |\n|---|---|\n| Oslo | 50,000-80,000 |",
+            (150_000, 240_000, 3),
+        ),
+    ],
+)
+def test_a_table_stock_column_says_whether_it_is_yearly(
+    fm: str, table: str, stock: tuple[float, float, int]
+) -> None:
+    (band,) = parse_guide(f"---\ncompany: acme\nrole: eng\n{fm}---\n{table}\n").guide.bands
+    assert band.stock is not None
+    assert (band.stock.low, band.stock.high, band.stock_years) == stock
