@@ -13,6 +13,16 @@ from bot.guides.values import normalise_digits
 from bot.prose.components import Component
 from bot.prose.figures import Figure, extract_figures, word_number
 
+# The components a guide's targets and lines are about (guide --json says no others).
+TARGET_COMPONENTS = frozenset(
+    {Component.BASE, Component.STOCK, Component.BONUS, Component.SIGNING, Component.TOTAL}
+)
+# "$400K RSUs (4yr)", "$400K RSUs, 4-year vest": the years a stock figure's own words give.
+_YEARS_AFTER_RE = re.compile(
+    r"\s*(?:[^\W\d]+\s*)?(?:\(\s*(?P<a>\d{1,2})\s*-?\s*(?:y|yrs?|years?)\s*\)"
+    r"|,?\s*(?P<b>\d{1,2})[\s-]*(?:yrs?|years?)[\s-]+vest)",
+    re.IGNORECASE,
+)
 _NEGOTIATE_UP_RE = re.compile(r"negotiat\w*[\s-]*up", re.IGNORECASE)
 _AFTER_LABEL_RE = re.compile(r"negotiat\w*[\s-]*up[^:]{0,40}:\**\s*(?P<rest>.+)", re.IGNORECASE)
 _AFTER_PHRASE_RE = re.compile(
@@ -138,13 +148,13 @@ def targets_of(script: str, stock_years: int) -> tuple[list[Target], list[str]]:
             if not f.is_pct and not f.shares:
                 unlabelled.append(script[f.start : f.end].strip())
             continue
-        if f.component in seen:
-            continue
+        if f.component in seen or f.component not in TARGET_COMPONENTS:
+            continue  # a relocation package is asked for, but a guide sets no target for it
         seen.add(f.component)
         if f.component is Component.SIGNING:
             signing.append(f)
             continue
-        targets.append(_target(f, stock_years))
+        targets.append(_target(f, stock_years, text))
     if signing:
         targets += _signing(text, signing)
     return targets, unlabelled
@@ -156,17 +166,21 @@ def _competing(text: str, f: Figure) -> bool:
     return bool(_COMPETING_RE.search(before)) and "like" not in before and "ask" not in before
 
 
-def _target(f: Figure, stock_years: int) -> Target:
+def _target(f: Figure, stock_years: int, text: str) -> Target:
     end = f.start + len(f.text.rstrip())
     if f.component is Component.STOCK and f.per == "year":
         # "C$55K a year in RSUs": the grant is the yearly figure over the guide's vesting years.
         return Target(f.component, f.value * stock_years, f.currency, False, stock_years, 0, 0)
+    years = f.years
+    if f.component is Component.STOCK and years is None:
+        after = _YEARS_AFTER_RE.match(text, f.end)
+        years = int(after["a"] or after["b"]) if after else None
     return Target(
         component=f.component or Component.BASE,
         amount=f.value,
         currency=None if f.is_pct else f.currency,
         is_pct=f.is_pct,
-        years=f.years if f.component is Component.STOCK else None,
+        years=years if f.component is Component.STOCK else None,
         start=f.start,
         end=end,
     )

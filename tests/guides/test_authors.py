@@ -586,3 +586,25 @@ def test_a_table_stock_column_says_whether_it_is_yearly(
     (band,) = parse_guide(f"---\ncompany: acme\nrole: eng\n{fm}---\n{table}\n").guide.bands
     assert band.stock is not None
     assert (band.stock.low, band.stock.high, band.stock_years) == stock
+
+
+@pytest.mark.parametrize(
+    ("script", "targets"),
+    [
+        (
+            "I'd like $400K RSUs (4yr) and $230K base.",
+            [("stock", 400_000, 4), ("base", 230_000, None)],
+        ),
+        ("I'd like $400K RSUs, 3-year vest.", [("stock", 400_000, 3)]),
+        ("I'd like $400K RSUs and 2 years of remote work.", [("stock", 400_000, None)]),
+        (
+            "I'm after £110k base and a £15k golden hello.",
+            [("base", 110_000, None), ("signing", 15_000, None)],
+        ),
+        # a relocation package is an ask, but no target: guides set targets for pay only
+        ("I'd like $230K base and a $20K relocation package.", [("base", 230_000, None)]),
+    ],
+)
+def test_script_targets(script: str, targets: list[tuple[str, float, int | None]]) -> None:
+    got = body(f'> **Negotiate Up:** "{script}"').targets
+    assert [(t.component.value, t.amount, t.years) for t in got] == targets
