@@ -24,7 +24,7 @@ from bot.guides.model import (
     Problem,
     Severity,
 )
-from bot.guides.names import level_mapping, parents
+from bot.guides.names import LEVEL_KEYS, level_mapping, parents
 from bot.guides.outline import Outline, parse_outline
 from bot.guides.repair import repair_text
 from bot.guides.values import (
@@ -107,7 +107,7 @@ _KNOWN_KEYS = frozenset(
         "sources",
         "level",
         "internal_level",
-        "levels",
+        *LEVEL_KEYS,
         *(key for key, _ in THRESHOLD_KEYS),
     }
 )

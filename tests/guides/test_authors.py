@@ -608,3 +608,20 @@ def test_a_table_stock_column_says_whether_it_is_yearly(
 def test_script_targets(script: str, targets: list[tuple[str, float, int | None]]) -> None:
     got = body(f'> **Negotiate Up:** "{script}"').targets
     assert [(t.component.value, t.amount, t.years) for t in got] == targets
+
+
+@pytest.mark.parametrize(
+    "fm",
+    [
+        "level_mapping: 'Acme IC4 = Google L5 = Meta E5'",
+        "level_mapping: 'Acme IC4 ≈ Google L5 ≈ Meta E5'",
+        "level_mapping: 'Acme IC4 / Google L5 / Meta E5'",
+        "level_mapping: 'Acme IC4 ~ Google L5, Meta E5'",
+        "level_mapping: {internal: IC4, Google: L5, Meta: E5}",
+        "level_mapping: [Google L5, Meta E5]",
+        "equivalent_levels: [Google L5, Meta E5]",
+    ],
+)
+def test_level_mapping_shapes(fm: str) -> None:
+    mapping = parse_guide(f"---\ncompany: acme\nrole: eng\n{fm}\n---\n").guide.level_mapping
+    assert [(e.company, e.level) for e in mapping.equivalents] == [("Google", "L5"), ("Meta", "E5")]
