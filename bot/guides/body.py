@@ -29,6 +29,7 @@ from bot.guides.values import normalise_digits
 
 _BOLD_TITLE_RE = re.compile(r"^\*\*(?P<title>[^*]+?)(?::\*\*|\*\*\s*[:\-–—]?)\s*(?P<rest>.*)$")
 _DASH_RE = re.compile(r"\s[—–\-→⇒➜➔]\s")
+_SCRIPT_HEADER_RE = re.compile(r"script|\bsay\b|wording|\bquote|\bline\b|\bask\b", re.I)
 _NUMBER_CELL_RE = re.compile(r"^#?\d{1,2}[.)]?$")
 _ACCEPT_HEADING_RE = re.compile(r"\baccept|\bsign|\bgreen|\byes\b", re.IGNORECASE)
 
@@ -117,6 +118,7 @@ def _levers_and_evidence(
     scripts: dict[int, list[str]] = {}  # id of a lever heading -> its paragraphs
     sections: dict[int, tuple[Heading, int]] = {}  # id of a levers heading -> (it, its line)
     counts: dict[int, int] = {}
+    header: list[str] = []  # the lever table's header, once seen
     for block, section, lever in placed(blocks):
         h = block.heading
         if h is not None:
@@ -145,12 +147,15 @@ def _levers_and_evidence(
         one: Lever | None = None
         if block.kind == "item" or (block.kind == "para" and _BOLD_TITLE_RE.match(block.text)):
             one = _lever(block.text)
+        elif block.kind == "table_header":
+            header = _cells(block.text)
         elif block.kind == "table":
-            cells = [c.strip() for c in block.text.strip("|").split("|")]
+            cells = _cells(block.text)
             if len(cells) >= 3 and _NUMBER_CELL_RE.match(cells[0]):
                 cells = cells[1:]  # | 1 | Offers | Bring it |: the rank is no title
+                header = header[1:] if len(header) == len(cells) + 1 else header
             if len(cells) >= 2 and cells[0]:
-                one = Lever(cells[0].strip("*_ "), unquote(cells[1]))
+                one = Lever(cells[0].strip("*_ "), unquote(cells[_script_column(header, cells)]))
         if one is not None:
             found.append((block.line, one))
             counts[id(section)] = counts.get(id(section), 0) + 1
@@ -168,6 +173,19 @@ def _levers_and_evidence(
         for _, item in sorted(found, key=lambda pair: pair[0])
     ]
     return levers, evidence
+
+
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.strip().strip("|").split("|")]
+
+
+def _script_column(header: list[str], cells: list[str]) -> int:
+    """Which cell of a lever table's row is the script: the column headed as one ("Script",
+    "What to say"), else the first quoted cell, else the one after the title."""
+    for i, name in enumerate(header[1 : len(cells)], 1):
+        if _SCRIPT_HEADER_RE.search(name):
+            return i
+    return next((i for i, c in enumerate(cells[1:], 1) if c[:1] in '"“'), 1)
 
 
 def _lever(item: str) -> Lever:

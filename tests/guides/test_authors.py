@@ -625,3 +625,18 @@ def test_script_targets(script: str, targets: list[tuple[str, float, int | None]
 def test_level_mapping_shapes(fm: str) -> None:
     mapping = parse_guide(f"---\ncompany: acme\nrole: eng\n{fm}\n---\n").guide.level_mapping
     assert [(e.company, e.level) for e in mapping.equivalents] == [("Google", "L5"), ("Meta", "E5")]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| Lever | Script |\n|---|---|\n| Offers | Bring it |",
+        "| Lever | Why | What to say |\n|---|---|---|\n| Offers | they lose people | Bring it |",
+        '| Lever | Why | Line |\n|---|---|---|\n| Offers | they lose people | "Bring it" |',
+        '| Lever | Why | |\n|---|---|---|\n| Offers | they lose people | "Bring it" |',
+        "| # | Lever | Script |\n|---|---|---|\n| 1 | Offers | Bring it |",
+    ],
+)
+def test_a_lever_tables_script_column(table: str) -> None:
+    (lever,) = body(f"## Levers\n{table}\n").levers
+    assert (lever.title, lever.script) == ("Offers", "Bring it")
