@@ -18,8 +18,8 @@ from bot.guides.outline import Outline, TableRow
 from bot.guides.values import (
     currency_code,
     range_text,
-    read_amount,
     read_span,
+    read_years,
     stock_basis,
     stock_terms,
 )
@@ -137,22 +137,43 @@ def _band(
             spans["stock"], per_year = Span(*pair), True
             named |= currencies
     years_raw = entry.get("stock_years", entry.get("vesting_years"))
-    years_read = read_amount(years_raw, f"{where} stock_years")
-    years = max(int(years_read[0]), 1) if years_read else (marked_years or defaults.years)
+    years = read_years(years_raw, where, warn) or marked_years or defaults.years
     stock = spans["stock"]
     if stock is not None and per_year:
         stock = Span(stock.low * years, stock.high * years)
     for key in sorted(set(entry) - used):
         warn(f"{where}: key '{key}' is not one Leverage reads; ignored")
+    bonus = _bonus_percent(spans["bonus_pct"], spans["base"], where, warn)
     return Band(
         region=region,
         currency=_currency(entry.get("currency", defaults.currency), named, row, where, warn),
         base=spans["base"],
         stock=stock,
         stock_years=years,
-        bonus_pct=spans["bonus_pct"],
+        bonus_pct=bonus,
         total_comp=spans["total_comp"],
     )
+
+
+def _bonus_percent(bonus: Span | None, base: Span | None, where: str, warn: Warn) -> Span | None:
+    """The bonus as a percent of base, as a band keeps it: a fraction (0.15) is 15%, and an
+    amount (15000, more than any percent) is its share of the base band, both said."""
+    if bonus is None or bonus.high == 0 or 1 <= bonus.high <= 100:
+        return bonus
+    given = f"{bonus.low:,g}" if bonus.low == bonus.high else f"{bonus.low:,g}-{bonus.high:,g}"
+    if bonus.high < 1:
+        read = Span(round(bonus.low * 100, 2), round(bonus.high * 100, 2))
+        warn(f"{where} bonus {given} read as a fraction of base: {_show_pct(read)}")
+        return read
+    if base is None or base.low == 0:
+        warn(
+            f"{where} bonus {given} is an amount, not a percent, and there is no base to take "
+            "it from; ignored"
+        )
+        return None
+    read = Span(round(bonus.low / base.low * 100, 1), round(bonus.high / base.high * 100, 1))
+    warn(f"{where} bonus {given} is an amount, not a percent; read as {_show_pct(read)} of base")
+    return read
 
 
 def _currency(value: object, named: set[str], row: TableRow | None, where: str, warn: Warn) -> str:

@@ -31,6 +31,7 @@ from bot.guides.values import (
     RANGE_KEYS,
     currency_code,
     read_date,
+    read_years,
     stock_basis,
     strings_of,
     text_of,
@@ -324,12 +325,7 @@ def _stock_defaults(
         years, raw = years or m["n"], None  # "4 years", "4-year vest", "over 4 years"
     schedule = _vesting(raw, warn)
     per_year = stock_basis(basis, "frontmatter", warn)
-    count = None
-    if years is not None:
-        try:
-            count = max(1, int(float(str(years).split()[0])))
-        except ValueError:
-            warn(f"'stock_years' is not a number of years: {years!r}; ignored")
+    count = read_years(years, "frontmatter", warn)
     count = count or (len(schedule) if schedule else None) or body.stock_years or 4
     currency = meta.get("currency")
     code = currency_code(currency) if currency is not None else None

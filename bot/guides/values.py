@@ -128,6 +128,20 @@ _YEARLY_RE = re.compile(
 )
 
 
+_YEARS_RE = re.compile(r"^\s*(?P<n>\d{1,2})(?:\.0+)?\s*(?:-?\s*(?:years?|yrs?|y)\b.*)?$", re.I)
+
+
+def read_years(value: object, where: str, warn: Warn) -> int | None:
+    """A number of vesting years: 4, "4", "4 years", "4-year vest". None (said) otherwise."""
+    if value is None or value == "":
+        return None
+    m = _YEARS_RE.match(str(value)) if not isinstance(value, bool) else None
+    if m is None:
+        warn(f"{where} stock_years is not a number of years: {value!r}; ignored")
+        return None
+    return max(1, int(m["n"]))
+
+
 def says_yearly(text: str) -> bool:
     """Whether a figure or a column header says it is a yearly value ("/yr", "annually")."""
     return _YEARLY_RE.search(text) is not None
@@ -150,8 +164,12 @@ def stock_terms(values: list[object]) -> tuple[bool, int | None]:
     return yearly, (years or None)
 
 
+_ABOUT_RE = re.compile(r"(?:^|(?<=[\s–—-]))(?:~|≈|c\.|ca\.|approx\.?|about|around)\s*", re.I)
+
+
 def _without_asides(text: str) -> str:
     """The figures of a band value, less what :func:`stock_terms` reads from it."""
+    text = _ABOUT_RE.sub("", text)  # "~150K-180K", "approx. 150K – ~180K"
     if not any(c.isalpha() for c in text):
         return text.strip()
     return _YEARLY_RE.sub(" ", _ASIDE_RE.sub("", text)).strip()

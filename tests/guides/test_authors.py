@@ -350,6 +350,17 @@ FRONT = "---\ncompany: acme\nrole: eng\n{fm}\n---\n"
             4,
             (10, 15),
         ),
+        # a bonus as a fraction or as an amount is put in percent (and said)
+        ("comp:\n  X: {currency: USD, bonus_pct: 0.15}", None, None, 4, (15, 15)),
+        (
+            "comp:\n  X: {currency: USD, base: 150000-200000, bonus: 15000-30000}",
+            (150_000, 200_000),
+            None,
+            4,
+            (10, 15),
+        ),
+        ("comp:\n  X: {currency: USD, base: ~150K-180K}", (150_000, 180_000), None, 4, None),
+        ("comp:\n  X: {currency: USD, stock: 1-2, stock_years: 3 years}", None, (1, 2), 3, None),
         # what the stock figures say of themselves: the years, or that they are yearly
         (
             "comp:\n  X: {currency: USD, stock: $200K over 3 years}",
@@ -640,3 +651,20 @@ def test_level_mapping_shapes(fm: str) -> None:
 def test_a_lever_tables_script_column(table: str) -> None:
     (lever,) = body(f"## Levers\n{table}\n").levers
     assert (lever.title, lever.script) == ("Offers", "Bring it")
+
+
+@pytest.mark.parametrize(
+    ("fm", "said"),
+    [
+        (
+            "comp:\n  X: {currency: USD, bonus_pct: 0.15}",
+            "bonus 0.15 read as a fraction of base: 15%",
+        ),
+        ("comp:\n  X: {currency: USD, base: 150000, bonus: 15000}", "read as 10% of base"),
+        ("comp:\n  X: {currency: USD, bonus: 15000}", "there is no base to take it from; ignored"),
+        ("comp:\n  X: {currency: USD, stock_years: soon}", "stock_years is not a number of years"),
+    ],
+)
+def test_a_figure_read_another_way_is_said(fm: str, said: str) -> None:
+    problems = parse_guide(FRONT.format(fm=fm)).problems
+    assert any(said in p.message for p in problems), [p.message for p in problems]
