@@ -90,3 +90,10 @@ def test_a_sign_on_in_instalments_is_one_ask_of_their_sum() -> None:
     (ask,) = [c for c in a.counter if c.component.value == "signing"]
     assert ask.amount == 40_000
     assert a.script is not None and "$30K sign-on in year one and $10K in year two" in a.script
+
+
+def test_the_counter_clears_a_yearly_stock_line_in_grant_terms() -> None:
+    g = guide("Accept if you get $90K/yr in RSUs or more.")
+    a = assess(parse_offers("$190K base, $200K RSUs over 4 years, 10% bonus").offer, g, g.bands[0])
+    (ask,) = [c for c in a.counter if c.component.value == "stock"]
+    assert ask.amount >= 90_000 * 4  # the grant that clears $90K a year, not $90K
