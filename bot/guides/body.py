@@ -71,7 +71,14 @@ def read_coaching(
     thresholds: list[Threshold] = []
     if threshold_text:
         for part in threshold_text.split("\n"):
-            thresholds += _read_lines(part, None, has_total, problems, "frontmatter")
+            said = len(problems)
+            read = _read_lines(part, None, has_total, problems, "frontmatter")
+            if not read and len(problems) == said:  # every frontmatter line is meant as one
+                problems.append(
+                    f"frontmatter: '{part}' is not a line Leverage can read (a kind such as "
+                    "walk away or accept, an amount and a pay component)"
+                )
+            thresholds += read
     for block, default in _line_blocks(blocks):
         where = f"line {block.line + first_line}"
         thresholds += _read_lines(block.text, default, has_total, problems, where)

@@ -290,3 +290,19 @@ def test_a_frontmatter_line_key_it_cannot_place_is_said() -> None:
     assert "'walk_away': 'perks' is neither a kind of line nor a pay component; ignored" in [
         p.message for p in parsed.problems
     ]
+
+
+@pytest.mark.parametrize(
+    ("frontmatter", "said"),
+    [
+        ("walk_away: lots", "'Walk away: lots' is not a line Leverage can read"),
+        ("thresholds: 5", "'5' is not a line Leverage can read"),
+        ("thresholds: ['Accept above $300K TC', 'be firm']", "'be firm' is not a line"),
+    ],
+)
+def test_a_frontmatter_line_that_cannot_be_read_is_said(frontmatter: str, said: str) -> None:
+    text = GUIDE.format(currency="USD", body="").replace(
+        "---\ncompany", f"---\n{frontmatter}\ncompany", 1
+    )
+    problems = parse_guide(text).guide.coaching.problems
+    assert any(said in p for p in problems), problems
