@@ -51,7 +51,8 @@ class Lever:
 class Target:
     """One figure of the negotiate-up ask, with where it sits in the script (to fill in later).
     Stock is the whole grant over ``years``; a signing bonus paid in instalments is one target
-    over ``years``. ``end`` 0 means the figure cannot be filled in place (it was converted)."""
+    per instalment (their sum is the ask). ``end`` 0 means the figure cannot be filled in place
+    (it was converted); instalments shared out of one figure keep that figure's place."""
 
     component: Component
     amount: float

@@ -15,7 +15,14 @@ from typing import Any
 from bot.errors import GuideError
 from bot.guides.model import Band, Span
 from bot.guides.outline import Outline, TableRow
-from bot.guides.values import currency_code, range_text, read_amount, read_span, stock_basis
+from bot.guides.values import (
+    currency_code,
+    range_text,
+    read_span,
+    read_years,
+    stock_basis,
+    stock_terms,
+)
 from bot.prose.money import CURRENCIES, find_amounts, format_money, parse_range
 
 Warn = Callable[[str], None]
@@ -32,16 +39,29 @@ _OTHER_KEYS = frozenset(
     {"currency", "stock_years", "vesting_years", "stock_basis", "notes", "note", "source"}
 )
 
+# Every key a region entry may hold, for the frontmatter reader's spelling of keys.
+FIELD_KEYS = frozenset(
+    {*_REGION_KEYS, *_OTHER_KEYS}
+    | {
+        f"{key}{end}"
+        for keys in (*_COMPONENT_KEYS.values(), _PER_YEAR_STOCK_KEYS)
+        for key in keys
+        for end in ("", "_low", "_high")
+    }
+)
+
 
 @dataclass(frozen=True)
-class StockDefaults:
-    """How the guide as a whole counts stock: the vesting years and whether bands are yearly."""
+class BandDefaults:
+    """What the guide says once for every region: how it counts stock (the vesting years,
+    whether bands are yearly) and, when it names one, the currency."""
 
     years: int = 4
     per_year: bool = False
+    currency: str | None = None
 
 
-def read_bands(raw: object, body: Outline, defaults: StockDefaults, warn: Warn) -> tuple[Band, ...]:
+def read_bands(raw: object, body: Outline, defaults: BandDefaults, warn: Warn) -> tuple[Band, ...]:
     rows = {row.region.casefold(): row for row in body.rows}
     bands: list[Band] = []
     for i, (region, entry) in enumerate(_entries(raw)):
@@ -89,7 +109,7 @@ def _band(
     region: str,
     entry: Mapping[str, Any],
     row: TableRow | None,
-    defaults: StockDefaults,
+    defaults: BandDefaults,
     where: str,
     warn: Warn,
 ) -> Band:
@@ -105,8 +125,11 @@ def _band(
                 if pair is not None:
                     spans[attr] = Span(*pair)
                     named |= currencies if attr != "bonus_pct" else set()
+    marked_yearly, marked_years = stock_terms(
+        [entry.get(f"{k}{end}") for k in _COMPONENT_KEYS["stock"] for end in ("", "_low", "_high")]
+    )  # "$50K/yr - $80K/yr", "$200K over 4 years"
     per_year = stock_basis(entry.get("stock_basis"), where, warn)
-    per_year = defaults.per_year if per_year is None else per_year
+    per_year = (marked_yearly or defaults.per_year) if per_year is None else per_year
     for key in _PER_YEAR_STOCK_KEYS:
         used.update({key, f"{key}_low", f"{key}_high"})
         pair, currencies = read_span(entry, key, where)
@@ -114,22 +137,43 @@ def _band(
             spans["stock"], per_year = Span(*pair), True
             named |= currencies
     years_raw = entry.get("stock_years", entry.get("vesting_years"))
-    years_read = read_amount(years_raw, f"{where} stock_years")
-    years = max(int(years_read[0]), 1) if years_read else defaults.years
+    years = read_years(years_raw, where, warn) or marked_years or defaults.years
     stock = spans["stock"]
     if stock is not None and per_year:
         stock = Span(stock.low * years, stock.high * years)
     for key in sorted(set(entry) - used):
         warn(f"{where}: key '{key}' is not one Leverage reads; ignored")
+    bonus = _bonus_percent(spans["bonus_pct"], spans["base"], where, warn)
     return Band(
         region=region,
-        currency=_currency(entry.get("currency"), named, row, where, warn),
+        currency=_currency(entry.get("currency", defaults.currency), named, row, where, warn),
         base=spans["base"],
         stock=stock,
         stock_years=years,
-        bonus_pct=spans["bonus_pct"],
+        bonus_pct=bonus,
         total_comp=spans["total_comp"],
     )
+
+
+def _bonus_percent(bonus: Span | None, base: Span | None, where: str, warn: Warn) -> Span | None:
+    """The bonus as a percent of base, as a band keeps it: a fraction (0.15) is 15%, and an
+    amount (15000, more than any percent) is its share of the base band, both said."""
+    if bonus is None or bonus.high == 0 or 1 <= bonus.high <= 100:
+        return bonus
+    given = f"{bonus.low:,g}" if bonus.low == bonus.high else f"{bonus.low:,g}-{bonus.high:,g}"
+    if bonus.high < 1:
+        read = Span(round(bonus.low * 100, 2), round(bonus.high * 100, 2))
+        warn(f"{where} bonus {given} read as a fraction of base: {_show_pct(read)}")
+        return read
+    if base is None or base.low == 0:
+        warn(
+            f"{where} bonus {given} is an amount, not a percent, and there is no base to take "
+            "it from; ignored"
+        )
+        return None
+    read = Span(round(bonus.low / base.low * 100, 1), round(bonus.high / base.high * 100, 1))
+    warn(f"{where} bonus {given} is an amount, not a percent; read as {_show_pct(read)} of base")
+    return read
 
 
 def _currency(value: object, named: set[str], row: TableRow | None, where: str, warn: Warn) -> str:
@@ -141,15 +185,16 @@ def _currency(value: object, named: set[str], row: TableRow | None, where: str, 
         for other in sorted(named - {code}):
             warn(f"{where}: amounts are written in {other} but the currency is {code}")
         return code
-    seen = named or (_row_values(row)[1] if row else set())
+    seen = named or (_row_values(row, 1)[1] if row else set())
     if len(seen) == 1:
         return next(iter(seen))
     warn(f"{where} names no currency; assuming USD")
     return "USD"
 
 
-def _row_values(row: TableRow) -> tuple[dict[str, Span], set[str]]:
-    """The spans a table row gives, by column, and the currencies its money columns show."""
+def _row_values(row: TableRow, years: int) -> tuple[dict[str, Span], set[str]]:
+    """The spans a table row gives, by column (stock as the grant over ``years``), and the
+    currencies its money columns show."""
     spans: dict[str, Span] = {}
     currencies: set[str] = set()
     for key, raw_cell in row.cells.items():
@@ -161,7 +206,8 @@ def _row_values(row: TableRow) -> tuple[dict[str, Span], set[str]]:
             continue
         low, high = pair
         if low.value <= high.value:
-            spans[key] = Span(low.value, high.value)
+            times = years if key == "stock" and row.stock_per_year else 1
+            spans[key] = Span(low.value * times, high.value * times)
         if key != "bonus":
             currencies.update(c for c in (low.currency, high.currency) if c)
     return spans, currencies
@@ -169,7 +215,7 @@ def _row_values(row: TableRow) -> tuple[dict[str, Span], set[str]]:
 
 def _reconcile(band: Band, row: TableRow, warn: Warn) -> Band:
     """Warn where the body table disagrees with the frontmatter; fill what frontmatter lacks."""
-    spans, currencies = _row_values(row)
+    spans, currencies = _row_values(row, band.stock_years)
     for symbol_currency in sorted(currencies - {band.currency}):
         warn(
             f"{band.region}: the body table shows {symbol_currency} amounts "
@@ -212,7 +258,7 @@ def _show_money(span: Span, currency: str) -> str:
 
 
 def _band_from_row(row: TableRow, years: int, warn: Warn) -> Band | None:
-    spans, currencies = _row_values(row)
+    spans, currencies = _row_values(row, years)
     if len(currencies) > 1:
         warn(f"table row {row.region!r} mixes currencies {sorted(currencies)}; skipped")
         return None

@@ -7,9 +7,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.guides.sections import Heading, Kind, heading_of, is_underline, strip_bullet
+from bot.guides.sections import Heading, Kind, heading_of, is_underline, label_kind, strip_bullet
 
+# A list item's first line that is only a title: a few words, no stop, colon or dash.
+_TITLE_ONLY_RE = re.compile(r"^[^\W\d][^.,:;!?—–\s]*(?: [^.,:;!?—–\s]+){0,4}$")
+# A line that opens with a bold title ("**Scope.** ...", "**Accept:** ...") starts its own block.
+_BOLD_LEAD_RE = re.compile(r"^(?:\*\*|__)[^*_]{1,60}?(?:[.:](?:\*\*|__)|(?:\*\*|__)\s*[.:—–-])")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(*_>¥$£€₹]|[A-Z]{1,2}\$)")
+
+
+_ENDS_LEVERS = (Kind.NEGOTIATE, Kind.THRESHOLD, Kind.EVIDENCE)
 
 
 @dataclass(frozen=True)
@@ -34,14 +41,15 @@ def blocks_of(lines: list[str]) -> list[Block]:
     while i < len(lines):
         line = lines[i]
         stripped = line.strip()
-        if not stripped or is_underline(lines, i):
-            flush()
+        if not stripped or is_underline(lines, i) or stripped.startswith(("```", "~~~")):
+            flush()  # a code fence only marks its text off: the text is a paragraph
         elif (heading := heading_of(lines, i)) is not None:
             flush()
             blocks.append(Block("heading", i, heading.text, heading))
         elif stripped.startswith("|"):
             flush()
-            header = i + 1 < len(lines) and set(lines[i + 1].strip()) <= set("|-: ")
+            below = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            header = "-" in below and set(below) <= set("|-: ")  # a blank line is no rule
             if not set(stripped) <= set("|-: "):
                 blocks.append(Block("table_header" if header else "table", i, stripped))
         elif stripped.startswith(">"):
@@ -54,6 +62,7 @@ def blocks_of(lines: list[str]) -> list[Block]:
         elif (item := strip_bullet(line)) is not None:
             flush()
             start_line = i
+            titled = _TITLE_ONLY_RE.match(item) is not None
             while (
                 i + 1 < len(lines)
                 and lines[i + 1].startswith(("  ", "\t"))
@@ -61,9 +70,13 @@ def blocks_of(lines: list[str]) -> list[Block]:
                 and strip_bullet(lines[i + 1]) is None
             ):
                 i += 1
-                item += " " + lines[i].strip()
+                # "1. Offers" over an indented "Bring the offer.": a title and its text
+                item += (": " if titled else " ") + lines[i].strip()
+                titled = False
             blocks.append(Block("item", start_line, item))
         else:
+            if para and _BOLD_LEAD_RE.match(stripped):
+                flush()  # "**1. Offers.** ..." on the next line is the next lever, not more of this
             if not para:
                 start = i
             para.append(line)
@@ -100,11 +113,14 @@ def placed(blocks: list[Block]) -> list[tuple[Block, Heading | None, Heading | N
             else:
                 section, lever = h, None
         elif (
-            block.kind == "quote"
+            block.kind in ("quote", "para")
             and section is not None
             and section.kind is Kind.LEVERS
-            and lever is None
+            and (
+                label_kind(block.text) in _ENDS_LEVERS or (block.kind == "quote" and lever is None)
+            )
         ):
-            section = None  # "> **Negotiate Up:** ..." after a list of levers ends them
+            # "> **Negotiate Up:** ..." or "**Walk away:** ..." after the levers ends them.
+            section, lever = None, None
         out.append((block, section, lever))
     return out

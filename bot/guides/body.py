@@ -22,12 +22,15 @@ from bot.guides.sections import (
     Heading,
     Kind,
     blank_quotes,
+    clean_title,
     unquote,
 )
 from bot.guides.values import normalise_digits
 
 _BOLD_TITLE_RE = re.compile(r"^\*\*(?P<title>[^*]+?)(?::\*\*|\*\*\s*[:\-–—]?)\s*(?P<rest>.*)$")
-_DASH_RE = re.compile(r"\s[—–-]\s")
+_DASH_RE = re.compile(r"\s[—–\-→⇒➜➔]\s")
+_SCRIPT_HEADER_RE = re.compile(r"script|\bsay\b|wording|\bquote|\bline\b|\bask\b", re.I)
+_NUMBER_CELL_RE = re.compile(r"^#?\d{1,2}[.)]?$")
 _ACCEPT_HEADING_RE = re.compile(r"\baccept|\bsign|\bgreen|\byes\b", re.IGNORECASE)
 
 
@@ -68,7 +71,14 @@ def read_coaching(
     thresholds: list[Threshold] = []
     if threshold_text:
         for part in threshold_text.split("\n"):
-            thresholds += _read_lines(part, None, has_total, problems, "frontmatter")
+            said = len(problems)
+            read = _read_lines(part, None, has_total, problems, "frontmatter")
+            if not read and len(problems) == said:  # every frontmatter line is meant as one
+                problems.append(
+                    f"frontmatter: '{part}' is not a line Leverage can read (a kind such as "
+                    "walk away or accept, an amount and a pay component)"
+                )
+            thresholds += read
     for block, default in _line_blocks(blocks):
         where = f"line {block.line + first_line}"
         thresholds += _read_lines(block.text, default, has_total, problems, where)
@@ -115,6 +125,7 @@ def _levers_and_evidence(
     scripts: dict[int, list[str]] = {}  # id of a lever heading -> its paragraphs
     sections: dict[int, tuple[Heading, int]] = {}  # id of a levers heading -> (it, its line)
     counts: dict[int, int] = {}
+    header: list[str] = []  # the lever table's header, once seen
     for block, section, lever in placed(blocks):
         h = block.heading
         if h is not None:
@@ -143,10 +154,15 @@ def _levers_and_evidence(
         one: Lever | None = None
         if block.kind == "item" or (block.kind == "para" and _BOLD_TITLE_RE.match(block.text)):
             one = _lever(block.text)
+        elif block.kind == "table_header":
+            header = _cells(block.text)
         elif block.kind == "table":
-            cells = [c.strip() for c in block.text.strip("|").split("|")]
+            cells = _cells(block.text)
+            if len(cells) >= 3 and _NUMBER_CELL_RE.match(cells[0]):
+                cells = cells[1:]  # | 1 | Offers | Bring it |: the rank is no title
+                header = header[1:] if len(header) == len(cells) + 1 else header
             if len(cells) >= 2 and cells[0]:
-                one = Lever(cells[0].strip("*_ "), unquote(cells[1]))
+                one = Lever(cells[0].strip("*_ "), unquote(cells[_script_column(header, cells)]))
         if one is not None:
             found.append((block.line, one))
             counts[id(section)] = counts.get(id(section), 0) + 1
@@ -166,6 +182,19 @@ def _levers_and_evidence(
     return levers, evidence
 
 
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.strip().strip("|").split("|")]
+
+
+def _script_column(header: list[str], cells: list[str]) -> int:
+    """Which cell of a lever table's row is the script: the column headed as one ("Script",
+    "What to say"), else the first quoted cell, else the one after the title."""
+    for i, name in enumerate(header[1 : len(cells)], 1):
+        if _SCRIPT_HEADER_RE.search(name):
+            return i
+    return next((i for i, c in enumerate(cells[1:], 1) if c[:1] in '"“'), 1)
+
+
 def _lever(item: str) -> Lever:
     item = item.strip()
     if m := _BOLD_TITLE_RE.match(item):
@@ -176,7 +205,7 @@ def _lever(item: str) -> Lever:
         title, rest = item[: dash.start()].strip(), item[dash.end() :].strip()
     else:
         title, rest = item, ""
-    return Lever(title=title.strip("*_ "), script=unquote(rest.lstrip("-–—: ")))
+    return Lever(title=clean_title(title).rstrip("."), script=unquote(rest.lstrip("-–—: ")))
 
 
 # -- lines ----------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from typing import Any
 
 from bot.guides.advice import Comparison, Threshold, ThresholdKind
 from bot.guides.values import strings_of
-from bot.prose.components import Component
+from bot.prose.components import Component, find_labels
 from bot.prose.figures import Figure, extract_figures
 
 _CUE_RE = re.compile(
@@ -32,7 +32,7 @@ _CUE_RE = re.compile(
     r"|\bdeal[\s-]?breaker\b|\b(?:don'?t|do\s+not|never|won'?t|can'?t|not)\s+go\s+(?:below|under|lower)\b"
     r"|\bno\s+lower\s+than\b|\bnothing\s+(?:below|under|less)\b|\blowest\s+(?:you|we)\b)"
     r"|(?P<accept>\baccept(?:able)?\b|\btake\s+(?:it|the\s+offer|the\s+deal)\b"
-    r"|\bsign(?=\s+(?:at|if|for|when|once|only|off|it)\b|\s*:)|\bsay\s+yes\b|\bgreen[\s-]*light\b"
+    r"|\bsign(?=\s+(?:at|if|for|when|once|only|off|it|immediately|now|right\s+away|straight\s+away)\b|\s*:)|\bsay\s+yes\b|\bgreen[\s-]*light\b"
     r"|\bgood\s+to\s+(?:go|sign)\b|\bhappy\s+to\s+sign\b|\bworth\s+(?:signing|taking)\b)",
     re.IGNORECASE,
 )
@@ -245,16 +245,54 @@ def _display(text: str) -> str:
 THRESHOLD_KEYS = (
     ("threshold", ""),
     ("thresholds", ""),
+    ("lines", ""),
     ("walk_away", "Walk away: "),
     ("walk_away_below", "Walk away below "),
     ("floor", "Floor: "),
+    ("minimum", "Floor: "),
     ("accept", "Accept: "),
     ("accept_above", "Accept above "),
     ("accept_if", "Accept if "),
 )
 
 
-_KIND_CUES = {"walk": "Walk away: ", "walk_away": "Walk away: ", "accept": "Accept: "}
+_KIND_CUES = {
+    "walk": "Walk away: ",
+    "walk_away": "Walk away: ",
+    "walk_away_below": "Walk away below ",
+    "floor": "Floor: ",
+    "min": "Floor: ",
+    "minimum": "Floor: ",
+    "red_line": "Walk away: ",
+    "accept": "Accept: ",
+    "accept_above": "Accept above ",
+    "accept_if": "Accept if ",
+    "accept_at": "Accept: ",
+}
+# "walk_away_base: 160000", "accept_total_comp: 300000": a kind and a component in one key.
+_COMPOUND_KEY_RE = re.compile(
+    rf"^(?P<kind>{'|'.join(sorted(_KIND_CUES, key=len, reverse=True))})_(?P<rest>.+)$"
+)
+_STRUCTURE_KEYS = frozenset({"kind", "type", "amount", "value", "comparison", "component"})
+
+
+def _component_of(key: str) -> Component | None:
+    """The component a key names whole ("base", "total_comp", "rsus"), if it names one."""
+    words = key.replace("_", " ").replace("-", " ").strip()
+    found = find_labels(words)
+    return found[0][0] if len(found) == 1 and found[0][1:] == (0, len(words)) else None
+
+
+def line_key(key: str) -> tuple[str, Component | None] | None:
+    """The cue a frontmatter key gives a line, and the component it names: ``walk_away``,
+    ``floor`` ... and the compounds ``walk_away_base``, ``accept_total_comp``; None for a key
+    that states no line."""
+    cues = dict(THRESHOLD_KEYS)
+    if key in cues:
+        return cues[key], None
+    m = _COMPOUND_KEY_RE.match(key)
+    component = _component_of(m["rest"]) if m else None
+    return (_KIND_CUES[m["kind"]], component) if m and component else None
 
 
 _COMPARISON_WORDS = {
@@ -264,42 +302,60 @@ _COMPARISON_WORDS = {
     "at_most": "at most",
     ">": "above",
     ">=": "at least",
+    "≥": "at least",
     "<": "below",
     "<=": "at most",
+    "≤": "at most",
 }
 
 
 def frontmatter_lines(meta: Mapping[str, Any], warn: Callable[[str], None]) -> str | None:
     """The frontmatter's lines as sentences, one per text line. A value under a key that names
-    its kind ("walk_away: $160K base") gets that cue; ``thresholds`` may also be a mapping of
-    kind -> text, or a list of texts or of {kind, component, comparison, amount, currency}."""
+    its kind ("walk_away: $160K base") gets that cue; a key may name the component too
+    ("walk_away_base: 160000"). A value may be a text, a list, a mapping of kind -> value or
+    of component -> amount ({base: 160000}), or {kind, component, comparison, amount}."""
     parts: list[str] = []
-    cues = dict(THRESHOLD_KEYS)
-    for key, cue in THRESHOLD_KEYS:
-        value = meta.get(key)
-        items: list[tuple[str, object]]
-        if isinstance(value, Mapping):
-            items = [(cues.get(str(k), _KIND_CUES.get(str(k), "")), v) for k, v in value.items()]
-        elif isinstance(value, list):
-            items = [(cue, v) for v in value]
-        else:
-            items = [(cue, value)] if value is not None else []
-        for item_cue, item in items:
-            if isinstance(item, Mapping):
-                parts.append(_structured_line(item, key, warn))
-                continue
-            for text in strings_of(item):
-                needs_cue = bool(item_cue) and not HAS_CUE_RE.search(text)
-                if needs_cue and re.fullmatch(r"[\d.,_']+", text):
-                    warn(f"'{key}': {text} names no pay component; read as total comp")
-                    text = f"{text} total comp"  # noqa: PLW2901 - the bare figure, completed
-                parts.append(f"{item_cue}{text}" if needs_cue else text)
+    for key, value in meta.items():
+        found = line_key(key)
+        if found is not None and value is not None:
+            cue, component = found
+            parts += _sentences(value, cue, component, key, warn)
     return "\n".join(p for p in parts if p) or None
+
+
+def _sentences(
+    value: object, cue: str, component: Component | None, key: str, warn: Callable[[str], None]
+) -> list[str]:
+    if isinstance(value, list):
+        return [s for v in value for s in _sentences(v, cue, component, key, warn)]
+    if isinstance(value, Mapping):
+        if _STRUCTURE_KEYS & {str(k) for k in value}:
+            return [_structured_line(value, key, warn)]
+        found: list[str] = []
+        for k, v in value.items():
+            name = str(k).casefold().replace(" ", "_").replace("-", "_")
+            if name in _KIND_CUES:
+                found += _sentences(v, _KIND_CUES[name], component, key, warn)
+            elif (named := _component_of(name)) is not None:
+                found += _sentences(v, cue, named, key, warn)
+            else:
+                warn(f"'{key}': {k!r} is neither a kind of line nor a pay component; ignored")
+        return found
+    found = []
+    for text in strings_of(value):
+        if component is not None and not find_labels(text):
+            text = f"{text} {component.value.replace('_', ' ')}"  # noqa: PLW2901 - the key's component
+        needs_cue = bool(cue) and not HAS_CUE_RE.search(text)
+        if needs_cue and re.fullmatch(r"[\d.,_']+", text):
+            warn(f"'{key}': {text} names no pay component; read as total comp")
+            text = f"{text} total comp"  # noqa: PLW2901 - the bare figure, completed
+        found.append(f"{cue}{text}" if needs_cue else text)
+    return found
 
 
 def _structured_line(item: Mapping[Any, Any], key: str, warn: Callable[[str], None]) -> str:
     """{kind: walk_away, component: base, amount: 175000} as the sentence it stands for."""
-    kind = str(item.get("kind", "walk_away")).casefold()
+    kind = str(item.get("kind", item.get("type", "walk_away"))).casefold()
     walk = kind.startswith(("walk", "floor", "min"))
     comparison = str(item.get("comparison", "below" if walk else "at_least")).casefold()
     words = _COMPARISON_WORDS.get(comparison)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from bot.guides.advice import Threshold, ThresholdKind
 from bot.guides.load import Library, read_frontmatter
 from bot.guides.model import Band, Guide, Problem, Severity, Span
 from bot.guides.schema import schema_problems
@@ -94,6 +95,16 @@ def _foreign_currencies(guide: Guide) -> list[str]:
     return found
 
 
+def _plausible(threshold: Threshold, band: Band, span: Span) -> bool:
+    """A line where a line can sit: a walk-away line at or under the band's top, an accept line
+    anywhere near it, and neither off by a factor of two (a slip of the units or a digit).
+    A walk-away line just under the band's low end is the usual case, not a slip."""
+    line = threshold.line(band.stock_years)
+    if threshold.kind is ThresholdKind.WALK_AWAY and line > span.high:
+        return False
+    return span.low / 2 <= line <= span.high * 2
+
+
 def _thresholds(guide: Guide) -> list[str]:
     messages = []
     for threshold in guide.thresholds:
@@ -104,9 +115,7 @@ def _thresholds(guide: Guide) -> list[str]:
             span = band.span(threshold.component, is_pct=threshold.is_pct)
             if span is not None:
                 spans.append((band, span))
-        if spans and all(
-            not span.low <= threshold.line(band.stock_years) <= span.high for band, span in spans
-        ):
+        if spans and not any(_plausible(threshold, band, span) for band, span in spans):
             regions = ", ".join(b.region for b, _ in spans)
             messages.append(
                 f"threshold '{threshold.sentence}' is outside the {threshold.component.value} band "

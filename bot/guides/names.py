@@ -42,6 +42,11 @@ _PARENT_STOPWORDS = frozenset(
 )
 
 
+# Between the levels of a mapping line: "=", "≈", "~", "|", "↔", a spaced "/", a comma, ";".
+_LEVEL_SPLIT_RE = re.compile(r"\s*(?:=|≈|~|\||↔|;|,)\s*|\s+/\s+")
+# Where the mapping is, under the names authors give it.
+LEVEL_KEYS = ("level_mapping", "levels", "equivalent_levels", "level_equivalents", "equivalents")
+
 _MAPPING_KEYS = frozenset({"internal", "raw", "equivalents", "internal_level", "level", "line"})
 
 
@@ -50,7 +55,7 @@ def level_mapping(
 ) -> LevelMapping:
     """``level_mapping`` as a mapping ({internal, raw, equivalents} or company: level pairs),
     an "A = B = C" line, or a list of "Google L5" strings; else the body's Level Mapping line."""
-    raw = meta.get("level_mapping", meta.get("levels"))
+    raw = next((meta[k] for k in LEVEL_KEYS if meta.get(k) is not None), None)
     internal = text_of(meta.get("internal_level") or meta.get("level"))
     line = body.level_mapping
     equivalents: list[LevelEquivalent] = []
@@ -77,7 +82,7 @@ def _equivalents(line: str, company_display: str, company: str) -> list[LevelEqu
     guide's own company ("Nordwind Senior Data Engineer" in Nordwind Energy's) is not a peer."""
     own = {company_display.casefold().split()[0], company.split("-", maxsplit=1)[0]}
     found = []
-    for part in (p.strip() for p in re.split(r"\s*(?:=|≈|~|\|)\s*", line)):
+    for part in (p.strip() for p in _LEVEL_SPLIT_RE.split(line)):
         words = part.split()
         if len(words) < 2 or re.match(r"no\b|n/a|none", part, re.IGNORECASE):
             continue

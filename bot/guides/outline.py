@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.guides.values import says_yearly
+
 _REGION_HEADER_RE = re.compile(r"\b(?:region|location|city|market|office)s?\b", re.IGNORECASE)
 _YEARS_IN_HEADER_RE = re.compile(r"(\d+)\s*-?\s*(?:y|yr|yrs|year|years)\b", re.IGNORECASE)
 
@@ -17,6 +19,7 @@ _YEARS_IN_HEADER_RE = re.compile(r"(\d+)\s*-?\s*(?:y|yr|yrs|year|years)\b", re.I
 class TableRow:
     region: str
     cells: dict[str, str]  # "base" | "stock" | "bonus" | "total" -> cell text
+    stock_per_year: bool = False  # the stock column says it is yearly ("Equity/yr")
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ def _region_table(lines: list[str]) -> tuple[tuple[TableRow, ...], int | None]:
         header = [c.lower() for c in _cells(line)]
         columns: dict[int, str] = {}
         years = None
+        yearly = False
         for j, name in enumerate(header):
             for key, words in (
                 ("total", ("total",)),
@@ -70,6 +74,7 @@ def _region_table(lines: list[str]) -> tuple[tuple[TableRow, ...], int | None]:
                     columns[j] = key
                     if key == "stock" and (m := _YEARS_IN_HEADER_RE.search(name)):
                         years = int(m[1])
+                    yearly = yearly or (key == "stock" and says_yearly(name))
         rows = []
         for row_line in lines[i + 1 :]:
             if not row_line.lstrip().startswith("|"):
@@ -77,9 +82,8 @@ def _region_table(lines: list[str]) -> tuple[tuple[TableRow, ...], int | None]:
             cells = _cells(row_line)
             if not cells or set(cells[0]) <= set("-: "):
                 continue
-            rows.append(
-                TableRow(cells[0], {columns[j]: c for j, c in enumerate(cells) if j in columns})
-            )
+            cols = {columns[j]: c for j, c in enumerate(cells) if j in columns}
+            rows.append(TableRow(cells[0], cols, yearly))
         return tuple(rows), years
     return (), None
 

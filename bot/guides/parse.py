@@ -16,18 +16,27 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from bot.errors import GuideError
-from bot.guides.bands import StockDefaults, read_bands
-from bot.guides.lines import THRESHOLD_KEYS, frontmatter_lines
+from bot.guides.bands import FIELD_KEYS, BandDefaults, read_bands
+from bot.guides.lines import THRESHOLD_KEYS, frontmatter_lines, line_key
 from bot.guides.model import (
     Guide,
     ParsedGuide,
     Problem,
     Severity,
 )
-from bot.guides.names import level_mapping, parents
+from bot.guides.names import LEVEL_KEYS, level_mapping, parents
 from bot.guides.outline import Outline, parse_outline
 from bot.guides.repair import repair_text
-from bot.guides.values import read_date, stock_basis, strings_of, text_of
+from bot.guides.values import (
+    RANGE_KEYS,
+    currency_code,
+    read_date,
+    read_years,
+    stock_basis,
+    strings_of,
+    text_of,
+)
+from bot.prose.money import CURRENCIES
 
 # libyaml's C loader is about 7x faster than the pure-Python one, and YAML dominates load time.
 # python-frontmatter ignores a Loader passed to loads() (it becomes metadata), so a handler it is.
@@ -35,6 +44,37 @@ YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 
 MAX_GUIDE_CHARS = 1_000_000
 
+
+# The dates under the names authors give them, the usual name first.
+_UPDATED_KEYS = (
+    "last_updated",
+    "updated",
+    "last_update",
+    "last_reviewed",
+    "updated_at",
+    "updated_on",
+)
+_REVIEW_KEYS = (
+    "next_review_due",
+    "review_by",
+    "next_review",
+    "next_review_date",
+    "review_date",
+    "review_due",
+)
+
+# Where the regions are: "compensation", or what else authors call it.
+_BANDS_KEYS = (
+    "compensation",
+    "regions",
+    "bands",
+    "comp",
+    "pay",
+    "pay_bands",
+    "salary_bands",
+    "compensation_bands",
+    "salaries",
+)
 
 _KNOWN_KEYS = frozenset(
     {
@@ -61,17 +101,47 @@ _KNOWN_KEYS = frozenset(
         "stock_per_year",
         "stock_years",
         "vesting_years",
-        "regions",
-        "bands",
-        "updated",
-        "review_by",
+        *_BANDS_KEYS,
+        "currency",
+        *_UPDATED_KEYS,
+        *_REVIEW_KEYS,
         "sources",
         "level",
         "internal_level",
-        "levels",
+        *LEVEL_KEYS,
         *(key for key, _ in THRESHOLD_KEYS),
     }
 )
+
+
+# Every key Leverage reads, at any depth: a key that is one of these once case, spaces and
+# hyphens are set aside ("Company", "Last Updated", "base-low") is read as it. Other keys keep
+# their spelling, because in some mappings the keys are names ("Zurich:", "Google: L5").
+_KEY_WORDS = (
+    _KNOWN_KEYS
+    | FIELD_KEYS
+    | RANGE_KEYS
+    | {"internal", "raw", "line", "equivalents", "company", "level", "schedule", "basis"}
+    | {"kind", "component", "comparison", "amount", "value", "per_year", "years"}
+)
+
+
+def _key(key: object) -> str:
+    text = str(key)
+    plain = re.sub(r"[\s-]+", "_", text.strip()).casefold()
+    return plain if plain in _KEY_WORDS else text
+
+
+def _plain_keys(value: object) -> Any:
+    """``value`` with every key Leverage reads in its own spelling (first one wins)."""
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for k, v in value.items():
+            out.setdefault(_key(k), _plain_keys(v))
+        return out
+    if isinstance(value, list):
+        return [_plain_keys(v) for v in value]
+    return value
 
 
 class _FastYAMLHandler(YAMLHandler):
@@ -116,9 +186,7 @@ def parse_guide(text: str, source: str = "<string>") -> ParsedGuide:
     role_display = text_of(meta.get("role_display")) or _display(meta.get("role"), role)
 
     vesting, defaults = _stock_defaults(meta, body, warn)
-    bands = read_bands(
-        meta.get("compensation", meta.get("regions", meta.get("bands"))), body, defaults, warn
-    )
+    bands = read_bands(_first_of(meta, _BANDS_KEYS, None), body, defaults, warn)
     mapping = level_mapping(meta, body, company_display, company)
     guide = Guide(
         company=company,
@@ -127,12 +195,10 @@ def parse_guide(text: str, source: str = "<string>") -> ParsedGuide:
         role_display=role_display,
         role_type=text_of(meta.get("role_type")),
         last_updated=read_date(
-            meta.get("last_updated", meta.get("updated", body.last_updated)), "last_updated", warn
+            _first_of(meta, _UPDATED_KEYS, body.last_updated), "last_updated", warn
         ),
         next_review_due=read_date(
-            meta.get("next_review_due", meta.get("review_by", body.next_review)),
-            "next_review_due",
-            warn,
+            _first_of(meta, _REVIEW_KEYS, body.next_review), "next_review_due", warn
         ),
         data_quality=text_of(meta.get("data_quality")),
         salary_data_quarter=text_of(meta.get("salary_data_quarter")),
@@ -143,7 +209,7 @@ def parse_guide(text: str, source: str = "<string>") -> ParsedGuide:
         aliases=strings_of(meta.get("aliases")),
         parents=parents(meta, content, company_display, mapping),
         vesting=vesting,
-        extra={k: v for k, v in meta.items() if k not in _KNOWN_KEYS},
+        extra={k: v for k, v in meta.items() if k not in _KNOWN_KEYS and line_key(k) is None},
         source=source,
         body=content,
         threshold_text=frontmatter_lines(meta, warn),
@@ -152,6 +218,11 @@ def parse_guide(text: str, source: str = "<string>") -> ParsedGuide:
     if not guide.bands:
         warn("no compensation bands in frontmatter or body table")
     return ParsedGuide(guide, tuple(warn.items))
+
+
+def _first_of(meta: Mapping[str, Any], keys: tuple[str, ...], default: object) -> object:
+    """The value of the first of ``keys`` the frontmatter gives (synonyms of one key)."""
+    return next((meta[k] for k in keys if meta.get(k) is not None), default)
 
 
 def _display(value: object, slug: str) -> str:
@@ -186,7 +257,7 @@ def _frontmatter(text: str) -> tuple[dict[str, Any], str]:
         raise GuideError(
             "no YAML frontmatter: a guide starts with a '---' block naming company and role"
         )
-    return {str(k): v for k, v in meta.items()}, content
+    return _plain_keys(dict(meta)), content
 
 
 MAX_FRONTMATTER_VALUES = 50_000
@@ -235,7 +306,7 @@ _VESTING_YEARS_RE = re.compile(r"(?P<n>\d{1,2})\s*-?\s*(?:years?|yrs?|y)\b", re.
 
 def _stock_defaults(
     meta: Mapping[str, Any], body: Outline, warn: _Warnings
-) -> tuple[tuple[float, ...], StockDefaults]:
+) -> tuple[tuple[float, ...], BandDefaults]:
     """The vesting schedule and how the guide counts stock: ``vesting`` as a schedule
     ([5, 15, 40, 40], "25/25/25/25") or a mapping ({years, schedule, basis}), ``stock_basis``,
     ``stock_years``; else the body table's "RSU/4yr" header; else four years per grant."""
@@ -254,14 +325,13 @@ def _stock_defaults(
         years, raw = years or m["n"], None  # "4 years", "4-year vest", "over 4 years"
     schedule = _vesting(raw, warn)
     per_year = stock_basis(basis, "frontmatter", warn)
-    count = None
-    if years is not None:
-        try:
-            count = max(1, int(float(str(years).split()[0])))
-        except ValueError:
-            warn(f"'stock_years' is not a number of years: {years!r}; ignored")
+    count = read_years(years, "frontmatter", warn)
     count = count or (len(schedule) if schedule else None) or body.stock_years or 4
-    return schedule, StockDefaults(count, bool(per_year))
+    currency = meta.get("currency")
+    code = currency_code(currency) if currency is not None else None
+    if currency is not None and code not in CURRENCIES:
+        raise GuideError(f"frontmatter has an unknown currency code {currency!r}")
+    return schedule, BandDefaults(count, bool(per_year), code)
 
 
 def _vesting(value: object, warn: _Warnings) -> tuple[float, ...]:

@@ -1,5 +1,5 @@
 """The negotiate-up script of a guide body and the targets its figures set: stock as the whole
-grant over its years, a sign-on paid in instalments as one target."""
+grant over its years, a sign-on paid in instalments as one target per instalment."""
 
 from __future__ import annotations
 
@@ -8,15 +8,25 @@ import re
 from bot.guides.advice import Target
 from bot.guides.blocks import SENTENCE_END_RE, Block
 from bot.guides.lines import find_lines
-from bot.guides.sections import Kind, first_quote, unquote
+from bot.guides.sections import Kind, after_label, first_quote, label_kind, unquote
 from bot.guides.values import normalise_digits
 from bot.prose.components import Component
 from bot.prose.figures import Figure, extract_figures, word_number
 
+# The components a guide's targets and lines are about (guide --json says no others).
+TARGET_COMPONENTS = frozenset(
+    {Component.BASE, Component.STOCK, Component.BONUS, Component.SIGNING, Component.TOTAL}
+)
+# "$400K RSUs (4yr)", "$400K RSUs, 4-year vest": the years a stock figure's own words give.
+_YEARS_AFTER_RE = re.compile(
+    r"\s*(?:[^\W\d]+\s*)?(?:\(\s*(?P<a>\d{1,2})\s*-?\s*(?:y|yrs?|years?)\s*\)"
+    r"|,?\s*(?P<b>\d{1,2})[\s-]*(?:yrs?|years?)[\s-]+vest)",
+    re.IGNORECASE,
+)
 _NEGOTIATE_UP_RE = re.compile(r"negotiat\w*[\s-]*up", re.IGNORECASE)
 _AFTER_LABEL_RE = re.compile(r"negotiat\w*[\s-]*up[^:]{0,40}:\**\s*(?P<rest>.+)", re.IGNORECASE)
 _AFTER_PHRASE_RE = re.compile(
-    r"negotiat\w*[\s-]*up\b(?:\s*(?:here|strategy|script|approach|is|to|by|:|—|–|-))*\s*(?P<rest>.+)",
+    r"negotiat\w*[\s-]*up\b(?:\s*(?:here|strategy|script|approach|is|to|by|:|,|—|–|-))*\s*(?P<rest>.+)",
     re.IGNORECASE,
 )
 _COMPETING_RE = re.compile(
@@ -48,7 +58,14 @@ def negotiate_up(blocks: list[Block]) -> tuple[str | None, int | None]:
                     ):
                         break
                     continue
-                if following.kind in ("table", "table_header"):
+                if following.kind == "table_header":
+                    continue
+                if following.kind == "table":
+                    # | Base | $230K |: the asks as a table, one "Component: ask" per row.
+                    rows = _table_run(blocks, blocks.index(following))
+                    asks = [r for r in rows if any(c.isdigit() for c in r) and not _is_line(r)]
+                    if asks:
+                        return "; ".join(a.rstrip(".;") for a in asks) + ".", following.line
                     continue
                 if following.kind == "item":
                     # "- Base: $230K" "- RSUs: $600K over 4 years": the asks as a list.
@@ -61,12 +78,27 @@ def negotiate_up(blocks: list[Block]) -> tuple[str | None, int | None]:
                 if script:
                     return script, following.line
             continue
-        if block.kind == "heading" or not _NEGOTIATE_UP_RE.search(block.text):
+        if block.kind == "heading":
             continue
-        script = first_quote(block.text) or _unquoted(_after_label(block.text))
+        if _NEGOTIATE_UP_RE.search(block.text):
+            script = first_quote(block.text) or _unquoted(_after_label(block.text))
+        elif block.kind in ("para", "quote") and label_kind(block.text) is Kind.NEGOTIATE:
+            script = first_quote(block.text) or _unquoted(after_label(block.text))  # "**Counter:**"
+        else:
+            continue
         if script:
             return script, block.line
     return None, None
+
+
+def _table_run(blocks: list[Block], start: int) -> list[str]:
+    run = []
+    for block in blocks[start:]:
+        if block.kind != "table":
+            break
+        cells = [c.strip(" *_") for c in block.text.strip("|").split("|")]
+        run.append(": ".join(c for c in cells[:2] if c))
+    return run
 
 
 def _item_run(blocks: list[Block], start: int) -> list[str]:
@@ -116,15 +148,15 @@ def targets_of(script: str, stock_years: int) -> tuple[list[Target], list[str]]:
             if not f.is_pct and not f.shares:
                 unlabelled.append(script[f.start : f.end].strip())
             continue
-        if f.component in seen:
-            continue
+        if f.component in seen or f.component not in TARGET_COMPONENTS:
+            continue  # a relocation package is asked for, but a guide sets no target for it
         seen.add(f.component)
         if f.component is Component.SIGNING:
             signing.append(f)
             continue
-        targets.append(_target(f, stock_years))
+        targets.append(_target(f, stock_years, text))
     if signing:
-        targets.append(_signing(text, signing))
+        targets += _signing(text, signing)
     return targets, unlabelled
 
 
@@ -134,29 +166,54 @@ def _competing(text: str, f: Figure) -> bool:
     return bool(_COMPETING_RE.search(before)) and "like" not in before and "ask" not in before
 
 
-def _target(f: Figure, stock_years: int) -> Target:
+def _target(f: Figure, stock_years: int, text: str) -> Target:
     end = f.start + len(f.text.rstrip())
     if f.component is Component.STOCK and f.per == "year":
         # "C$55K a year in RSUs": the grant is the yearly figure over the guide's vesting years.
         return Target(f.component, f.value * stock_years, f.currency, False, stock_years, 0, 0)
+    years = f.years
+    if f.component is Component.STOCK and years is None:
+        after = _YEARS_AFTER_RE.match(text, f.end)
+        years = int(after["a"] or after["b"]) if after else None
     return Target(
         component=f.component or Component.BASE,
         amount=f.value,
         currency=None if f.is_pct else f.currency,
         is_pct=f.is_pct,
-        years=f.years if f.component is Component.STOCK else None,
+        years=years if f.component is Component.STOCK else None,
         start=f.start,
         end=end,
     )
 
 
-def _signing(text: str, parts: list[Figure]) -> Target:
-    """One signing target: instalments add up; "split over two years" says how many."""
-    first = parts[0]
+def _signing(text: str, parts: list[Figure]) -> list[Target]:
+    """One signing target per instalment: each figure of "S$30K in year one and S$20K in year
+    two", or the amount shared out by "split over two years" (each share keeps the figure's
+    place, so a counter can fill in the whole)."""
     if len(parts) > 1:
         currency = next((p.currency for p in parts if p.currency), None)
-        return Target(Component.SIGNING, sum(p.value for p in parts), currency, False, len(parts))
+        return [
+            Target(
+                Component.SIGNING, p.value, p.currency or currency, False, None, p.start, _end(p)
+            )
+            for p in parts
+        ]
+    first = parts[0]
     m = _SPLIT_RE.search(text, first.end, first.end + 60)
-    years = word_number(m["n"] or m["m"]) if m else None
-    end = 0 if years else first.start + len(first.text.rstrip())
-    return Target(Component.SIGNING, first.value, first.currency, False, years, first.start, end)
+    count = (word_number(m["n"] or m["m"]) or 1) if m else 1
+    return [
+        Target(
+            Component.SIGNING,
+            first.value / count,
+            first.currency,
+            False,
+            None,
+            first.start,
+            _end(first),
+        )
+        for _ in range(count)
+    ]
+
+
+def _end(f: Figure) -> int:
+    return f.start + len(f.text.rstrip())

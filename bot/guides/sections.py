@@ -17,6 +17,7 @@ from enum import StrEnum
 _BULLET_CHARS = frozenset("-*+•·▪▫◦‣⁃●○■□◆◇►▸▹▶→⇒➤➔➜➢✓✔✗✘")
 _NOT_BULLETS = frozenset("<>=|~^#$%&@")
 _NUMBERED_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)])\s+")
+_TASK_BOX_RE = re.compile(r"^\[[ xX✓✔]\]\s+")
 _HEADING_RE = re.compile(r"^\s*(?:#{1,6}\s+.*|\*\*[^*]+\*\*:?\s*|__[^_]+__:?\s*)$")
 _SETEXT_RE = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
 _QUOTED_RE = re.compile(r"[\"“](?P<q>[^\"”\n]{12,})[\"”]")
@@ -36,7 +37,8 @@ _KIND_RES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.NEGOTIATE,
         re.compile(
             r"negotiat\w*[\s-]*up|counter[\s-]*(?:offer\s*)?script|\b(?:the|your)\s+ask\b"
-            r"|\bwhat\s+to\s+say\b|\bscript\b",
+            r"|\bwhat\s+to\s+say\b|\bscript\b|^ask\s+for\b"
+            r"|^(?:(?:your|our|the|a|recommended|suggested)\s+)?counter(?:[\s-]*offer)?$",
             re.I,
         ),
     ),
@@ -53,14 +55,16 @@ _KIND_RES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         Kind.LEVERS,
         re.compile(
             r"\blever(?:s|age)?\b|push\s+on|bargaining|talking\s+points|pressure\s+points"
-            r"|negotiables|room\s+to\s+negotiate|what\s+to\s+(?:ask|negotiate)",
+            r"|negotiables|room\s+to\s+negotiate|what\s+to\s+(?:ask|negotiate)"
+            r"|where\s+to\s+push|what\s+moves\b|negotiation\s+(?:tips|points|tactics)",
             re.I,
         ),
     ),
 )
 _PLURAL_LEVERS_RE = re.compile(
     r"\blevers\b|push\s+on|bargaining|talking\s+points|pressure\s+points|negotiables"
-    r"|what\s+to\s+(?:ask|negotiate)",
+    r"|what\s+to\s+(?:ask|negotiate)|where\s+to\s+push|what\s+moves\b"
+    r"|negotiation\s+(?:tips|points|tactics)",
     re.I,
 )
 
@@ -81,6 +85,24 @@ def kind_of(title: str) -> Kind:
     return Kind.OTHER
 
 
+_LABEL_RE = re.compile(
+    r"^[\s>]*(?:(?:\*\*|__)(?P<bold>[^*_]{1,50}?)[.:]?(?:\*\*|__)|(?P<plain>[^:*\n]{1,40}):)"
+)
+
+
+def label_kind(text: str) -> Kind | None:
+    """What a block's opening label is about ("**Negotiate Up:** ...", "Walk-away line: ..."),
+    or None when it opens with no label."""
+    m = _LABEL_RE.match(text)
+    return kind_of(m["bold"] or m["plain"]) if m else None
+
+
+def after_label(text: str) -> str:
+    """A block's text after its opening label ("**Counter:** I'd like ..." -> "I'd like ...")."""
+    m = _LABEL_RE.match(text)
+    return text[m.end() :].lstrip(" *_:").strip() if m else text
+
+
 def strip_bullet(line: str) -> str | None:
     """The item text of a list line ("1. x", "- x", "✅ x", "👉 x", "- ✅ x"), else None."""
     text = line.strip()
@@ -94,6 +116,7 @@ def strip_bullet(line: str) -> str | None:
         found, text = True, rest.lstrip()
     if not found:
         return None
+    text = _TASK_BOX_RE.sub("", text, count=1)  # "- [x] Stock refresh": a task list's box
     return text.strip() or None
 
 

@@ -22,12 +22,14 @@ _GROUPED_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:['’_\u00a0\u202f\u2009]\d{3})+
 # 104.500,50 (European decimals): dots and comma swapped, same length.
 _EURO_DECIMAL_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d)")
 _CCY = r"(?:CHF|EUR|USD|GBP|SEK|NOK|DKK|PLN|CZK|JPY|INR|[€£$¥₹]|kr)"
-_SPACED_RE = re.compile(rf"(?P<c>{_CCY}(?![A-Za-z]) ?)(?P<n>\d{{1,3}}(?: \d{{3}})+)(?![\d,.])")
+_SPACED_RE = re.compile(rf"(?P<c>{_CCY}(?![A-Za-z]) ?)(?P<n>\d{{1,3}}(?: \d{{3}})+)(?![\d,]|\.\d)")
 _SPACED_AFTER_RE = re.compile(
     rf"(?<![\d.,])(?P<n>\d{{1,3}}(?: \d{{3}})+)(?P<c> ?{_CCY}(?![A-Za-z]))"
 )
+_RANGE_SPLIT_RE = re.compile(r"\s+(?:[–—-]|to)\s+|\s*[–—]\s*")
 _LOW_KEYS = ("low", "min", "from", "lower", "minimum")
 _HIGH_KEYS = ("high", "max", "to", "upper", "maximum")
+RANGE_KEYS = frozenset(_LOW_KEYS + _HIGH_KEYS)
 
 Warn = Callable[[str], None]
 
@@ -68,16 +70,32 @@ def normalise_digits(text: str) -> str:
 
 _SWAP = str.maketrans({".": ",", ",": "."})
 _SPACED_HYPHEN_RE = re.compile(r"(?<=\S) - (?=\S)")
+# In a band figure, "750 000" and "75.000" can only be thousands (no band is 75 euros), so
+# they need no currency beside them, as they do in prose.
+_BAND_GROUPS_RE = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:(?P<sep>[ .])\d{3})(?:(?P=sep)\d{3})*(?![\d,]|\.\d|\s?(?:[kmbl]|cr|crores?|lakhs?|lacs?|mio|mn|bn|million)\b)",
+    re.I,
+)
+
+
+def band_digits(text: str) -> str:
+    """A frontmatter or table figure's digits normalised: :func:`normalise_digits`, and also
+    thousands grouped by plain spaces or dots with no currency beside them ("NOK 750 000 –
+    900 000", "€75.000 - €95.000"); the same length."""
+    text = normalise_digits(text)
+    if " " in text or "." in text:
+        text = _BAND_GROUPS_RE.sub(lambda m: m[0].replace(m["sep"], ","), text)
+    return text
 
 
 def range_text(text: str) -> str:
     """A range as the prose reader takes it: digits normalised, and "X - Y" with an en dash,
     so the hyphen is not read as a minus sign on the high end."""
-    return _SPACED_HYPHEN_RE.sub(" – ", normalise_digits(text))
+    return _SPACED_HYPHEN_RE.sub(" – ", band_digits(text))
 
 
 _MARK_RE = re.compile(
-    r"^(?P<pre>[~≈]|c\.|ca\.|approx\.?)?\s*(?P<body>.*?)\s*(?P<post>\+|/\s*yr|/\s*year|per\s+year|p\.?a\.?)?$",
+    r"^(?P<pre>[~≈]|c\.|ca\.|approx\.?)?\s*(?P<body>.*?)\s*(?P<post>\+|/\s*yr|/\s*year|(?:per|a|each)\s+(?:year|annum)|p\.?a\.?|annually|yearly)?$",
     re.IGNORECASE,
 )
 _TRAILING_MARK_RE = re.compile(
@@ -95,6 +113,68 @@ def _amount_text(text: str) -> tuple[str, str | None]:
     return body, None
 
 
+# What authors write beside a band figure that is no part of the amount: how long the grant
+# vests ("over 4 years", "(4yr)", "4-year grant") and what a bonus is a share of ("of base").
+_ASIDE_RE = re.compile(
+    r"\s*(?:\(\s*)?(?:(?:over|across)\s+(?P<over>\d{1,2})\s*(?:years?|yrs?)"
+    r"|(?P<n>\d{1,2})[\s-]*(?:years?|yrs?|y)(?:\s+(?:grant|vest(?:ing)?))?)(?:\s*\))?"
+    r"|\s*of\s+(?:the\s+)?(?:base(?:\s+salary|\s+pay)?|salary)\b",
+    re.IGNORECASE,
+)
+_YEARLY_RE = re.compile(
+    r"/\s*(?:yr|year)\b|\b(?:per|a|each)\s+(?:year|annum)\b|\bp\.?\s?a\.?(?!\w)|\bannual(?:ly)?\b"
+    r"|\byearly\b",
+    re.IGNORECASE,
+)
+
+
+_YEARS_RE = re.compile(r"^\s*(?P<n>\d{1,2})(?:\.0+)?\s*(?:-?\s*(?:years?|yrs?|y)\b.*)?$", re.I)
+
+
+def read_years(value: object, where: str, warn: Warn) -> int | None:
+    """A number of vesting years: 4, "4", "4 years", "4-year vest". None (said) otherwise."""
+    if value is None or value == "":
+        return None
+    m = _YEARS_RE.match(str(value)) if not isinstance(value, bool) else None
+    if m is None:
+        warn(f"{where} stock_years is not a number of years: {value!r}; ignored")
+        return None
+    return max(1, int(m["n"]))
+
+
+def says_yearly(text: str) -> bool:
+    """Whether a figure or a column header says it is a yearly value ("/yr", "annually")."""
+    return _YEARLY_RE.search(text) is not None
+
+
+def stock_terms(values: list[object]) -> tuple[bool, int | None]:
+    """Whether a region's stock figures say they are yearly ("$50K/yr - $80K/yr") and the
+    years they say they vest over ("$200K over 4 years", "(4yr)")."""
+    texts = [v for v in values if isinstance(v, str)]
+    yearly = any(says_yearly(t) for t in texts)
+    years = next(
+        (
+            int(m["over"] or m["n"])
+            for t in texts
+            for m in _ASIDE_RE.finditer(t)
+            if m["over"] or m["n"]
+        ),
+        None,
+    )
+    return yearly, (years or None)
+
+
+_ABOUT_RE = re.compile(r"(?:^|(?<=[\s–—-]))(?:~|≈|c\.|ca\.|approx\.?|about|around)\s*", re.I)
+
+
+def _without_asides(text: str) -> str:
+    """The figures of a band value, less what :func:`stock_terms` reads from it."""
+    text = _ABOUT_RE.sub("", text)  # "~150K-180K", "approx. 150K – ~180K"
+    if not any(c.isalpha() for c in text):
+        return text.strip()
+    return _YEARLY_RE.sub(" ", _ASIDE_RE.sub("", text)).strip()
+
+
 def read_amount(value: object, where: str) -> tuple[float, str | None] | None:
     """A frontmatter amount and the currency it names, if any. None when absent; GuideError
     when it is there but is no amount."""
@@ -105,7 +185,7 @@ def read_amount(value: object, where: str) -> tuple[float, str | None] | None:
     if isinstance(value, int | float):
         number, currency = float(value), None
     elif isinstance(value, str):
-        text, marked = _amount_text(normalise_digits(value.replace("%", "").strip()))
+        text, marked = _amount_text(band_digits(_without_asides(value.replace("%", ""))))
         amount = parse_amount(text)
         if amount is None:
             raise GuideError(f"{where} is not a number: {value!r}")
@@ -147,9 +227,17 @@ def read_span(
             if len(whole) not in (1, 2):
                 raise GuideError(f"{where} {key} should be [low, high], not {whole!r}")
             low, high = one(whole[0], f"{key}[0]"), one(whole[-1], f"{key}[-1]")
-        elif isinstance(whole, str) and (pair := parse_range(range_text(whole))):
+        elif isinstance(whole, str) and (pair := parse_range(range_text(_without_asides(whole)))):
             low, high = pair[0].value, pair[1].value
             currencies.update(c for c in (pair[0].currency, pair[1].currency) if c)
+        elif (
+            isinstance(whole, str)
+            and len(ends := _RANGE_SPLIT_RE.split(_without_asides(whole))) == 2
+        ):
+            low, high = (
+                one(ends[0], f"{key} low"),
+                one(ends[1], f"{key} high"),
+            )  # "95.000 € – 120.000 €"
         else:
             low = high = one(whole, key)
     if low is None and high is None:
@@ -169,6 +257,7 @@ def _first(mapping: Mapping[str, object], keys: tuple[str, ...]) -> object:
     return None
 
 
+_ORDINAL_RE = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _DAY_FIRST_RE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
 _YEAR_FIRST_RE = re.compile(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})$")
 _YEAR_MONTH_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
@@ -195,9 +284,13 @@ def read_date(value: object, key: str, warn: Warn) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    text = str(value).strip()
+    text = _ORDINAL_RE.sub("", str(value).strip())  # "23rd February 2026"
     try:
         return date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text).date()  # "2026-02-23T10:00:00Z"
     except ValueError:
         pass
     if m := _YEAR_FIRST_RE.match(text):

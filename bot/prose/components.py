@@ -162,7 +162,7 @@ _LABEL_PATTERNS: list[tuple[Component, str]] = [
     (
         Component.SIGNING,
         r"sign(?:ing|[- ]?on)(?:\s+bonus)?|joining(?:\s+bonus)?|sign(?:ing)?\s+bonus|"
-        r"hiring\s+bonus|welcome\s+bonus",
+        r"hiring\s+bonus|welcome\s+bonus|golden\s+hello",
     ),
     (
         Component.RELOCATION,

@@ -65,7 +65,10 @@ def counter_of(
             and check.threshold.component is component
             and not check.threshold.is_pct
         ):
-            candidates.append((check.line * 1.03, "clears the guide's line with room to spare"))
+            # the ask is in the band's terms: a yearly stock line is checked per year
+            yearly = check.threshold.per_year and component is Component.STOCK
+            line = check.line * band.stock_years if yearly else check.line
+            candidates.append((line * 1.03, "clears the guide's line with room to spare"))
         if not candidates:
             continue
         amount, why = max(candidates)
@@ -82,11 +85,19 @@ def script_of(guide: Guide, band: Band, counter: list[Ask]) -> str | None:
         return None
     by_component = {(a.component, a.is_pct): a for a in counter}
     script = guide.script
-    for target in sorted(guide.targets, key=lambda t: t.start, reverse=True):
+    # A sign-on in instalments: each figure shows its share of the ask (a figure shared out
+    # by "split over two years" stands for all its shares).
+    signing = [t for t in guide.targets if t.component is Component.SIGNING]
+    whole = sum(t.amount for t in signing)
+    placed = {(t.start, t.end): t for t in guide.targets}.values()
+    for target in sorted(placed, key=lambda t: t.start, reverse=True):
         ask = by_component.get((target.component, target.is_pct))
         if ask is None or not target.end:
             continue
         amount = ask.amount
+        if target.component is Component.SIGNING and whole:
+            here = sum(t.amount for t in signing if (t.start, t.end) == (target.start, target.end))
+            amount = round(ask.amount * here / whole, -3)
         if (
             target.component is Component.STOCK
             and target.years

@@ -4,6 +4,8 @@ and the check says so."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.guides.coaching import Comparison, Target, Threshold, ThresholdKind
 from bot.guides.model import Band, Guide
 from bot.offers.model import Offer
@@ -83,34 +85,62 @@ def check_line(
     stock_total: float | None,
     average: float | None,
 ) -> ThresholdCheck:
+    """One line against the offer. A yearly stock line ("$220K/yr in RSUs") is carried over as
+    the grant it stands for, then compared per year with the offer's stock per year."""
+    years = band.stock_years
     line, note = carry_over(
-        guide, band, threshold.component, threshold.amount, threshold.currency, threshold.is_pct
+        guide,
+        band,
+        threshold.component,
+        threshold.line(years),
+        threshold.currency,
+        threshold.is_pct,
     )
     value = offer_value(offer, threshold.component, band, stock_total, average, threshold.is_pct)
+    if threshold.per_year and threshold.component is Component.STOCK:
+        line = line / years if line is not None else None
+        value = value / years if value is not None else None
     if line is None or value is None:
         missing = (
             note
             or f"the offer has no {threshold.component.value.replace('_', ' ')} figure to check"
         )
         return ThresholdCheck(threshold, None, value, line, None, missing)
-    if threshold.comparison is Comparison.ABOVE and threshold.kind is ThresholdKind.ACCEPT:
-        cleared = value > line or abs(value - line) < 1
-    else:
-        cleared = value >= line
-    return ThresholdCheck(threshold, cleared, value, line, value - line, note)
+    return ThresholdCheck(
+        threshold, cleared(threshold, value, line), value, line, value - line, note
+    )
+
+
+def cleared(threshold: Threshold, value: float, line: float) -> bool:
+    """Whether ``value`` clears the line: meets an accept line, or stays clear of a walk-away
+    line ("walk away below $160K": $160K clears; "walk away at $150K or less": $150K does not).
+    Within a unit of an 'above' line counts as on it (figures carried over are rounded)."""
+    meets = {
+        Comparison.ABOVE: value > line or abs(value - line) < 1,
+        Comparison.AT_LEAST: value >= line,
+        Comparison.BELOW: value < line,
+        Comparison.AT_MOST: value <= line,
+    }[threshold.comparison]
+    return meets if threshold.kind is ThresholdKind.ACCEPT else not meets
 
 
 def target_gaps(
     guide: Guide, band: Band, offer: Offer, stock_total: float | None
 ) -> list[TargetGap]:
-    gaps = []
+    """The offer beside each target; a sign-on's instalments are one gap, their sum, since an
+    offer states its sign-on whole."""
+    gaps: dict[tuple[Component, bool], TargetGap] = {}
     for target in guide.targets:
         amount, note = target_amount(guide, band, target)
         if amount is None:
             continue
+        key = (target.component, target.is_pct)
+        if key in gaps and target.component is Component.SIGNING:
+            gaps[key] = replace(gaps[key], target=gaps[key].target + amount)
+            continue
         value = offer_value(offer, target.component, band, stock_total, None, target.is_pct)
-        gaps.append(TargetGap(target.component, amount, value, target.is_pct, note))
-    return gaps
+        gaps.setdefault(key, TargetGap(target.component, amount, value, target.is_pct, note))
+    return list(gaps.values())
 
 
 def target_amount(guide: Guide, band: Band, target: Target) -> tuple[float | None, str | None]:

@@ -36,6 +36,11 @@ CASES = [
     ("Walk if base is under €95K.", "EUR", [(W, "base", "below", 95_000, "EUR", False)]),
     ("Our floor is ₹40L fixed.", "INR", [(W, "base", "below", 4_000_000, "INR", False)]),
     ("Sign at $300K TC or better.", "USD", [(A, "total_comp", "at_least", 300_000, "USD", False)]),
+    (
+        "Anything over $320K total comp, sign immediately.",
+        "USD",
+        [(A, "total_comp", "above", 320_000, "USD", False)],
+    ),
     ("Don't go below ¥11M.", "JPY", [(W, "total_comp", "below", 11_000_000, "JPY", False)]),
     ("Minimum acceptable: £100k base.", "GBP", [(W, "base", "below", 100_000, "GBP", False)]),
     ("If they can't reach $210K base, walk.", "USD", [(W, "base", "below", 210_000, "USD", False)]),
@@ -220,6 +225,24 @@ def test_a_walk_away_section_gives_its_kind_to_bare_lines() -> None:
             "  - {kind: accept, component: total_comp, comparison: at_least, amount: 310000}",
             [(W, "base", 175_000), (A, "total_comp", 310_000)],
         ),
+        # component -> figure under a kind, or a kind and a component in one key
+        ("walk_away: {base: 160000}", [(W, "base", 160_000)]),
+        ("floor: {salary: $160K}", [(W, "base", 160_000)]),
+        ("accept_above: {total_comp: 300000}", [(A, "total_comp", 300_000)]),
+        (
+            "thresholds:\n  walk_away:\n    base: $160K\n  accept:\n    total_comp: $300K",
+            [(W, "base", 160_000), (A, "total_comp", 300_000)],
+        ),
+        (
+            "walk_away_base: 160000\naccept_total_comp: 300000",
+            [(W, "base", 160_000), (A, "total_comp", 300_000)],
+        ),
+        ("minimum_base: $160K\naccept_rsus: $250K", [(W, "base", 160_000), (A, "stock", 250_000)]),
+        ("lines:\n  walk_away: $160K base", [(W, "base", 160_000)]),
+        (
+            "thresholds:\n  - {type: accept, component: tc, comparison: '>=', amount: 300000}",
+            [(A, "total_comp", 300_000)],
+        ),
     ],
 )
 def test_lines_in_frontmatter(frontmatter: str, expected: list[tuple[object, ...]]) -> None:
@@ -256,3 +279,30 @@ def test_any_amount_in_a_wording_reads_back(amount: int, wording: tuple[str, str
     sentence = template.replace("{k}", str(amount // 1000)).replace("{n}", f"{amount:,}")
     (line,) = parse_guide(GUIDE.format(currency="USD", body=sentence)).guide.thresholds
     assert (line.kind.value, line.comparison.value, line.amount) == (kind, comparison, amount)
+
+
+def test_a_frontmatter_line_key_it_cannot_place_is_said() -> None:
+    text = GUIDE.format(currency="USD", body="").replace(
+        "---\ncompany", "---\nwalk_away: {base: 160000, perks: 5}\ncompany", 1
+    )
+    parsed = parse_guide(text)
+    assert [(t.component.value, t.amount) for t in parsed.guide.thresholds] == [("base", 160_000)]
+    assert "'walk_away': 'perks' is neither a kind of line nor a pay component; ignored" in [
+        p.message for p in parsed.problems
+    ]
+
+
+@pytest.mark.parametrize(
+    ("frontmatter", "said"),
+    [
+        ("walk_away: lots", "'Walk away: lots' is not a line Leverage can read"),
+        ("thresholds: 5", "'5' is not a line Leverage can read"),
+        ("thresholds: ['Accept above $300K TC', 'be firm']", "'be firm' is not a line"),
+    ],
+)
+def test_a_frontmatter_line_that_cannot_be_read_is_said(frontmatter: str, said: str) -> None:
+    text = GUIDE.format(currency="USD", body="").replace(
+        "---\ncompany", f"---\n{frontmatter}\ncompany", 1
+    )
+    problems = parse_guide(text).guide.coaching.problems
+    assert any(said in p for p in problems), problems

@@ -125,3 +125,17 @@ def test_the_hook_command_fails_a_commit_only_on_errors() -> None:
     )
     assert bad.returncode == 1
     assert "yaml-syntax.md: error: YAML syntax error" in bad.stdout
+
+
+def test_the_schema_names_every_region_key_the_reader_takes() -> None:
+    from bot.guides.bands import FIELD_KEYS
+
+    region = guide_schema()["$defs"]["region"]["properties"]
+    assert sorted(FIELD_KEYS - set(region)) == []
+
+
+def test_the_schema_names_every_regions_key_the_reader_takes() -> None:
+    from bot.guides.parse import _BANDS_KEYS
+
+    top = guide_schema()["properties"]
+    assert [k for k in _BANDS_KEYS if top.get(k, {}).get("$ref") != "#/$defs/regions"] == []
