@@ -100,14 +100,19 @@ def threshold_text(check: ThresholdCheck, currency: str) -> str:
     if check.threshold.component is Component.STOCK and "rsu" in sentence.lower():
         what = "RSU"
     line = format_pct(check.line) if check.threshold.is_pct else format_money(check.line, currency)
+    if check.threshold.per_year and check.threshold.component is Component.STOCK:
+        line += " a year"  # compared with the offer's stock per year, not the grant
     gap = (
         format_pct(abs(check.gap))
         if check.threshold.is_pct
         else format_money(abs(check.gap), currency)
     )
-    side = "over" if check.gap >= 0 else "under"
+    if abs(check.gap) < (0.05 if check.threshold.is_pct else 1):
+        where = f"exactly on the {line} {what} line"  # "at most $170K" fails there; say why
+    else:
+        where = f"{gap} {'over' if check.gap > 0 else 'under'} the {line} {what} line"
     status = "clears it" if check.cleared else "does not clear it"
-    text = f"Guide's line: “{sentence}”. Your offer {status}: {gap} {side} the {line} {what} line."
+    text = f"Guide's line: “{sentence}”. Your offer {status}: {where}."
     return f"{text} ({check.note})" if check.note else text
 
 
