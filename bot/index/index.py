@@ -33,6 +33,7 @@ from bot.index.reading import (
     Parsed,
     Reading,
     split_rungs,
+    web_stem,
 )
 from bot.index.vocabulary import (
     FILLER,
@@ -41,13 +42,14 @@ from bot.index.vocabulary import (
     level_parts,
 )
 from bot.prose.places import KNOWN_REGIONS, REGION_ALIASES
-from bot.prose.words import normalize_name, words
+from bot.prose.words import fold_accents, normalize_name, words
 
 MATCH_FLOOR = 62.0
 EQUIVALENT_BONUS = 12.0
 LEVEL_MATCH = 10.0  # "L5" typed, the guide is the company's L5
 LEVEL_MISMATCH = 10.0  # "L5" typed, the guide is the company's L4: a sibling, not the one
 UNEXPLAINED_NAME = 12.0  # "zenova health ...": the Zenova Robotics reading leaves "health" over
+NO_ROLE = 50.0  # the role score when the query describes no role: any of the company's fits
 ROLE_CEILING = 106.0  # the best role score: an exact title
 SHOWN = 10.0  # candidates this far behind the best are still worth listing
 TOP = 6  # candidates kept: five to show, one to tell a clear match from a close call
@@ -176,8 +178,14 @@ class GuideIndex(Reading):
                 self._phrases_by_head[(parts[0], len(parts))].append(key)
         self._heads = NearNames(head for head, _ in self._phrases_by_head)
         self._near_role_words = NearNames(sorted(self._role_words))
-        self._region_by_name = {v.casefold(): v for v in self._regions.values()}
+        self._folded_regions: dict[str, str] = {}
+        for key, region in self._regions.items():  # the guides' own spellings come first
+            self._folded_regions.setdefault(fold_accents(key), region)
+        self._region_by_name: dict[str, str] = {}
+        for region in self._regions.values():
+            self._region_by_name.setdefault(fold_accents(region).casefold(), region)
         self._region_names = sorted(self._region_by_name)
+        self._phrase_regions = [name for name in self._region_names if " " in name]
         self._distinct_roles = sorted(self._roles)
         ids = self._ids
         for members in self._roles.values():
@@ -196,6 +204,8 @@ class GuideIndex(Reading):
         names.update(_name(a) for a in guide.aliases)
         for name in names:
             self._add_company_key(name, company, EXACT)
+            if stem := web_stem(name):  # "booking" for Booking.com
+                self._add_company_key(stem, company, DROPPED_SUFFIX)
             head, *rest = name.split() or [""]
             if not rest or head in FILLER or head in ROLE_WORDS or len(head) < 3:
                 continue
@@ -309,7 +319,12 @@ class GuideIndex(Reading):
                     title = self._role_text[i]
                     role_score = memo.get((asked, title))
                     if role_score is None:
-                        role_score = role_match(role_query, title, chatter) if role_query else 50.0
+                        # Words that name nothing ("anything", "thoughts") describe no role:
+                        # scored as a company named alone, not as a role that fits nothing.
+                        described = any(w not in chatter for w in role_query)
+                        role_score = (
+                            role_match(role_query, title, chatter) if described else NO_ROLE
+                        )
                         memo[(asked, title)] = role_score
                     score = 0.5 * company_score + 0.5 * role_score + self._level_bonus(i, parsed)
                     if score > scored.get(i, float("-inf")):
@@ -390,8 +405,15 @@ class GuideIndex(Reading):
         if not ranked or ranked[0].score < MATCH_FLOOR:
             return replace(where, candidates=tuple(ranked[:3]))
         best = ranked[0].raw
-        where = replace(where, region=_own_region(ranked[0].guide, parsed.region))
         close = [c for c in ranked if best - c.raw < AMBIGUITY_MARGIN]
+        if len(close) > 1 and parsed.region:
+            # "backend engineer dublin": of guides alike on the words, the one with figures
+            # for the place asked about is the one meant.
+            there = [c for c in close if c.guide.band(parsed.region) is not None]
+            if len(there) == 1:
+                ranked = [*there, *(c for c in ranked if c is not there[0])]
+                close = there
+        where = replace(where, region=_own_region(ranked[0].guide, parsed.region))
         if len(close) > 1:
             return replace(where, status=Status.AMBIGUOUS, candidates=tuple(close[:5]), unknown=())
         return replace(where, status=Status.MATCH, candidates=tuple(ranked[:5]), unknown=())
