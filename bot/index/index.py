@@ -32,6 +32,7 @@ from bot.index.reading import (
     PARENT,
     Parsed,
     Reading,
+    compact,
     split_rungs,
     web_stem,
 )
@@ -206,6 +207,8 @@ class GuideIndex(Reading):
             self._add_company_key(name, company, EXACT)
             if stem := web_stem(name):  # "booking" for Booking.com
                 self._add_company_key(stem, company, DROPPED_SUFFIX)
+            if (whole := compact(name)) != name and len(whole) >= 3:
+                self._add_company_key(whole, company, DROPPED_SUFFIX)  # "jpmorgan", "att"
             head, *rest = name.split() or [""]
             if not rest or head in FILLER or head in ROLE_WORDS or len(head) < 3:
                 continue

@@ -47,6 +47,7 @@ PHRASE_CUTOFF = 85.0  # the same for multi-word names, where one typo weighs les
 ROLE_WORD_CUTOFF = 80.0
 AMBIGUITY_MARGIN = 4.0
 PLACE_CUTOFF = 85.0  # a place of several words, nearly typed ("san fransisco")
+MIN_JOINED = 6  # the shortest name read from words typed apart: "open ai" is OpenAI
 EXACT_PREFERENCE = 8.0  # "hexon" names Hexon; Hexon Labs is only a guess beside it
 
 
@@ -98,7 +99,9 @@ class Reading:
         open_ = [
             i
             for i, t in enumerate(tokens)
-            if i in rungs or (not is_amount(t) and not (t.isdigit() and len(t) > 2))
+            if i in rungs
+            or t in self._company_keys  # "1password", "23andme", "3m": names, not amounts
+            or (not is_amount(t) and not (t.isdigit() and len(t) > 2))
         ]
         open_ = self._take_region(parsed, open_)
         for i in list(open_):
@@ -205,11 +208,13 @@ class Reading:
             for window in self._windows(positions, size):
                 phrase = " ".join(tokens[i] for i in window)
                 entries = self._company_keys.get(phrase)
-                if not entries and (stem := web_stem(phrase)):
-                    # "amazon.com" names Amazon, if less surely than "amazon" does.
+                other = web_stem(phrase) if size == 1 else self._joined(tokens, window)
+                if not entries and other:
+                    # "amazon.com" names Amazon, "byte dance" ByteDance: if less surely than
+                    # the name as the guide writes it.
                     entries = [
                         (c, min(score, DROPPED_SUFFIX))
-                        for c, score in self._company_keys.get(stem, ())
+                        for c, score in self._company_keys.get(other, ())
                     ]
                 if not entries:
                     continue
@@ -225,6 +230,15 @@ class Reading:
                         score -= EXACT_PREFERENCE  # noqa: PLW2901 - a guess beside the name
                     parsed.claim(company, score, window)
                 parsed.exact.update(window)
+
+    def _joined(self, tokens: list[str], window: list[int]) -> str | None:
+        """ "byte dance" -> "bytedance": a name split where the guide writes it whole. Chat
+        words are never part of one ("at" and "t" are not AT&T)."""
+        parts = [tokens[i] for i in window]
+        if any(part in FILLER for part in parts):
+            return None
+        joined = "".join(parts)
+        return joined if len(joined) >= MIN_JOINED else None
 
     def _near_phrases(self, parsed: Parsed, positions: list[int]) -> set[int]:
         tokens = parsed.tokens
@@ -331,6 +345,12 @@ def web_stem(name: str) -> str | None:
     if rest and stem and " " not in name and all(part in _WEB_SUFFIXES for part in rest):
         return stem
     return None
+
+
+def compact(name: str) -> str:
+    """ "j.p. morgan" -> "jpmorgan", "mercado libre" -> "mercadolibre": a name as people
+    write it run together."""
+    return "".join(c for c in name if c.isalnum())
 
 
 def is_amount(token: str) -> bool:

@@ -1,6 +1,7 @@
 """How people type in Slack beyond the words of a title: emoji codes, a company written as its
-site, places in other languages or with accents or a typo in a two-word name, questions whose
-other words name nothing, and a place that tells apart guides alike on the words."""
+site, run together or split apart, or with digits in it; places in other languages or with
+accents or a typo in a two-word name; questions whose other words name nothing; and a place that
+tells apart guides alike on the words."""
 
 from __future__ import annotations
 
@@ -32,7 +33,17 @@ GUIDES = [
     guide("Kestral", "Backend Engineer", ("Austin",)),
     guide("Bookwell.com", "Data Engineer", ("Amsterdam",)),
     guide("Lumen", "Machine Learning Engineer", ("Zürich", "London", "New York")),
+    guide("J.P. Morgan", "Software Engineer", ("London",)),
+    guide("Mercado Libre", "Backend Engineer", ("Buenos Aires",)),
+    guide("ByteDance", "Software Engineer", ("Singapore",)),
+    guide("AT&T", "Software Engineer", ("Dallas",)),
+    guide("1Password", "Software Engineer", ("Toronto",)),
+    guide("23andMe", "Data Scientist", ("San Francisco",)),
+    guide("3M", "Data Scientist", ("Remote",)),
 ]
+JPM = "j-p--morgan/software-engineer"
+MELI = "mercado-libre/backend-engineer"
+BYTEDANCE = "bytedance/software-engineer"
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +62,17 @@ def index() -> GuideIndex:
         ("lumen.ai mle nyc", LUMEN, "New York"),
         ("bookwell data engineer amsterdam", BOOKWELL, "Amsterdam"),
         ("bookwell.com data engineer", BOOKWELL, None),
+        # a name run together or split apart from the way the guide writes it
+        ("jpmorgan swe london", JPM, "London"),
+        ("mercadolibre backend", MELI, None),
+        ("byte dance swe singapore", BYTEDANCE, "Singapore"),
+        ("att swe dallas", "at&t/software-engineer", "Dallas"),
+        ("at&t software engineer", "at&t/software-engineer", None),
+        # digits in a name: a name, not an amount
+        ("1password swe toronto", "1password/software-engineer", "Toronto"),
+        ("23andme ds", "23andme/data-scientist", None),
+        ("3m data scientist", "3m/data-scientist", None),
+        ("1password offer 180k base", "1password/software-engineer", None),
         # places with and without accents, in other languages, with a typo in a long name
         ("lumen mle zurich", LUMEN, "Zürich"),
         ("lumen mle zúrich", LUMEN, "Zürich"),
@@ -78,8 +100,8 @@ def test_typed_forms_find_the_guide(
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("backend engineer", {KESTREL, KESTRAL}),
-        ("backend engineer london", {KESTREL, KESTRAL}),  # neither has London: still a question
+        ("backend engineer", {KESTREL, KESTRAL, MELI}),
+        ("backend engineer london", {KESTREL, KESTRAL, MELI}),  # none has London: a question
     ],
 )
 def test_a_place_decides_only_when_one_guide_has_it(
@@ -101,6 +123,10 @@ def test_a_place_decides_only_when_one_guide_has_it(
 def test_unknown_sites_and_emoji_name_no_company(index: GuideIndex, query: str) -> None:
     result = index.lookup(query)
     assert result.status is Status.NONE, (query, result)
+
+
+def test_chat_words_are_never_part_of_a_name_run_together(index: GuideIndex) -> None:
+    assert index.lookup("at and t software engineer").guide is None
 
 
 @given(st.sampled_from(["wave", "pray", "thinking_face", "+1", "rocket", "skin-tone-2"]))
