@@ -409,9 +409,10 @@ class GuideIndex(Reading):
             return replace(where, candidates=tuple(ranked[:3]))
         best = ranked[0].raw
         close = [c for c in ranked if best - c.raw < AMBIGUITY_MARGIN]
-        if len(close) > 1 and parsed.region:
-            # "backend engineer dublin": of guides alike on the words, the one with figures
-            # for the place asked about is the one meant.
+        if len(close) > 1 and parsed.region and not parsed.companies:
+            # "backend engineer dublin", no company named: of guides alike on the words, the
+            # only one with figures for the place asked about is the one meant. With a company
+            # named ("segment london") its siblings differ by role, which a place does not tell.
             there = [c for c in close if c.guide.band(parsed.region) is not None]
             if len(there) == 1:
                 ranked = [*there, *(c for c in ranked if c is not there[0])]

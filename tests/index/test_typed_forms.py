@@ -40,6 +40,8 @@ GUIDES = [
     guide("1Password", "Software Engineer", ("Toronto",)),
     guide("23andMe", "Data Scientist", ("San Francisco",)),
     guide("3M", "Data Scientist", ("Remote",)),
+    guide("Orrin", "Data Engineer", ("Dublin",)),
+    guide("Orrin", "Product Manager", ("London",)),
 ]
 JPM = "j-p--morgan/software-engineer"
 MELI = "mercado-libre/backend-engineer"
@@ -83,7 +85,7 @@ def index() -> GuideIndex:
         # the company and words that describe no role
         ("do you have anything on lumen?", LUMEN, None),
         ("kestrel thoughts?", KESTREL, None),
-        # guides alike on the words: the one with figures for the place asked about
+        # no company named, guides alike on the words: the one with figures for the place
         ("backend engineer dublin", KESTREL, "Dublin"),
         ("backend engineer austin", KESTRAL, "Austin"),
     ],
@@ -102,6 +104,8 @@ def test_typed_forms_find_the_guide(
     [
         ("backend engineer", {KESTREL, KESTRAL, MELI}),
         ("backend engineer london", {KESTREL, KESTRAL, MELI}),  # none has London: a question
+        # a company named: its siblings differ by role, which a place does not tell
+        ("orrin london", {"orrin/data-engineer", "orrin/product-manager"}),
     ],
 )
 def test_a_place_decides_only_when_one_guide_has_it(
