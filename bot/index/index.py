@@ -108,6 +108,7 @@ class GuideIndex(Reading):
         self._roles: dict[str, list[int]] = defaultdict(list)
         self._equivalents: dict[tuple[str, str], set[int]] = defaultdict(set)
         self._equivalent_companies: set[str] = set()
+        self._run_together: set[str] = set()
         self._regions: dict[str, str] = {}
         self._own_levels: list[frozenset[tuple[str, int]]] = []
         for i, guide in enumerate(self.guides):
@@ -132,6 +133,7 @@ class GuideIndex(Reading):
             "roles": dict(self._roles),
             "equivalents": [[c, lv, sorted(ids)] for (c, lv), ids in self._equivalents.items()],
             "equivalent_companies": sorted(self._equivalent_companies),
+            "run_together": sorted(self._run_together),
             "regions": self._regions,
             "own_levels": {
                 i: [list(p) for p in levels] for i, levels in enumerate(self._own_levels) if levels
@@ -159,6 +161,7 @@ class GuideIndex(Reading):
         index._roles = state["roles"]
         index._equivalents = {(c, lv): set(ids) for c, lv, ids in state["equivalents"]}
         index._equivalent_companies = set(state["equivalent_companies"])
+        index._run_together = set(state["run_together"])
         index._regions = state["regions"]
         none: frozenset[tuple[str, int]] = frozenset()
         own = {int(i): frozenset((s, r) for s, r in v) for i, v in state["own_levels"].items()}
@@ -171,7 +174,11 @@ class GuideIndex(Reading):
         self._by_id = {guide_id: i for i, guide_id in enumerate(self._ids)}
         self._max_company_words = max((len(k.split()) for k in self._company_keys), default=1)
         self._max_region_words = max((len(k.split()) for k in self._regions), default=1)
-        self._near_words = NearNames(k for k in self._company_keys if " " not in k and len(k) >= 4)
+        self._near_words = NearNames(
+            k
+            for k in self._company_keys
+            if " " not in k and len(k) >= 4 and k not in self._run_together
+        )
         self._phrases_by_head: dict[tuple[str, int], list[str]] = defaultdict(list)
         for key in self._company_keys:
             if " " in key:
@@ -208,7 +215,7 @@ class GuideIndex(Reading):
             if stem := web_stem(name):  # "booking" for Booking.com
                 self._add_company_key(stem, company, DROPPED_SUFFIX)
             if (whole := compact(name)) != name and len(whole) >= 3:
-                self._add_company_key(whole, company, DROPPED_SUFFIX)  # "jpmorgan", "att"
+                self._add_run_together(whole, company)  # "jpmorgan", "att"
             head, *rest = name.split() or [""]
             if not rest or head in FILLER or head in ROLE_WORDS or len(head) < 3:
                 continue
@@ -238,9 +245,20 @@ class GuideIndex(Reading):
         for band in guide.bands:
             self._regions.setdefault(_name(band.region), band.region)
 
-    def _add_company_key(self, key: str, company: str, score: float) -> None:
+    def _add_run_together(self, key: str, company: str) -> None:
+        """A name run together is found when typed so, but is no name to search for typos
+        (it would double the words every unknown company is compared with)."""
+        if key not in self._company_keys:
+            self._run_together.add(key)
+        self._add_company_key(key, company, DROPPED_SUFFIX, run_together=True)
+
+    def _add_company_key(
+        self, key: str, company: str, score: float, *, run_together: bool = False
+    ) -> None:
         if not key:
             return
+        if not run_together:  # some guide's name as written: searched for typos after all
+            self._run_together.discard(key)
         words_of, keys = self._company_words[company], self._keys_of[company]
         assert isinstance(words_of, set) and isinstance(keys, set)  # built as sets
         words_of.update(key.split())

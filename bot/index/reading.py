@@ -151,12 +151,13 @@ class Reading:
 
     def _take_region(self, parsed: Parsed, positions: list[int]) -> list[int]:
         tokens = parsed.tokens
+        folded = [fold_accents(t) for t in tokens]
         for size in range(min(self._max_region_words, len(positions)), 0, -1):
             for window in self._windows(positions, size):
-                phrase = " ".join(tokens[i] for i in window)
-                region = self._folded_regions.get(fold_accents(phrase))
+                region = self._folded_regions.get(" ".join(folded[i] for i in window))
                 if region is not None:
-                    parsed.region, parsed.region_text = region, phrase
+                    parsed.region = region
+                    parsed.region_text = " ".join(tokens[i] for i in window)
                     return [i for i in positions if i not in window]
         return self._take_near_region(parsed, positions)
 

@@ -47,6 +47,8 @@ def words(text: str) -> list[str]:
 
 def fold_accents(text: str) -> str:
     """ "Zürich" -> "Zurich", "São Paulo" -> "Sao Paulo": people type place names both ways."""
+    if text.isascii():  # nearly every word, and a lookup folds many
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
