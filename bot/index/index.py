@@ -32,7 +32,9 @@ from bot.index.reading import (
     PARENT,
     Parsed,
     Reading,
+    compact,
     split_rungs,
+    web_stem,
 )
 from bot.index.vocabulary import (
     FILLER,
@@ -41,13 +43,14 @@ from bot.index.vocabulary import (
     level_parts,
 )
 from bot.prose.places import KNOWN_REGIONS, REGION_ALIASES
-from bot.prose.words import normalize_name, words
+from bot.prose.words import fold_accents, normalize_name, words
 
 MATCH_FLOOR = 62.0
 EQUIVALENT_BONUS = 12.0
 LEVEL_MATCH = 10.0  # "L5" typed, the guide is the company's L5
 LEVEL_MISMATCH = 10.0  # "L5" typed, the guide is the company's L4: a sibling, not the one
 UNEXPLAINED_NAME = 12.0  # "zenova health ...": the Zenova Robotics reading leaves "health" over
+NO_ROLE = 50.0  # the role score when the query describes no role: any of the company's fits
 ROLE_CEILING = 106.0  # the best role score: an exact title
 SHOWN = 10.0  # candidates this far behind the best are still worth listing
 TOP = 6  # candidates kept: five to show, one to tell a clear match from a close call
@@ -105,6 +108,7 @@ class GuideIndex(Reading):
         self._roles: dict[str, list[int]] = defaultdict(list)
         self._equivalents: dict[tuple[str, str], set[int]] = defaultdict(set)
         self._equivalent_companies: set[str] = set()
+        self._run_together: set[str] = set()
         self._regions: dict[str, str] = {}
         self._own_levels: list[frozenset[tuple[str, int]]] = []
         for i, guide in enumerate(self.guides):
@@ -129,6 +133,7 @@ class GuideIndex(Reading):
             "roles": dict(self._roles),
             "equivalents": [[c, lv, sorted(ids)] for (c, lv), ids in self._equivalents.items()],
             "equivalent_companies": sorted(self._equivalent_companies),
+            "run_together": sorted(self._run_together),
             "regions": self._regions,
             "own_levels": {
                 i: [list(p) for p in levels] for i, levels in enumerate(self._own_levels) if levels
@@ -156,6 +161,7 @@ class GuideIndex(Reading):
         index._roles = state["roles"]
         index._equivalents = {(c, lv): set(ids) for c, lv, ids in state["equivalents"]}
         index._equivalent_companies = set(state["equivalent_companies"])
+        index._run_together = set(state["run_together"])
         index._regions = state["regions"]
         none: frozenset[tuple[str, int]] = frozenset()
         own = {int(i): frozenset((s, r) for s, r in v) for i, v in state["own_levels"].items()}
@@ -168,7 +174,11 @@ class GuideIndex(Reading):
         self._by_id = {guide_id: i for i, guide_id in enumerate(self._ids)}
         self._max_company_words = max((len(k.split()) for k in self._company_keys), default=1)
         self._max_region_words = max((len(k.split()) for k in self._regions), default=1)
-        self._near_words = NearNames(k for k in self._company_keys if " " not in k and len(k) >= 4)
+        self._near_words = NearNames(
+            k
+            for k in self._company_keys
+            if " " not in k and len(k) >= 4 and k not in self._run_together
+        )
         self._phrases_by_head: dict[tuple[str, int], list[str]] = defaultdict(list)
         for key in self._company_keys:
             if " " in key:
@@ -176,8 +186,14 @@ class GuideIndex(Reading):
                 self._phrases_by_head[(parts[0], len(parts))].append(key)
         self._heads = NearNames(head for head, _ in self._phrases_by_head)
         self._near_role_words = NearNames(sorted(self._role_words))
-        self._region_by_name = {v.casefold(): v for v in self._regions.values()}
+        self._folded_regions: dict[str, str] = {}
+        for key, region in self._regions.items():  # the guides' own spellings come first
+            self._folded_regions.setdefault(fold_accents(key), region)
+        self._region_by_name: dict[str, str] = {}
+        for region in self._regions.values():
+            self._region_by_name.setdefault(fold_accents(region).casefold(), region)
         self._region_names = sorted(self._region_by_name)
+        self._phrase_regions = [name for name in self._region_names if " " in name]
         self._distinct_roles = sorted(self._roles)
         ids = self._ids
         for members in self._roles.values():
@@ -196,6 +212,10 @@ class GuideIndex(Reading):
         names.update(_name(a) for a in guide.aliases)
         for name in names:
             self._add_company_key(name, company, EXACT)
+            if stem := web_stem(name):  # "booking" for Booking.com
+                self._add_company_key(stem, company, DROPPED_SUFFIX)
+            if (whole := compact(name)) != name and len(whole) >= 3:
+                self._add_run_together(whole, company)  # "jpmorgan", "att"
             head, *rest = name.split() or [""]
             if not rest or head in FILLER or head in ROLE_WORDS or len(head) < 3:
                 continue
@@ -225,9 +245,20 @@ class GuideIndex(Reading):
         for band in guide.bands:
             self._regions.setdefault(_name(band.region), band.region)
 
-    def _add_company_key(self, key: str, company: str, score: float) -> None:
+    def _add_run_together(self, key: str, company: str) -> None:
+        """A name run together is found when typed so, but is no name to search for typos
+        (it would double the words every unknown company is compared with)."""
+        if key not in self._company_keys:
+            self._run_together.add(key)
+        self._add_company_key(key, company, DROPPED_SUFFIX, run_together=True)
+
+    def _add_company_key(
+        self, key: str, company: str, score: float, *, run_together: bool = False
+    ) -> None:
         if not key:
             return
+        if not run_together:  # some guide's name as written: searched for typos after all
+            self._run_together.discard(key)
         words_of, keys = self._company_words[company], self._keys_of[company]
         assert isinstance(words_of, set) and isinstance(keys, set)  # built as sets
         words_of.update(key.split())
@@ -309,7 +340,12 @@ class GuideIndex(Reading):
                     title = self._role_text[i]
                     role_score = memo.get((asked, title))
                     if role_score is None:
-                        role_score = role_match(role_query, title, chatter) if role_query else 50.0
+                        # Words that name nothing ("anything", "thoughts") describe no role:
+                        # scored as a company named alone, not as a role that fits nothing.
+                        described = any(w not in chatter for w in role_query)
+                        role_score = (
+                            role_match(role_query, title, chatter) if described else NO_ROLE
+                        )
                         memo[(asked, title)] = role_score
                     score = 0.5 * company_score + 0.5 * role_score + self._level_bonus(i, parsed)
                     if score > scored.get(i, float("-inf")):
@@ -390,8 +426,16 @@ class GuideIndex(Reading):
         if not ranked or ranked[0].score < MATCH_FLOOR:
             return replace(where, candidates=tuple(ranked[:3]))
         best = ranked[0].raw
-        where = replace(where, region=_own_region(ranked[0].guide, parsed.region))
         close = [c for c in ranked if best - c.raw < AMBIGUITY_MARGIN]
+        if len(close) > 1 and parsed.region and not parsed.companies:
+            # "backend engineer dublin", no company named: of guides alike on the words, the
+            # only one with figures for the place asked about is the one meant. With a company
+            # named ("segment london") its siblings differ by role, which a place does not tell.
+            there = [c for c in close if c.guide.band(parsed.region) is not None]
+            if len(there) == 1:
+                ranked = [*there, *(c for c in ranked if c is not there[0])]
+                close = there
+        where = replace(where, region=_own_region(ranked[0].guide, parsed.region))
         if len(close) > 1:
             return replace(where, status=Status.AMBIGUOUS, candidates=tuple(close[:5]), unknown=())
         return replace(where, status=Status.MATCH, candidates=tuple(ranked[:5]), unknown=())

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from bot.index.fuzzy import NearNames
 from bot.index.vocabulary import ABBREVIATIONS, FILLER, LEVEL_RE, RUNG_WORDS, expand
-from bot.prose.words import normalize_name
+from bot.prose.words import fold_accents, normalize_name
 
 # Suffixes people drop: "Nimora" for "Nimora AI".
 COMPANY_SUFFIXES = frozenset(
@@ -46,6 +46,8 @@ COMPANY_CUTOFF = 80.0  # fuzzy company names below this are not the company
 PHRASE_CUTOFF = 85.0  # the same for multi-word names, where one typo weighs less
 ROLE_WORD_CUTOFF = 80.0
 AMBIGUITY_MARGIN = 4.0
+PLACE_CUTOFF = 85.0  # a place of several words, nearly typed ("san fransisco")
+MIN_JOINED = 6  # the shortest name read from words typed apart: "open ai" is OpenAI
 EXACT_PREFERENCE = 8.0  # "hexon" names Hexon; Hexon Labs is only a guess beside it
 
 
@@ -75,8 +77,10 @@ class Reading:
     """The passes that read a query, over the tables GuideIndex builds."""
 
     _regions: dict[str, str]
+    _folded_regions: dict[str, str]
     _max_region_words: int
     _region_names: list[str]
+    _phrase_regions: list[str]
     _region_by_name: dict[str, str]
     _company_keys: dict[str, list[tuple[str, float]]]
     _keys_of: dict[str, Collection[str]]
@@ -95,7 +99,9 @@ class Reading:
         open_ = [
             i
             for i, t in enumerate(tokens)
-            if i in rungs or (not is_amount(t) and not (t.isdigit() and len(t) > 2))
+            if i in rungs
+            or t in self._company_keys  # "1password", "23andme", "3m": names, not amounts
+            or (not is_amount(t) and not (t.isdigit() and len(t) > 2))
         ]
         open_ = self._take_region(parsed, open_)
         for i in list(open_):
@@ -145,23 +151,49 @@ class Reading:
 
     def _take_region(self, parsed: Parsed, positions: list[int]) -> list[int]:
         tokens = parsed.tokens
+        folded = [fold_accents(t) for t in tokens]
         for size in range(min(self._max_region_words, len(positions)), 0, -1):
-            for start in range(len(positions) - size + 1):
-                window = positions[start : start + size]
-                phrase = " ".join(tokens[i] for i in window)
-                if phrase in self._regions and window[-1] - window[0] == size - 1:
-                    parsed.region, parsed.region_text = self._regions[phrase], phrase
+            for window in self._windows(positions, size):
+                region = self._folded_regions.get(" ".join(folded[i] for i in window))
+                if region is not None:
+                    parsed.region = region
+                    parsed.region_text = " ".join(tokens[i] for i in window)
+                    return [i for i in positions if i not in window]
+        return self._take_near_region(parsed, positions)
+
+    def _take_near_region(self, parsed: Parsed, positions: list[int]) -> list[int]:
+        """A place of several words with a typo ("san fransisco"): one word alone is too short
+        to tell, the whole name is not. Words of roles, companies and chat are no place."""
+        tokens = parsed.tokens
+        open_ = [
+            i
+            for i in positions
+            if tokens[i] not in FILLER
+            and not self._is_role_word(tokens[i])
+            and tokens[i] not in self._company_keys
+        ]
+        for size in range(min(self._max_region_words, len(open_)), 1, -1):
+            for window in self._windows(open_, size):
+                phrase = fold_accents(" ".join(tokens[i] for i in window))
+                best = process.extractOne(
+                    phrase, self._phrase_regions, scorer=fuzz.ratio, score_cutoff=PLACE_CUTOFF
+                )
+                if best:
+                    parsed.region = self._region_by_name[best[0]]
+                    parsed.region_text = " ".join(tokens[i] for i in window)
                     return [i for i in positions if i not in window]
         return positions
 
     def _resolve_region(self, text: str) -> str:
-        key = normalize_name(text)
-        if key in self._regions:
-            return self._regions[key]
+        key = fold_accents(normalize_name(text))
+        if key in self._folded_regions:
+            return self._folded_regions[key]
         return self._fuzzy_region(key) or text.strip()
 
     def _fuzzy_region(self, key: str) -> str | None:
-        best = process.extractOne(key, self._region_names, scorer=fuzz.ratio, score_cutoff=80)
+        best = process.extractOne(
+            fold_accents(key), self._region_names, scorer=fuzz.ratio, score_cutoff=80
+        )
         return self._region_by_name[best[0]] if best else None
 
     def _windows(self, positions: list[int], size: int) -> Iterable[list[int]]:
@@ -177,6 +209,14 @@ class Reading:
             for window in self._windows(positions, size):
                 phrase = " ".join(tokens[i] for i in window)
                 entries = self._company_keys.get(phrase)
+                other = web_stem(phrase) if size == 1 else self._joined(tokens, window)
+                if not entries and other:
+                    # "amazon.com" names Amazon, "byte dance" ByteDance: if less surely than
+                    # the name as the guide writes it.
+                    entries = [
+                        (c, min(score, DROPPED_SUFFIX))
+                        for c, score in self._company_keys.get(other, ())
+                    ]
                 if not entries:
                     continue
                 if size == 1:
@@ -191,6 +231,15 @@ class Reading:
                         score -= EXACT_PREFERENCE  # noqa: PLW2901 - a guess beside the name
                     parsed.claim(company, score, window)
                 parsed.exact.update(window)
+
+    def _joined(self, tokens: list[str], window: list[int]) -> str | None:
+        """ "byte dance" -> "bytedance": a name split where the guide writes it whole. Chat
+        words are never part of one ("at" and "t" are not AT&T)."""
+        parts = [tokens[i] for i in window]
+        if any(part in FILLER for part in parts):
+            return None
+        joined = "".join(parts)
+        return joined if len(joined) >= MIN_JOINED else None
 
     def _near_phrases(self, parsed: Parsed, positions: list[int]) -> set[int]:
         tokens = parsed.tokens
@@ -286,6 +335,23 @@ def split_rungs(tokens: list[str]) -> list[str]:
         else:
             out.append(token)
     return out
+
+
+_WEB_SUFFIXES = frozenset({"com", "io", "ai", "co", "net", "org", "dev", "app", "uk", "in", "de"})
+
+
+def web_stem(name: str) -> str | None:
+    """ "booking.com" -> "booking", "amazon.co.uk" -> "amazon": a company written as its site."""
+    stem, *rest = name.split(".")
+    if rest and stem and " " not in name and all(part in _WEB_SUFFIXES for part in rest):
+        return stem
+    return None
+
+
+def compact(name: str) -> str:
+    """ "j.p. morgan" -> "jpmorgan", "mercado libre" -> "mercadolibre": a name as people
+    write it run together."""
+    return "".join(c for c in name if c.isalnum())
 
 
 def is_amount(token: str) -> bool:

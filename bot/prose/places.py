@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.prose.words import fold_accents
+
 # Region aliases people type, to the canonical names guides use.
 REGION_ALIASES: dict[str, str] = {
     "sf": "San Francisco",
@@ -40,6 +42,25 @@ REGION_ALIASES: dict[str, str] = {
     "sg": "Singapore",
     "syd": "Sydney",
     "dub": "Dublin",
+    # The same places in the languages people fall back to (accents are folded on both sides).
+    "londres": "London",
+    "londra": "London",
+    "londyn": "London",
+    "nueva york": "New York",
+    "nova york": "New York",
+    "nova iorque": "New York",
+    "zurigo": "Zurich",
+    "monaco di baviera": "Munich",
+    "munique": "Munich",
+    "parigi": "Paris",
+    "lisboa": "Lisbon",
+    "warszawa": "Warsaw",
+    "varsovia": "Warsaw",
+    "kobenhavn": "Copenhagen",
+    "tokio": "Tokyo",
+    "singapur": "Singapore",
+    "sidney": "Sydney",
+    "ciudad de mexico": "Mexico City",
 }
 # Places people name that no loaded guide may cover, so "segment cdp berlin" is read as a
 # region the guide lacks (and said so) rather than as an unknown company.
@@ -94,8 +115,8 @@ _KEY_RE = re.compile(r"[^\w]+")
 def region_key(name: str) -> str:
     """One key for every spelling of a place: "Bangalore", "bengaluru" and "BLR" -> "bengaluru",
     so an answer can name a region the way its guide spells it whichever spelling was typed."""
-    plain = " ".join(_KEY_RE.sub(" ", name.casefold()).split())
-    return REGION_ALIASES.get(plain, plain).casefold()
+    plain = " ".join(_KEY_RE.sub(" ", fold_accents(name).casefold()).split())
+    return fold_accents(REGION_ALIASES.get(plain, plain)).casefold()
 
 
 # What a place pays in, for pastes that name a city but write no currency ("Seattle, 170 + 15%

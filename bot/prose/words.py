@@ -16,18 +16,22 @@ _SLACK_MARKUP_RE = re.compile(
     r"|<(https?://[^>|<\s]{1,2000})(?:\|([^><]{0,500}))?>"
 )
 _URL_RE = re.compile(r"https?://\S+")
+# Emoji as Slack sends them, ":thinking_face:" or ":+1::skin-tone-2:": pictures, not words.
+# A letter is required (but for the thumbs, ":+1:"), so times ("10:30:45") stay.
+_EMOJI_CODE_RE = re.compile(r":(?:[+-]1|(?=[0-9_+'-]{0,60}[a-z])[a-z0-9_+'-]{1,60}):", re.I)
 _WORD_RE = re.compile(r"[^\W_]+(?:[.&'][^\W_]+)*", re.UNICODE)
 
 
 def strip_markup(text: str) -> str:
-    """Slack markup out (a link keeps its label), URLs out, compatibility forms folded."""
+    """Slack markup out (a link keeps its label), URLs and emoji codes out, compatibility
+    forms folded."""
     text = unicodedata.normalize("NFKC", text)
 
     def keep_label(m: re.Match[str]) -> str:
         return f" {m[4]} " if m[3] and m[4] else " "
 
     text = _SLACK_MARKUP_RE.sub(keep_label, text)
-    return _URL_RE.sub(" ", text)
+    return _EMOJI_CODE_RE.sub(" ", _URL_RE.sub(" ", text))
 
 
 def words(text: str) -> list[str]:
@@ -39,6 +43,14 @@ def words(text: str) -> list[str]:
             word = word[:-2]
         found.append(word.replace("'", ""))
     return found
+
+
+def fold_accents(text: str) -> str:
+    """ "Zürich" -> "Zurich", "São Paulo" -> "Sao Paulo": people type place names both ways."""
+    if text.isascii():  # nearly every word, and a lookup folds many
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def normalize_name(text: str) -> str:

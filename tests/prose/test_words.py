@@ -4,12 +4,13 @@ piece of markup, and nothing left of it whatever surrounds it."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.prose.words import strip_markup, words
+from bot.prose.words import fold_accents, strip_markup, words
 
 # the pattern before it was bounded: right on well-formed markup, quadratic on "<!<!<!..."
 _UNBOUNDED_RE = re.compile(r"<([@#!][^>|]*)(?:\|([^>]*))?>|<(https?://[^>|]+)(?:\|([^>]*))?>")
@@ -60,3 +61,42 @@ def test_bounded_markup_reads_like_the_unbounded_pattern(
         return  # folding can make a "<" or ">" out of other characters
     old = re.sub(r"https?://\S+", " ", _UNBOUNDED_RE.sub(keep_label, text))
     assert strip_markup(text) == old
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("google L5 zurich?? :thinking_face:", ["google", "l5", "zurich"]),
+        (":wave: hi :+1::skin-tone-2:", ["hi"]),
+        ("meta mle :pray::pray:", ["meta", "mle"]),
+        ("at 10:30:45 sharp", ["at", "10", "30", "45", "sharp"]),  # a time is no emoji
+        ("note: stripe: backend", ["note", "stripe", "backend"]),  # nor a colon in prose
+    ],
+)
+def test_emoji_codes_are_not_words(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zürich", "Zurich"),
+        ("São Paulo", "Sao Paulo"),
+        ("München", "Munchen"),
+        ("Dublin", "Dublin"),
+    ],
+)
+def test_accents_fold(text: str, expected: str) -> None:
+    assert fold_accents(text) == expected
+
+
+@given(st.text(max_size=60))
+def test_folding_is_idempotent_and_leaves_no_marks(text: str) -> None:
+    folded = fold_accents(text)
+    assert fold_accents(folded) == folded
+    assert not any(unicodedata.combining(c) for c in folded)
+
+
+@given(st.from_regex(r"[a-z][a-z0-9_+-]{0,20}", fullmatch=True), st.text(max_size=40))
+def test_an_emoji_code_leaves_nothing_of_itself(code: str, around: str) -> None:
+    assert words(f"{around} :{code}: {around}") == words(f"{around} {around}")
