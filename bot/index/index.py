@@ -54,6 +54,7 @@ NO_ROLE = 50.0  # the role score when the query describes no role: any of the co
 ROLE_CEILING = 106.0  # the best role score: an exact title
 SHOWN = 10.0  # candidates this far behind the best are still worth listing
 TOP = 6  # candidates kept: five to show, one to tell a clear match from a close call
+MIN_TYPO_ALIAS = 5  # letters an alias of a place needs before a typo of it is forgiven
 
 
 class Status(StrEnum):
@@ -192,6 +193,11 @@ class GuideIndex(Reading):
         self._region_by_name: dict[str, str] = {}
         for region in self._regions.values():
             self._region_by_name.setdefault(fold_accents(region).casefold(), region)
+        for alias, region in self._regions.items():
+            # a typo of another spelling ("bengalore" for a guide's "Bengaluru", by way of
+            # "bangalore"); short forms (sf, ldn, blr) are too short to forgive a typo
+            if len(alias) >= MIN_TYPO_ALIAS:
+                self._region_by_name.setdefault(fold_accents(alias), region)
         self._region_names = sorted(self._region_by_name)
         self._phrase_regions = [name for name in self._region_names if " " in name]
         self._distinct_roles = sorted(self._roles)

@@ -82,6 +82,9 @@ def index() -> GuideIndex:
         ("lumen mle nueva york", LUMEN, "New York"),
         ("kestrel backend san fransisco", KESTREL, "San Francisco"),
         ("kestrel backend engineer sna francisco", KESTREL, "San Francisco"),
+        # a typo of another spelling of the place: "manhatan" is Manhattan, the guide's New York
+        ("lumen mle manhatan", LUMEN, "New York"),
+        ("lumen mle greater londn", LUMEN, "London"),
         # the company and words that describe no role
         ("do you have anything on lumen?", LUMEN, None),
         ("kestrel thoughts?", KESTREL, None),
