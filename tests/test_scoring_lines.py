@@ -50,6 +50,12 @@ def check(lines: str, offer: str) -> tuple[bool | None, float | None, float | No
         ("Accept if base is above $190K.", "$189K base", False),
         ("Accept if base is $190K or more.", "$190K base", True),
         ("Accept if base is $190K or more.", "$189K base", False),
+        # a walk-away line worded as the floor it keeps: cleared at or over it
+        ("Walk away unless the base is at least $170K.", "$175K base", True),
+        ("Walk away unless the base is at least $170K.", "$165K base", False),
+        # a percent gets no allowance for rounding
+        ("Accept if the bonus is above 15%.", "$200K base, 14.1% bonus", False),
+        ("Accept if the bonus is above 15%.", "$200K base, 15.5% bonus", True),
     ],
 )
 def test_each_comparison_goes_the_right_way(line: str, offer: str, cleared: bool) -> None:

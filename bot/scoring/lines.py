@@ -112,16 +112,23 @@ def check_line(
 
 
 def cleared(threshold: Threshold, value: float, line: float) -> bool:
-    """Whether ``value`` clears the line: meets an accept line, or stays clear of a walk-away
-    line ("walk away below $160K": $160K clears; "walk away at $150K or less": $150K does not).
-    Within a unit of an 'above' line counts as on it (figures carried over are rounded)."""
+    """Whether ``value`` clears the line. A comparison says what the line asks for ("accept
+    if above $265K", a floor of "at least $160K"), except a walk-away line's "below" or "at
+    most", which says when to walk ("walk away below $160K": $160K clears; "walk away at $150K
+    or less": $150K does not). Within a dollar of an 'above' line counts as on it (figures
+    carried over are rounded); a percent gets no such allowance."""
+    on_it = abs(value - line) < (1e-9 if threshold.is_pct else 1)
     meets = {
-        Comparison.ABOVE: value > line or abs(value - line) < 1,
-        Comparison.AT_LEAST: value >= line,
-        Comparison.BELOW: value < line,
-        Comparison.AT_MOST: value <= line,
+        Comparison.ABOVE: value > line or on_it,
+        Comparison.AT_LEAST: value >= line or on_it,
+        Comparison.BELOW: value < line and not on_it,
+        Comparison.AT_MOST: value <= line or on_it,
     }[threshold.comparison]
-    return meets if threshold.kind is ThresholdKind.ACCEPT else not meets
+    walk_when = threshold.kind is ThresholdKind.WALK_AWAY and threshold.comparison in {
+        Comparison.BELOW,
+        Comparison.AT_MOST,
+    }
+    return not meets if walk_when else meets
 
 
 def target_gaps(
