@@ -17,8 +17,10 @@ _SLACK_MARKUP_RE = re.compile(
 )
 _URL_RE = re.compile(r"https?://\S+")
 # Emoji as Slack sends them, ":thinking_face:" or ":+1::skin-tone-2:": pictures, not words.
-# A letter is required (but for the thumbs, ":+1:"), so times ("10:30:45") stay.
-_EMOJI_CODE_RE = re.compile(r":(?:[+-]1|(?=[0-9_+'-]{0,60}[a-z])[a-z0-9_+'-]{1,60}):", re.I)
+# A code starts with a letter (but for the thumbs, ":+1:") and stands apart from the words
+# around it, so times ("10:30:45", "2:15pm: base 180k") and key:value runs ("base:180k:stock:
+# 50k") keep their figures.
+_EMOJI_CODE_RE = re.compile(r"(?<![^\W_]):(?:[+-]1|[a-z][a-z0-9_+'-]{0,59}):(?![^\W_])", re.I)
 _WORD_RE = re.compile(r"[^\W_]+(?:[.&'][^\W_]+)*", re.UNICODE)
 
 
@@ -49,8 +51,15 @@ def fold_accents(text: str) -> str:
     """ "Zürich" -> "Zurich", "São Paulo" -> "Sao Paulo": people type place names both ways."""
     if text.isascii():  # nearly every word, and a lookup folds many
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text).translate(_UNDECOMPOSABLE)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# Letters that carry their mark inside them, so NFKD leaves them whole ("København", "Łódź").
+_UNDECOMPOSABLE = str.maketrans(
+    {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss",
+     "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"}
+)  # fmt: skip
 
 
 def normalize_name(text: str) -> str:

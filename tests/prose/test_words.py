@@ -71,6 +71,8 @@ def test_bounded_markup_reads_like_the_unbounded_pattern(
         ("meta mle :pray::pray:", ["meta", "mle"]),
         ("at 10:30:45 sharp", ["at", "10", "30", "45", "sharp"]),  # a time is no emoji
         ("note: stripe: backend", ["note", "stripe", "backend"]),  # nor a colon in prose
+        ("2:15pm: base 180k", ["2", "15pm", "base", "180k"]),  # a chat's time before its text
+        ("base:180k:stock:50k", ["base", "180k", "stock", "50k"]),  # key:value runs
     ],
 )
 def test_emoji_codes_are_not_words(text: str, expected: list[str]) -> None:
@@ -83,6 +85,9 @@ def test_emoji_codes_are_not_words(text: str, expected: list[str]) -> None:
         ("Zürich", "Zurich"),
         ("São Paulo", "Sao Paulo"),
         ("München", "Munchen"),
+        ("København", "Kobenhavn"),  # letters NFKD leaves whole
+        ("Łódź", "Lodz"),
+        ("Straße", "Strasse"),
         ("Dublin", "Dublin"),
     ],
 )
