@@ -47,6 +47,9 @@ PHRASE_CUTOFF = 85.0  # the same for multi-word names, where one typo weighs les
 ROLE_WORD_CUTOFF = 80.0
 AMBIGUITY_MARGIN = 4.0
 PLACE_CUTOFF = 85.0  # a place of several words, nearly typed ("san fransisco")
+SHORT_PLACE = 10  # characters below which one wrong letter is another phrase ("new work")
+SHORT_PLACE_CUTOFF = 90.0  # ... so only a missing or doubled one is forgiven ("hong kog")
+MIN_WEB_STEM = 3  # letters a site's name needs to stand for a company on its own
 MIN_JOINED = 6  # the shortest name read from words typed apart: "open ai" is OpenAI
 EXACT_PREFERENCE = 8.0  # "hexon" names Hexon; Hexon Labs is only a guess beside it
 
@@ -175,8 +178,10 @@ class Reading:
         for size in range(min(self._max_region_words, len(open_)), 1, -1):
             for window in self._windows(open_, size):
                 phrase = fold_accents(" ".join(tokens[i] for i in window))
+                # one letter off in a short name is another phrase ("new work", "new york")
+                cutoff = PLACE_CUTOFF if len(phrase) >= SHORT_PLACE else SHORT_PLACE_CUTOFF
                 best = process.extractOne(
-                    phrase, self._phrase_regions, scorer=fuzz.ratio, score_cutoff=PLACE_CUTOFF
+                    phrase, self._phrase_regions, scorer=fuzz.ratio, score_cutoff=cutoff
                 )
                 if best:
                     parsed.region = self._region_by_name[best[0]]
@@ -343,7 +348,12 @@ _WEB_SUFFIXES = frozenset({"com", "io", "ai", "co", "net", "org", "dev", "app", 
 def web_stem(name: str) -> str | None:
     """ "booking.com" -> "booking", "amazon.co.uk" -> "amazon": a company written as its site."""
     stem, *rest = name.split(".")
-    if rest and stem and " " not in name and all(part in _WEB_SUFFIXES for part in rest):
+    if (
+        rest
+        and len(stem) >= MIN_WEB_STEM  # "x.ai" is no "x"
+        and " " not in name
+        and all(part in _WEB_SUFFIXES for part in rest)
+    ):
         return stem
     return None
 

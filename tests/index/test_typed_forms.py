@@ -5,6 +5,8 @@ tells apart guides alike on the words."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -42,8 +44,10 @@ GUIDES = [
     guide("3M", "Data Scientist", ("Remote",)),
     guide("Orrin", "Data Engineer", ("Dublin",)),
     guide("Orrin", "Product Manager", ("London",)),
+    replace(guide("x.ai", "Research Engineer", ("San Francisco",)), company="x.ai"),
 ]
 JPM = "j-p--morgan/software-engineer"
+XAI = "x.ai/research-engineer"
 MELI = "mercado-libre/backend-engineer"
 BYTEDANCE = "bytedance/software-engineer"
 
@@ -130,6 +134,27 @@ def test_a_place_decides_only_when_one_guide_has_it(
 def test_unknown_sites_and_emoji_name_no_company(index: GuideIndex, query: str) -> None:
     result = index.lookup(query)
     assert result.status is Status.NONE, (query, result)
+
+
+@pytest.mark.parametrize(
+    ("query", "guide_id", "region"),
+    [
+        # a lone "x" is a times sign, not the site x.ai
+        ("kestrel backend engineer, base 180k x 12 months", KESTREL, None),
+        # a short phrase one letter off is another phrase, not a place
+        ("kestrel backend engineer, excited about the new work", KESTREL, None),
+        ("x.ai research engineer", XAI, None),
+    ],
+)
+def test_short_words_name_no_company_and_no_place(
+    index: GuideIndex, query: str, guide_id: str, region: str | None
+) -> None:
+    result = index.lookup(query)
+    assert result.status is Status.MATCH, (query, result)
+    assert result.guide is not None and result.guide.id == guide_id
+    assert result.region == region
+    if guide_id != XAI:
+        assert XAI not in {c.guide.id for c in result.candidates}, "not even as a runner-up"
 
 
 def test_chat_words_are_never_part_of_a_name_run_together(index: GuideIndex) -> None:
