@@ -70,8 +70,12 @@ def blocks_of(lines: list[str]) -> list[Block]:
                 and strip_bullet(lines[i + 1]) is None
             ):
                 i += 1
-                # "1. Offers" over an indented "Bring the offer.": a title and its text
-                item += (": " if titled else " ") + lines[i].strip()
+                # "1. Offers" over an indented "Bring the offer.": a title and its text; a
+                # line wrapped mid-sentence ("Ask them to match the" / "competing offer in
+                # writing.") goes on in lower case, and is one text
+                text = lines[i].strip()
+                title = titled and not text[:1].islower()
+                item += (": " if title else " ") + text
                 titled = False
             blocks.append(Block("item", start_line, item))
         else:

@@ -134,6 +134,10 @@ def body(text: str) -> Any:
             "## Levers\n\n1. Offers move them most,\n   so bring one.",
             ["Offers move them most, so bring one"],
         ),
+        (  # a line wrapped mid-sentence is no title over its text
+            "## Levers\n\n- Ask them to match the\n  competing offer in writing.\n- Scope\n  Two.",
+            ["Ask them to match the competing offer in writing", "Scope"],
+        ),
         (
             "## Levers\n| # | Lever | Script |\n|---|---|---|\n| 1 | Offers | x |\n| 2 | Scope | y |",
             ["Offers", "Scope"],
