@@ -125,7 +125,9 @@ class SlackFront:
         headers = _headers(scope["headers"])
         declared = headers.get("content-length")
         if declared is not None and (
-            not (declared.isascii() and declared.isdecimal()) or int(declared) > MAX_BODY
+            not (declared.isascii() and declared.isdecimal())
+            or len(declared) > len(str(MAX_BODY))  # int() refuses 4,300 digits and more
+            or int(declared) > MAX_BODY
         ):
             log.warning("request refused (413): Content-Length %s over %d", declared[:20], MAX_BODY)
             return _plain(413, "body too large", close=True)
