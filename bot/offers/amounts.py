@@ -28,22 +28,22 @@ MULTIPLIERS = {
     "k": 1e3, "thousand": 1e3, "grand": 1e3, "mil": 1e3, "千": 1e3, "m": 1e6, "mm": 1e6,
     "mn": 1e6, "million": 1e6, "millions": 1e6, "l": 1e5, "lakh": 1e5, "lakhs": 1e5,
     "lac": 1e5, "lacs": 1e5, "lpa": 1e5, "लाख": 1e5, "cr": 1e7, "crore": 1e7, "crores": 1e7,
-    "करोड़": 1e7, "万": 1e4, "萬": 1e4, "w": 1e4, "만": 1e4, "億": 1e8, "亿": 1e8, "억": 1e8,
+    "करोड़": 1e7, "tys": 1e3, "tys.": 1e3, "mln": 1e6, "אלף": 1e3, "万": 1e4, "萬": 1e4, "w": 1e4, "만": 1e4, "億": 1e8, "亿": 1e8, "억": 1e8,
 }  # fmt: skip
 _INDIAN = {"l", "lakh", "lakhs", "lac", "lacs", "lpa", "लाख", "cr", "crore", "crores", "करोड़"}
 _MULT_RE = re.compile(
-    r"[ ]?(?P<mult>thousand|grand|millions?|mil|mm|mn|lakhs?|lacs?|lpa|crores?|cr|k|m|l|w|"
+    r"[ ]?(?P<mult>thousand|grand|millions?|mil|mln|mm|mn|tys\.?|אלף|lakhs?|lacs?|lpa|crores?|cr|k|m|l|w|"
     r"लाख|करोड़|千|万|萬|만|億|亿|억)(?![a-zà-ÿ])"
 )
 _PREFIX_RE = re.compile(
     r"(?P<mark>(?:usd|cad|aud|sgd|hkd|nzd|mxn)[ ]?\$|"
     r"us\$|ca\$|c\$|au\$|a\$|nz\$|s\$|sg\$|hk\$|r\$|mx\$|nt\$|\$|£|€|₹|¥|₩|₪|rs\.?|"
     r"usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|dkk|pln|brl|mxn|aed|ils|nis|"
-    r"zar|nzd)[ ]?(?P<approx>~|ca\.?[ ])?[ ]?\Z"
+    r"zar|nzd|cop|clp)[ ]?(?P<approx>~|ca\.?[ ])?[ ]?\Z"
 )
 _SUFFIX_RE = re.compile(
     r"[ ]?(?P<mark>\$[ ]?ca|€|\$|£|₪|₹|usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|"
-    r"dkk|pln|zł|zl|brl|mxn|aed|ils|nis|zar|円|美元|美金|元|원|달러|米ドル|ドル|dollars?|euros?|pounds?|"
+    r"dkk|pln|zł|zl|kr|brl|mxn|aed|ils|nis|zar|cop|clp|円|美元|美金|元|원|달러|米ドル|ドル|dollars?|euros?|pounds?|"
     r"rupees?|yen)"
     r"(?![a-zà-ÿ])"
 )
@@ -77,7 +77,7 @@ _PERIOD_RE = re.compile(
     r"(?P<p>yr|year|y|annum|a|annual|annually|yearly|p\.?[ ]?a\.?|jahr|an|année|ano|año|年|"
     r"rocznie|jährlich|annuels?|anuales?|anual|"
     r"mo|month|mth|mon|m|monthly|mois|mes|mês|monat|monatlich|mensuel|mensuelle|mensuales?|"
-    r"mensal|miesięcznie|mies|mc|msc|maand|月|월|"
+    r"mensal|miesięcznie|mies|mc|msc|maand|mån|månad|月|월|"
     r"hr|hour|h|hourly|godz|std|stunde|heure|"
     r"day|d|daily|dziennie|jour|tag|giorno|dia|日|"
     r"(?:(?:semi|bi)[- ]?(?:monthly|weekly)[ ])?pay period|paycheck)(?![a-zà-ÿ\d])"
@@ -146,6 +146,8 @@ _PERIOD_OF = {
             "mc",
             "msc",
             "maand",
+            "mån",
+            "månad",
             "月",
             "월",
         ],

@@ -74,7 +74,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "without a", "without an", "zero", "nil", "does not include a", "does not include an",
         "does not include", "doesn t include", "not including", "geen", "ingen", "inget", "nessun",
         "nessuna", "nessuno", "ningún", "ninguna", "nenhum", "nenhuma", "aucun", "aucune", "koi",
-        "sans", "senza", "zonder", "utan",
+        "sans", "senza", "zonder", "utan", "בלי", "ללא",
         "无", "無", "没有", "沒有",
     )),
     (Kind.NONE_AFTER, "", (
@@ -94,7 +94,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     )),
     (Kind.CAP, "", (
         "up to", "upto", "bis zu", "jusqu à", "jusqu a", "jusqu", "até", "de até", "fino a",
-        "hasta", "do", "maximum", "max", "maximaal", "maximal", "höchstens", "capped at", "at most", "最大", "최대", "最高",
+        "hasta", "hasta un", "hasta el", "fino al", "fino all", "até ao", "do", "maximum", "max", "maximaal", "maximal", "höchstens", "capped at", "at most", "最大", "최대", "最高",
     )),
     (Kind.TARGET, "", (
         "target", "targeted", "tgt", "average", "averages", "averaged", "avg", "cible",
@@ -165,7 +165,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "mensuales", "mensal", "mensais", "por mes", "por mês", "monatlich", "monatliches",
         "monatlicher", "monatlichen", "im monat", "pro monat", "miesięcznie", "mies", "na miesiąc",
         "per maand",
-        "i månaden", "månad", "al mese", "mensile", "לחודש", "月", "月額", "每月", "월",
+        "i månaden", "månad", "mån", "per mån", "i mån", "al mese", "mensile", "לחודש", "月", "月額", "每月", "월",
     )),
     (Kind.PERIOD, "hour", (
         "per hour", "an hour", "hourly", "hourly rate", "hourly wage", "hour rate",
@@ -200,7 +200,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     )),
     (Kind.PAYMENTS, "", (
         "gehälter", "monatsgehälter", "monatslöhne", "monatslöhnen", "monatsraten", "pagas",
-        "mensilità", "mensualités", "payments", "salaries", "salários", "meses", "months salary",
+        "mensilità", "mensualités", "payments", "pagos", "salaries", "salários", "meses", "months salary",
         "薪", "times",
     )),
     (Kind.DATE, "", (

@@ -27,6 +27,8 @@ _PLAUSIBLE = {
     "INR": (100_000, 500_000_000),
     "JPY": (1_000_000, 500_000_000),
     "KRW": (10_000_000, 5e9),
+    "COP": (10_000_000, 5e10),
+    "CLP": (5_000_000, 5e9),
 }
 _PLAUSIBLE_DEFAULT = (10_000, 5_000_000)
 _FULL_TIME_RE = re.compile(
@@ -211,8 +213,9 @@ def extra_salary(tokens: Tokens, spans: list[tuple[int, int]]) -> bool:
     )
 
 
-def payments(tokens: Tokens, spans: list[tuple[int, int]]) -> int | None:
-    counts = [int(m.value) for m in _counts_in(tokens, spans)]
+def payments(tokens: Tokens, spans: list[tuple[int, int]]) -> float | None:
+    """The payment count stated for the pay (13.5 for "13,5 Gehälter")."""
+    counts = [m.value for m in _counts_in(tokens, spans)]
     return max(counts) if counts else None
 
 

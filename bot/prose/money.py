@@ -35,6 +35,8 @@ SYMBOLS: dict[str, str] = {
     "ZAR": "R ",
     "KRW": "₩",
     "TWD": "NT$",
+    "COP": "COP ",
+    "CLP": "CLP ",
 }
 CURRENCIES = frozenset(SYMBOLS)
 
@@ -108,6 +110,8 @@ _MARKS: dict[str, str] = {
     "dollar": "USD",
     "pound": "GBP",
     "rupee": "INR",
+    "cop": "COP",
+    "clp": "CLP",
 }
 
 _MULTIPLIERS: dict[str, float] = {

@@ -862,6 +862,68 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Years three and four: $150k base, $25k stock each.",
         {"stock_total": 100_000, "stock_years": 4, "vesting": [20, 30, 25, 25]},
     ),
+    # sign-on words in the Romance languages and Polish, and their negations
+    (
+        "a Portuguese or French sign-on label",
+        "Lisboa: 3.500 € brutos/mês x 14, prémio de assinatura 2.000 €",
+        {"signing": 2_000, "base": 49_000},
+    ),
+    (
+        "a Spanish sign-on label, word order as spoken",
+        "Valencia: 45.000 €/año, bonus firma 3.000 €",
+        {"signing": 3_000, "bonus_amount": None},
+    ),
+    (
+        "a French engagement bonus is a sign-on",
+        "Genève : 110 000 CHF par année, prime d'engagement 8 000 CHF",
+        {"signing": 8_000, "bonus_amount": None},
+    ),
+    (
+        "a Polish welcome bonus denied",
+        "Kraków: 20 000 zł brutto/mc, bez bonusu powitalnego",
+        {"signing": 0, "base": 240_000},
+    ),
+    (
+        "a Hebrew 'without' before a label",
+        "Haifa: 35,000 ₪ לחודש, בלי בונוס",
+        {"bonus_pct": 0, "bonus_amount": 0},
+    ),
+    (
+        "a Spanish or Italian cap with an article",
+        "Sevilla: 50.000 € al año, variable hasta un 8 %. Milano: bonus fino al 10 %",
+        {"bonus_pct": None},
+    ),
+    # money words: thousands in Polish and Hebrew, kronor per month, more currencies
+    (
+        "Polish thousands abbreviated",
+        "Łódź: 16 tys. zł brutto miesięcznie",
+        {"base": 192_000, "currency": "PLN"},
+    ),
+    (
+        "Hebrew thousands, a city with a glued preposition",
+        "משרה בתל אביב: 30 אלף ברוטו לחודש",
+        {"base": 360_000, "currency": "ILS"},
+    ),
+    (
+        "kronor per month abbreviated",
+        "Malmö: 52 000 kr/mån",
+        {"base": 624_000, "currency": "SEK"},
+    ),
+    (
+        "Colombian and Chilean pesos, monthly",
+        "Medellín: COP 9.000.000 al mes, 12 pagos al año, sin bonos",
+        {"base": 108_000_000, "currency": "COP", "bonus_pct": 0},
+    ),
+    (
+        "a half payment in the count",
+        "Köln: 4.000 € brutto monatlich bei 13,5 Gehältern",
+        {"base": 54_000},
+    ),
+    (
+        "a wage supplement given in brackets after its name",
+        "SGD 10,000/month + AWS (1 month)",
+        {"base": 130_000},
+    ),
 ]
 
 
