@@ -49,7 +49,7 @@ _SUFFIX_RE = re.compile(
 )
 _PCT_RE = re.compile(r"[ ]?(?:%|percent|per\s?cent|pct)(?![a-z])")
 _SHARES_RE = re.compile(
-    r"[ ]?(?:shares?|options?|stock options|units?|rsus?|isos?|nsos?|psus?|gsus?|esops?|"
+    r"[ ]?(?:shares?|options?|stock options|(?:restricted[ ])?(?:stock[ ])?units?|rsus?|isos?|nsos?|psus?|gsus?|esops?|"
     r"actions|uar|aktien|(?:virtuelle )?optionen|opties|opcje|opcji|akcji|opções|opciones|"
     r"acciones|azioni|aktier|aandelen|株|股|個|주)(?![a-zà-ÿ])"
 )

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from bot.offers.lexicon import Kind
 from bot.offers.spans import Spans
-from bot.offers.tokens import Tokens
+from bot.offers.tokens import Tokens, Word
 
 # A chat message's header: "alex  9:14 AM" (Slack) or "jess — Today at 3:02 PM" (Discord) on
 # its own line; "Noa 11:02: ..." or "[09/03/25, 21:14] Rahul: ..." (WhatsApp) opening the line.
@@ -195,6 +195,26 @@ def _whole_line(tokens: Tokens, start: int, end: int) -> bool:
     return not text[line_start:start].strip(" -•*>|") and not text[end:line_end].strip(" .,;")
 
 
+CURRENTLY = frozenset(
+    ("currently", "aktuell", "derzeit", "actuellement", "actualmente", "atualmente", "obecnie")
+)
+
+
+def aside_marker(tokens: Tokens, word: Word) -> bool:
+    """A marker that says nothing about whose terms follow: one that qualifies something that
+    is not pay ("at our current valuation"), or a "currently" in a bracket opened
+    mid-sentence ("VSOP (aktuell ca. 80k € wert)")."""
+    after = tokens.word_after(word.end, 2)
+    if after is not None and after.kind is Kind.OTHER:
+        return True
+    text = tokens.text
+    if text[word.start : word.end].lower() not in CURRENTLY:
+        return False
+    line = text[tokens.line_of(word.start)[0] : word.start]
+    bracket = line.rfind("(")
+    return bracket > line.rfind(")") and len(line[:bracket].split()) > 3
+
+
 def _turns(tokens: Tokens, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A sentence that turns from one offer to another ("I'm at 160k now, new offer is 190k",
     "180k at first, then they came back with 200k", "2.1M monthly, no wait, 9.6M a year")
@@ -209,6 +229,7 @@ def _turns(tokens: Tokens, spans: list[tuple[int, int]]) -> list[tuple[int, int]
             last = tokens.last_figure_ending_by(word.start)
             if (
                 last is None
+                or aside_marker(tokens, word)
                 or last.start < cut
                 or not tokens.any_figure_in(word.end, end)
                 or not _TURN_RE.search(tokens.text, last.end, word.start)

@@ -64,7 +64,7 @@ _OTHER = (
     "level", "floor", "suite", "room", "building", "bldg", "gebäude", "apt", "req", "req id",
     "requisition", "job code", "job id", "stellen id", "ref", "reference", "current tc",
     "revenue", "umsatz", "teamumsatz", "auslastung", "capacity", "ppl", "employees", "headcount",
-    "行使価格", "住房", "公积金", "交通費", "年假", "复利厚生", "복지포인트", "קרן השתלמות", "פנסיה",
+    "行使価格", "행사가", "행사가격", "住房", "公积金", "交通費", "年假", "复利厚生", "복지포인트", "קרן השתלמות", "פנסיה",
 )
 
 _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
@@ -186,7 +186,9 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     )),
     (Kind.VEST, "cliff", (
         "cliff", "クリフ", "클리프", "悬崖期", "after a year", "after one year", "after 1 year",
-        "after the first year", "at one year", "at 1 year", "first anniversary",
+        "after the first year", "at one year", "at 1 year", "first anniversary", "קליף",
+        "après 1 an", "après un an", "nach einem jahr", "nach 1 jahr", "tras un año",
+        "tras 1 año", "após 1 ano", "após um ano", "po roku", "满1年", "满一年",
     )),
     (Kind.VEST, "even", (
         "quarterly", "monthly after", "each quarter", "every quarter", "annually", "evenly",

@@ -25,9 +25,11 @@ from bot.prose.numbers import find_spelled
 
 # How a paste says the grant vests evenly (a value "per year" does not say so).
 _EVEN_RE = re.compile(
-    r"cliff|quarterly|each quarter|every quarter|monthly|annually|evenly|equal|anniversary|"
-    r"vierteljährlich|trimestr|vest\w*\s(?:yearly|each year|every year)|yearly\svest|"
-    r"\b1/\d\s(?:each|per|a|every)\s(?:year|yr)",
+    r"cliff|quarterly|each quarter|every quarter|monthly|annually|evenly|equal|anniversar|"
+    r"vierteljährlich|quartalsweise|monatlich|trimestr|mensuel|mensual|mensal|miesięczn|"
+    r"kwartaln|co kwartał|co miesiąc|קליף|按月|按季|每月|毎月|四半期|매월|분기|"
+    r"vest\w*\s(?:yearly|each year|every year)|yearly\svest|"
+    r"\b(?:1/\d|a (?:quarter|third|half|fourth))\s(?:each|per|a|every)\s(?:year|yr)",
     re.IGNORECASE,
 )
 # "vest in sixteen equal quarterly installments", "48 monthly instalments": the length in the count
@@ -41,6 +43,7 @@ _AFTER_CLIFF_RE = re.compile(
     r"\b(?:following|next|remaining|subsequent)\s(\d{1,2}|[a-z]+(?:-[a-z]+)?)\s(months|years)\b",
     re.IGNORECASE,
 )
+_REST_BEFORE_RE = re.compile(r"(?:following|next|remaining|subsequent)\s\Z", re.IGNORECASE)
 _PER_YEAR = {"quarterly": 4, "monthly": 12}
 _CLIFF_YEARS_RE = re.compile(
     r"(?:\d|one|a)\s?-?\s?(?:years?|yrs?|y|jahr|an|año|ano|年)\s?(?:de\s)?cliff|cliff\s?(?:of\s)?(?:\d|one)\s?(?:years?|yrs?|an|jahr)",
@@ -63,9 +66,10 @@ _OVER_YEARS_RE = re.compile(
 )
 _WORD_YEARS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _CLAWBACK_BEFORE_RE = re.compile(r"(?:within|before|leave|leaving|repay\w*|recover\w*)\W{1,3}\Z")
+# "four equal annual instalments", "on each of the first four anniversaries"
 _EQUAL_INSTALMENTS_RE = re.compile(
-    r"\b(\d|two|three|four|five|six)\s(?:equal\s)?(?:annual|yearly)\s"
-    r"(?:instal+ments|installments|tranches|portions|parts)",
+    r"\b(\d|two|three|four|five|six)\s(?:(?:equal\s)?(?:annual|yearly)\s"
+    r"(?:instal+ments|installments|tranches|portions|parts)|(?:annual\s)?anniversaries)",
     re.IGNORECASE,
 )
 _OPTION_WORDS = (
@@ -269,7 +273,8 @@ def _mark_years(tokens: Tokens, pieces: list[Piece]) -> int | None:
     text = tokens.text
     for piece in pieces:
         for mark in tokens.marks_in(piece.start, piece.end):
-            if mark.kind != "years" or not 1 <= mark.value <= 10:
+            years = mark.value if mark.kind == "years" else _whole_years(text, mark)
+            if years is None or not 1 <= years <= 10:
                 continue
             if _cliff(tokens, mark, piece) or tokens.words_of(Kind.DOUBT, piece.start, mark.start):
                 continue  # a cliff's length, or a length the author doubts ("per year or 4 years?")
@@ -280,8 +285,19 @@ def _mark_years(tokens: Tokens, pieces: list[Piece]) -> int | None:
                 continue
             if _SIGNING_CONTEXT_RE.search(low[-12:]) and not _STOCK_CONTEXT_RE.search(low):
                 continue
-            return int(mark.value)
+            return int(years)
     return None
+
+
+def _whole_years(text: str, mark: Mark) -> float | None:
+    """ "48 months": a length in months that is whole years of two or more (a 12-month span
+    is a cliff or a clawback far more often than a grant); not "the following 36 months",
+    which is the rest after a cliff."""
+    if mark.kind != "months" or mark.value < 24 or mark.value % 12:
+        return None
+    if _REST_BEFORE_RE.search(text, max(0, mark.start - 14), mark.start):
+        return None
+    return mark.value / 12
 
 
 def _yearly_percent(tokens: Tokens, pieces: list[Piece], taken: set[int]) -> float | None:

@@ -924,6 +924,63 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "SGD 10,000/month + AWS (1 month)",
         {"base": 130_000},
     ),
+    # vesting said in months, anniversaries, fractions and other languages
+    (
+        "a grant's length in months",
+        "10,000 options, vesting over 36 months with a 12-month cliff",
+        {"stock_years": 3, "vesting": [33.33, 33.33, 33.33], "stock_total": None},
+    ),
+    (
+        "a share on each anniversary",
+        "RSUs worth $120,000, 25% vesting on each of the first four anniversaries",
+        {"stock_years": 4, "stock_per_year": 30_000, "vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "a fraction in words each year",
+        "$90k in RSUs over three years, a third each year",
+        {"stock_years": 3, "vesting": [33.33, 33.33, 33.33]},
+    ),
+    (
+        "a French cliff then monthly",
+        "BSPCE valorisés à 40 k€, vesting 4 ans, 25 % après un an puis mensuel",
+        {"stock_total": 40_000, "vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "Polish quarterly vesting",
+        "Warszawa: RSU za 60 000 zł na 3 lata, vesting co kwartał",
+        {"stock_years": 3, "vesting": [33.33, 33.33, 33.33]},
+    ),
+    (
+        "a Hebrew cliff",
+        "8,000 אופציות ל-4 שנים עם קליף של שנה",
+        {"stock_years": 4, "vesting": [25, 25, 25, 25], "stock_total": None},
+    ),
+    (
+        "a Chinese monthly vesting after a year",
+        "期权 2 万股，4 年归属，满一年后按月",
+        {"stock_years": 4, "vesting": [25, 25, 25, 25], "stock_total": None},
+    ),
+    (
+        "restricted stock units counted",
+        "Base $160,000. You will be granted 4,000 restricted stock units.",
+        {"stock_total": None, "base": 160_000},
+    ),
+    (
+        "a Korean exercise price is no grant",
+        "연봉 9천만원, 스톡옵션 1,000주 (행사가 5만원)",
+        {"stock_total": None},
+    ),
+    (
+        "'current' before a word that is not pay starts no offer",
+        "$170k base and 20,000 options (at our current valuation about $200k, no promises). "
+        "4 years, 1-year cliff.",
+        {"base": 170_000, "stock_years": 4, "vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "'currently' in a bracket is an adverb",
+        "Berlin: 85k brutto, VSOP (derzeit ca. 40k € wert) über 4 Jahre",
+        {"base": 85_000, "stock_total": 40_000, "stock_years": 4},
+    ),
 ]
 
 
