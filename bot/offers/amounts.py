@@ -160,7 +160,7 @@ _PERIOD_OF = {
 }
 _DURATION_RE = re.compile(
     r"[ ]?-?[ ]?(?:(?P<years>years?|yrs?|y(?=[\s,.;)/]|$)|jahre?n?|ans?|années?|años?|anos?|anni|"
-    r"lata?|år|års|jaar|jaren|saal|שנים|שנה|年|년)|"
+    r"lata?|år|års|jaar|jaren|saal|שנים|שנה|年(?!目)|년(?!차))|"
     r"(?P<months>months?|mos?|monate?n?|mois|meses|mesi|miesięcy|månader|maanden|"
     r"个月|ヶ月|か月|カ月|개월|salários?|salaries|salary)|"
     r"(?P<days>(?:equal[ ])?(?:monthly|quarterly|annual|yearly)[ ](?:instal+ments?|payments|tranches)|"
@@ -170,7 +170,8 @@ _DURATION_RE = re.compile(
     r"people|ppl|employees|staff|mitarbeiter|engineers|reports|回|次|번|회|x\b))(?![a-zà-ÿ])"
 )
 _ORDINAL_BEFORE_RE = re.compile(
-    r"(?<![a-zà-ÿ])(?:year|yr|y|第|years|month|monat|mois|mes|tranche|part)\s?(?:#\s?)?\Z"
+    r"(?<![a-zà-ÿ])(?:year|yr|y|第|years|jahr|année|año|ano|anno|rok|jaar|month|monat|mois|mes|"
+    r"tranche|part)\s?(?:#\s?)?\Z"
 )
 _DATE_RE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
@@ -187,7 +188,7 @@ _PHONE_AREA_RE = re.compile(r"\(\d{3}\)\s?\d")
 _RANGE_TAIL_RE = re.compile(r"[ ]?[-–—~〜][ ]?\d+(?:[.,]\d+)?")
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![a-z])")
 _DURATION_MAX = {"years": 60, "months": 240, "days": 2000}  # beyond these it is an amount
-_ORDINAL_ENDS = frozenset("rys第hte")  # last letters of the words _ORDINAL_BEFORE_RE ends with
+_ORDINAL_ENDS = frozenset("rys第hteok")  # last letters of the words _ORDINAL_BEFORE_RE ends with
 _DASHES = frozenset("-–—~〜")
 _BEFORE_MARKS = frozenset("$£€₹¥₩₪ ~.")  # what a currency mark before a number can end with
 _APPROX_CUES = ("~", "≈", "ca", "about", "around", "roughly", "approx")

@@ -38,8 +38,10 @@ _SENTENCE_RE = re.compile(
 )
 _YEAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _YEAR_NUMBER = r"\d|one|two|three|four|five|six"
+# "Year 1", "Jahr 2", "Años 3-4", "1年目", "第2年", "3년차": a row of a year-by-year schedule
 _YEAR_ROW_RE = re.compile(
-    rf"\W{{0,4}}(?:year|yr|y)s?\s?(?P<a>{_YEAR_NUMBER})"
+    rf"\W{{0,4}}(?:(?:year|yr|y|jahr|année|año|ano|anno|rok|jaar)s?\s?|第(?=\d)|(?=\d\s?(?:年目|년차)))"
+    rf"(?P<a>{_YEAR_NUMBER})(?:年目|年|년차)?"
     rf"(?:\s?(?:and|&|-|–|to|,)\s?(?P<b>{_YEAR_NUMBER}))?\b(?!\s?(?:k|%))",
     re.IGNORECASE,
 )
@@ -118,6 +120,7 @@ def layout(tokens: Tokens) -> Layout:
     struck = Spans(whole)
     dropped = Spans(result.dropped)
     parents = _parent_keys(tokens, lines)
+    calendar = _calendar_rows(text, lines)
     for index, (start, end) in enumerate(lines):
         if dropped.holds(start, end):
             continue
@@ -127,7 +130,7 @@ def layout(tokens: Tokens) -> Layout:
         if _quiet(tokens, start, end):
             continue  # no figure, no word of the lexicon, no number: nothing to read in it
         row = _YEAR_ROW_RE.match(text, start, end) or _year_after_heading(text, start, end)
-        years: tuple[int, ...] = ()
+        years: tuple[int, ...] = (calendar[index],) if index in calendar else ()
         for s, e in _turns(tokens, _sentences(text, start, end, struck)):
             sub = _YEAR_ROW_RE.match(text, s, e)
             if sub:
@@ -166,6 +169,23 @@ def _parent_keys(tokens: Tokens, lines: list[tuple[int, int]]) -> dict[int, tupl
         if owner is not None and child and not _labelled(tokens, child.span(1)):
             out[index] = owner
     return out
+
+
+_CALENDAR_ROW_RE = re.compile(r"[ \t*•|-]{0,4}((?:19|20)\d\d)[ \t]?[:|]")
+
+
+def _calendar_rows(text: str, lines: list[tuple[int, int]]) -> dict[int, int]:
+    """Lines that open with consecutive calendar years ("2025: base ...", "2026: ..."): a
+    year-by-year projection whose first year is year 1. One such line alone is a date."""
+    found = {}
+    for index, (start, end) in enumerate(lines):
+        m = _CALENDAR_ROW_RE.match(text, start, end)
+        if m:
+            found[index] = int(m.group(1))
+    first = min(found.values(), default=0)
+    if len(found) < 2 or sorted(found.values()) != list(range(first, first + len(found))):
+        return {}
+    return {index: year - first + 1 for index, year in found.items()}
 
 
 _HEADING_RE = re.compile(r"[^:\n\d]{1,60}:[ ]")

@@ -31,6 +31,9 @@ _AWS_RE = re.compile(
     r"\b(?:1|one)[- ]?month(?:'s)?[ ](?:fixed[ ])?aws\b|\baws[ ]?\((?:1|one)[- ]?month\)"
 )
 _YEARS_PAIR_RE = re.compile(r"(?:years?|yrs?|y)\s?\d\s?(?:and|&|-|–|to|,)\s?(?P<n>\d)\b")
+_CJK_ORDINAL_RE = re.compile(
+    r"(?<!\d)(\d{1,2})\s?(?:年目|년차|년째)"
+)  # "1年目", "2년차": the Nth year
 _CJK_YEARS_RE = re.compile(r"(?P<n>[一二三四五六七八九十两])(?<!第.)\s?年")  # "四年", not "第一年"
 _CJK_NUMERALS = {
     "一": 1,
@@ -68,6 +71,8 @@ def find_marks(low: str) -> list[Mark]:
     marks = payment_counts(low)
     for m in _YEARS_PAIR_RE.finditer(low):
         marks.append(Mark("ordinal", float(m["n"]), m.start("n"), m.end("n")))
+    for m in _CJK_ORDINAL_RE.finditer(low):
+        marks.append(Mark("ordinal", float(m.group(1)), m.start(), m.end()))
     for m in _CJK_YEARS_RE.finditer(low):
         marks.append(Mark("years", float(_CJK_NUMERALS[m["n"]]), m.start(), m.end()))
     for m in _LIST_NUMBER_RE.finditer(low):

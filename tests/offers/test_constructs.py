@@ -981,6 +981,23 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Berlin: 85k brutto, VSOP (derzeit ca. 40k € wert) über 4 Jahre",
         {"base": 85_000, "stock_total": 40_000, "stock_years": 4},
     ),
+    # year-by-year rows named in other languages, and by calendar year
+    (
+        "German year rows",
+        "Jahr 1: Grundgehalt 80.000 € + RSU 20.000 €\nJahr 2: Grundgehalt 80.000 € + RSU 10.000 €",
+        {"base": 80_000, "stock_total": 30_000, "stock_years": 2, "vesting": [66.67, 33.33]},
+    ),
+    (
+        "Japanese year rows",
+        "大阪、円:\n1年目: 基本給 900万 / RSU 100万\n2年目: 基本給 900万 / RSU 300万",
+        {"base": 9_000_000, "stock_total": 4_000_000, "vesting": [25, 75]},
+    ),
+    (
+        "rows by calendar year",
+        "2026: base $150,000, RSU $40,000, sign-on $10,000\n"
+        "2027: base $155,000, RSU $40,000, sign-on $5,000",
+        {"base": 150_000, "stock_total": 80_000, "stock_years": 2, "signing": 15_000},
+    ),
 ]
 
 
