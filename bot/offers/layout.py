@@ -215,6 +215,10 @@ def _whole_line(tokens: Tokens, start: int, end: int) -> bool:
     return not text[line_start:start].strip(" -•*>|") and not text[end:line_end].strip(" .,;")
 
 
+_ALSO_BEFORE_RE = re.compile(
+    r"\b(?:also|additionally|as well|on top|auch|aussi|también|também|anche|ook|też)\s\Z",
+    re.IGNORECASE,
+)
 CURRENTLY = frozenset(
     ("currently", "aktuell", "derzeit", "actuellement", "actualmente", "atualmente", "obecnie")
 )
@@ -223,11 +227,14 @@ CURRENTLY = frozenset(
 def aside_marker(tokens: Tokens, word: Word) -> bool:
     """A marker that says nothing about whose terms follow: one that qualifies something that
     is not pay ("at our current valuation"), or a "currently" in a bracket opened
-    mid-sentence ("VSOP (aktuell ca. 80k € wert)")."""
+    mid-sentence ("VSOP (aktuell ca. 80k € wert)"), or one that adds to the terms so far ("they
+    also offered a sign-on")."""
     after = tokens.word_after(word.end, 2)
     if after is not None and after.kind is Kind.OTHER:
         return True
     text = tokens.text
+    if _ALSO_BEFORE_RE.search(text, max(0, word.start - 16), word.start):
+        return True
     if text[word.start : word.end].lower() not in CURRENTLY:
         return False
     line = text[tokens.line_of(word.start)[0] : word.start]

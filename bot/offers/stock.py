@@ -23,11 +23,12 @@ from bot.offers.tokens import Tokens, Word
 from bot.prose.components import Component
 from bot.prose.numbers import find_spelled
 
-# How a paste says the grant vests evenly (a value "per year" does not say so).
+# How a paste says the grant vests evenly (a value "per year" does not say so). A bare
+# "monatlich" or "miesięcznie" is left out: in a sentence with the grant it is as often the pay's.
 _EVEN_RE = re.compile(
     r"cliff|quarterly|each quarter|every quarter|monthly|annually|evenly|equal|anniversar|"
-    r"vierteljährlich|quartalsweise|monatlich|trimestr|mensuel|mensual|mensal|miesięczn|"
-    r"kwartaln|co kwartał|co miesiąc|קליף|按月|按季|每月|毎月|四半期|매월|분기|"
+    r"vierteljährlich|quartalsweise|danach monatlich|puis mensuel|trimestr|kwartaln|co kwartał|"
+    r"co miesiąc|קליף|按月|按季|四半期|분기|"
     r"vest\w*\s(?:yearly|each year|every year)|yearly\svest|"
     r"\b(?:1/\d|a (?:quarter|third|half|fourth))\s(?:each|per|a|every)\s(?:year|yr)",
     re.IGNORECASE,

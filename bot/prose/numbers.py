@@ -65,6 +65,7 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _UNIT_WORDS = frozenset(("lakh", "lakhs", "lac", "lacs", "crore", "crores", "grand"))  # "one lakh"
 _NUMBER_WORDS = frozenset([*_UNITS, *_TENS, *_SCALES, "a", "and"])
 _GAP_RE = re.compile(r"[- ]|\s+")
+_AND_A_HALF_RE = re.compile(r"[- ]and[- ]a[- ]half\b")
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -194,10 +195,13 @@ def spelled_in(low: str, runs: Sequence[tuple[str, int, int]]) -> list[Spelled]:
             words.pop(0)
         while words and words[-1][0] in ("and", "a"):
             words.pop()
-        if not words or ([w for w, _, _ in words] == ["one"] and not unit_after):
+        half = _AND_A_HALF_RE.match(low, words[-1][2]) if words else None
+        if not words or ([w for w, _, _ in words] == ["one"] and not (unit_after or half)):
             continue
         start, end = words[0][1], words[-1][2]
         value = spelled_value(low[start:end])
+        if value is not None and half and value < 100:
+            value, end = value + 0.5, half.end()  # "twelve and a half", "one and a half lakh"
         if value is not None:
             found.append(Spelled(value, start, end))
     return found

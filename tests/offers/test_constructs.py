@@ -998,6 +998,22 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "2027: base $155,000, RSU $40,000, sign-on $5,000",
         {"base": 150_000, "stock_total": 80_000, "stock_years": 2, "signing": 15_000},
     ),
+    (
+        "a spelled number and a half",
+        "base of one sixty, bonus target of seven and a half percent, "
+        "joining bonus two and a half lakh",
+        {"bonus_pct": 7.5, "bonus_amount": None},
+    ),
+    (
+        "an offer that 'also' adds a term is the same offer",
+        "Utrecht: €70,000 gross annual, no equity. They also offered a €4,000 signing bonus.",
+        {"base": 70_000, "stock_total": 0, "signing": 4_000},
+    ),
+    (
+        "a monthly pay word beside the grant says nothing of its vesting",
+        "Kraków: 25 000 zł brutto miesięcznie, RSU za 30 000 USD na 4 lata",
+        {"stock_years": 4, "vesting": None},
+    ),
 ]
 
 
