@@ -195,13 +195,13 @@ def spelled_in(low: str, runs: Sequence[tuple[str, int, int]]) -> list[Spelled]:
             words.pop(0)
         while words and words[-1][0] in ("and", "a"):
             words.pop()
-        half = _AND_A_HALF_RE.match(low, words[-1][2]) if words else None
-        if not words or ([w for w, _, _ in words] == ["one"] and not (unit_after or half)):
+        and_half = _AND_A_HALF_RE.match(low, words[-1][2]) if words else None
+        if not words or ([w for w, _, _ in words] == ["one"] and not (unit_after or and_half)):
             continue
         start, end = words[0][1], words[-1][2]
         value = spelled_value(low[start:end])
-        if value is not None and half and value < 100:
-            value, end = value + 0.5, half.end()  # "twelve and a half", "one and a half lakh"
+        if value is not None and and_half and value < 100:
+            value, end = value + 0.5, and_half.end()  # "twelve and a half", "one and a half lakh"
         if value is not None:
             found.append(Spelled(value, start, end))
     return found
