@@ -28,12 +28,12 @@ MULTIPLIERS = {
     "k": 1e3, "thousand": 1e3, "grand": 1e3, "mil": 1e3, "千": 1e3, "m": 1e6, "mm": 1e6,
     "mn": 1e6, "million": 1e6, "millions": 1e6, "l": 1e5, "lakh": 1e5, "lakhs": 1e5,
     "lac": 1e5, "lacs": 1e5, "lpa": 1e5, "लाख": 1e5, "cr": 1e7, "crore": 1e7, "crores": 1e7,
-    "करोड़": 1e7, "tys": 1e3, "tys.": 1e3, "mln": 1e6, "אלף": 1e3, "万": 1e4, "萬": 1e4, "w": 1e4, "만": 1e4, "億": 1e8, "亿": 1e8, "억": 1e8,
+    "करोड़": 1e7, "tys": 1e3, "tys.": 1e3, "mln": 1e6, "אלף": 1e3, "万": 1e4, "萬": 1e4, "w": 1e4, "만": 1e4, "천만": 1e7, "千万": 1e7, "백만": 1e6, "百万": 1e6, "億": 1e8, "亿": 1e8, "억": 1e8,
 }  # fmt: skip
 _INDIAN = {"l", "lakh", "lakhs", "lac", "lacs", "lpa", "लाख", "cr", "crore", "crores", "करोड़"}
 _MULT_RE = re.compile(
     r"[ ]?(?P<mult>thousand|grand|millions?|mil|mln|mm|mn|tys\.?|אלף|lakhs?|lacs?|lpa|crores?|cr|k|m|l|w|"
-    r"लाख|करोड़|千|万|萬|만|億|亿|억)(?![a-zà-ÿ])"
+    r"लाख|करोड़|천만|千万|백만|百万|千|万|萬|만|億|亿|억)(?![a-zà-ÿ])"
 )
 _PREFIX_RE = re.compile(
     r"(?P<mark>(?:usd|cad|aud|sgd|hkd|nzd|mxn)[ ]?\$|"
@@ -42,11 +42,12 @@ _PREFIX_RE = re.compile(
     r"zar|nzd|cop|clp)[ ]?(?P<approx>~|ca\.?[ ])?[ ]?\Z"
 )
 _SUFFIX_RE = re.compile(
-    r"[ ]?(?P<mark>\$[ ]?ca|€|\$|£|₪|₹|usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|"
+    r"[ ]?(?P<mark>\$[ ]?(?:ca|us)|€|\$|£|₪|₹|usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|"
     r"dkk|pln|zł|zl|kr|brl|mxn|aed|ils|nis|zar|cop|clp|円|美元|美金|元|원|달러|米ドル|ドル|dollars?|euros?|pounds?|"
     r"rupees?|yen)"
     r"(?![a-zà-ÿ])"
 )
+_DOLLAR_AFTER = {"$ca": "CAD", "$us": "USD"}
 _PCT_RE = re.compile(r"[ ]?(?:%|percent|per\s?cent|pct)(?![a-z])")
 _SHARES_RE = re.compile(
     r"[ ]?(?:shares?|options?|stock options|(?:restricted[ ])?(?:stock[ ])?units?|rsus?|isos?|nsos?|psus?|gsus?|esops?|"
@@ -162,7 +163,7 @@ _DURATION_RE = re.compile(
     r"[ ]?-?[ ]?(?:(?P<years>years?|yrs?|y(?=[\s,.;)/]|$)|jahre?n?|ans?|années?|años?|anos?|anni|"
     r"lata?|år|års|jaar|jaren|saal|שנים|שנה|年(?!目)|년(?!차))|"
     r"(?P<months>months?|mos?|monate?n?|mois|meses|mesi|miesięcy|månader|maanden|"
-    r"个月|ヶ月|か月|カ月|개월|salários?|salaries|salary)|"
+    r"个月|ヶ月|か月|カ月|개월|salários?|salaries|salary|sueldos?|salarios|mensualidades)|"
     r"(?P<days>(?:equal[ ])?(?:monthly|quarterly|annual|yearly)[ ](?:instal+ments?|payments|tranches)|"
     r"days?|weeks?|wks?|hours?|hrs?|h(?=\s?/\s?w)|tage?n?|jours|días|dias|giorni|gg|"
     r"dni|dagar|dagen|天|日|週|일|am|pm|yoe|br|bed|parts?|instal+ments?|tranches?|installments?|"
@@ -387,8 +388,8 @@ def read_figure(
         mark = suf["mark"].replace(" ", "")
         if mark == "$":
             dollar = dollar or currency is None
-        elif mark in ("$ca", "$ca"):
-            currency, dollar = "CAD", False
+        elif mark in _DOLLAR_AFTER:  # "142 000 $ CA", "60 000 $ US": which dollar, after it
+            currency, dollar = _DOLLAR_AFTER[mark], False
         else:
             currency = currency or currency_of(mark)
             dollar = dollar and currency is None

@@ -9,7 +9,7 @@ import re
 from bot.offers.amounts import MULTIPLIERS, Figure
 
 _HUNDRED_MILLIONS = frozenset(("億", "亿", "억"))
-_TEN_THOUSANDS = frozenset(("万", "萬", "만"))
+_TEN_THOUSANDS = frozenset(("万", "萬", "만", "천만", "千万", "백만", "百万"))  # and below 億
 _CHANGE_TO_RE = re.compile(r"[ ]?(?:to|→|->|=>|bis|à|a|para|naar|till)[ ]?")
 _DASH_SPACE_RE = re.compile(r"[-–—]\s")  # "10 - 15" in a list is no range
 _ARROW_RE = re.compile(r"[ ]?(?:→|->|=>)[ ]?(?:now[ ])?")

@@ -32,7 +32,7 @@ _PLAUSIBLE = {
 }
 _PLAUSIBLE_DEFAULT = (10_000, 5_000_000)
 _FULL_TIME_RE = re.compile(
-    r"\b40\s?(?:h|hrs?|hours?|std)\b|full[- ]?time|vollzeit|temps plein|tiempo completo|pełny etat",
+    r"\b40\s?(?:h|hrs?|hours?|std)\b|full[- ]?time|vollzeit|temps plein|tiempo completo|pełny etat|pełen etat|pełny wymiar",
     re.IGNORECASE,
 )
 _MONTHLY_LABELS = {

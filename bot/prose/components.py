@@ -70,7 +70,7 @@ COMPONENTS: dict[Component, ComponentInfo] = {
             "fixed compensation", "gross salary", "basic", "basic salary", "basic pay",
             "sueldo base", "sueldo bruto", "salaire brut", "salário base", "stipendio",
             "retribuzione", "wynagrodzenie zasadnicze", "שכר", "משכורת", "שכר בסיס",
-            "年俸", "年薪", "月薪", "月給", "月给", "基本給", "基本工资", "底薪", "月額", "基本年収", "基本年俸", "연봉", "월급",
+            "年俸", "年薪", "ベース", "ベース給", "基本給与", "月薪", "月給", "月给", "基本給", "基本工资", "底薪", "月額", "基本年収", "基本年俸", "연봉", "월급",
             "기본급",
         ),
     ),

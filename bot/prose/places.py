@@ -108,7 +108,7 @@ _CURRENCY_PLACES: dict[str, tuple[str, ...]] = {
         "raleigh", "charlotte", "minneapolis", "columbus", "cleveland", "san diego", "san jose",
         "brooklyn", "manhattan", "menlo park", "mountain view", "sunnyvale", "cupertino",
         "palo alto", "redmond", "bellevue", "kirkland", "richmond", "dallas", "houston",
-        "phoenix", "philadelphia", "miami", "detroit", "salt lake city", "nashville", "baltimore",
+        "phoenix", "philadelphia", "philly", "miami", "detroit", "salt lake city", "nashville", "baltimore",
         "st. louis", "kansas city", "indianapolis", "orlando", "tampa", "durham", "madison",
         "ann arbor", "boulder", "irvine", "santa clara", "oakland", "jersey city", "hoboken",
         "nyc", "remote us", "remote (us)", "us company", "us-based", "usa", "united states", "湾区",
@@ -186,6 +186,8 @@ _ONE_WORD = {n: c for n, c in _BY_NAME.items() if _LETTERS_RE.fullmatch(n) and o
 _SEVERAL_WORDS = tuple(
     (n, c) for n, c in _BY_NAME.items() if n not in _ONE_WORD and ord(n[0]) <= 0x2E80
 )
+# "60 000 $ US", "US$ 5k": the letters say which dollar, they name no place
+_DOLLAR_MARK_RE = re.compile(r"\$[ \u00a0\u202f]?US\b|\bUS[ ]?\$")
 _HEBREW_PREFIXES = frozenset("בלמהוכש")
 _US_STATE_RE = re.compile(
     r", (?:WA|CA|TX|NC|NY|MA|IL|CO|GA|OR|PA|MN|OH|FL|NJ|UT|AZ|MI|TN|MD|VA|DC)\b"
@@ -202,7 +204,8 @@ def place_currencies(text: str) -> set[str]:
         if currency not in found and _has_name(low, name):
             found.add(currency)
     found |= {c for n, c in _CJK_NAMES if c not in found and n in text}
-    found |= {_BY_CODE[w] for w in set(_ASCII_LETTERS_RE.findall(text)) if w in _BY_CODE}
+    codes = _ASCII_LETTERS_RE.findall(_DOLLAR_MARK_RE.sub(" ", text))
+    found |= {_BY_CODE[w] for w in set(codes) if w in _BY_CODE}
     if _US_STATE_RE.search(text):
         found.add("USD")
     return found

@@ -1014,6 +1014,31 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Kraków: 25 000 zł brutto miesięcznie, RSU za 30 000 USD na 4 lata",
         {"stock_years": 4, "vesting": None},
     ),
+    (
+        "a Korean amount in hundred millions and tens of millions",
+        "서울 연봉 2억 5천만원",
+        {"base": 250_000_000, "currency": "KRW"},
+    ),
+    (
+        "a bonus in Spanish salaries is months, neither percent nor amount",
+        "CDMX: $60,000 MXN al mes, bono anual de 2 sueldos",
+        {"bonus_pct": None, "bonus_amount": None, "base": 720_000},
+    ),
+    (
+        "'$ US' after a figure in a Canadian paste",
+        "Montréal : salaire 130 000 $ par année, UAR 40 000 $ US sur 4 ans",
+        {"currency": "CAD", "stock_currency": "USD", "stock_total": 40_000},
+    ),
+    (
+        "Polish full-time hourly",
+        "B2B Gdynia: 150 zł/h netto, pełen etat",
+        {"base": 312_000},
+    ),
+    (
+        "Japanese katakana base",
+        "東京：ベース 1,100万円、RSU なし",
+        {"base": 11_000_000, "stock_total": 0},
+    ),
 ]
 
 
