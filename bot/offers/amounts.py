@@ -47,6 +47,11 @@ _SUFFIX_RE = re.compile(
     r"rupees?|yen)"
     r"(?![a-zà-ÿ])"
 )
+_CURRENCY_CELL_RE = re.compile(
+    r"[ ]?\|[ ]?(?P<mark>usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|krw|sek|nok|dkk|pln|brl|mxn|"
+    r"aed|ils|zar|nzd|cop|clp)[ ]?(?:\||$)",
+    re.MULTILINE,
+)
 _DOLLAR_AFTER = {"$ca": "CAD", "$us": "USD"}
 _PCT_RE = re.compile(r"[ ]?(?:%|percent|per\s?cent|pct)(?![a-z])")
 _SHARES_RE = re.compile(
@@ -400,6 +405,10 @@ def read_figure(
             unit = m2["mult"]
             value *= MULTIPLIERS[unit]
             pos = m2.end()
+    if not suf and currency is None and not dollar and nxt in " |":
+        cell = _CURRENCY_CELL_RE.match(low, pos)
+        if cell:  # "96000,GBP" in a CSV row: the next cell is the amount's currency
+            currency = currency_of(cell["mark"])
     if unit in _INDIAN and currency is None and not dollar:
         currency = "INR"
     if currency is None and not dollar and unit in ("万", "萬") and _YEN_AFTER_RE.match(low, pos):

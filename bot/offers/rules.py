@@ -186,7 +186,7 @@ def _monthly_word_before(tokens: Tokens, label: Word) -> bool:
 
 
 # "13 Gehälter, kein Bonus": the none is the bonus's, not the payment count's
-_CLAUSE_BREAK_RE = re.compile(r"[,;.，、。\n]")
+_CLAUSE_BREAK_RE = re.compile(r"[,;.，、。|\n]")  # a table cell ends a clause too
 
 
 def _counts_in(tokens: Tokens, spans: list[tuple[int, int]]) -> list[Mark]:

@@ -125,6 +125,16 @@ def _not_yet(text: str, end: int) -> bool:
     return bool(_NOT_YET_RE.search(tail[: cut.start()] if cut else tail))
 
 
+def _of_other_word(text: str, words: tuple[Word, ...] | list[Word]) -> bool:
+    """ "no target", "none guaranteed"... the none negates the word right after it (a target, a
+    cap, something that is not pay), not the component the cell is under."""
+    return (
+        len(words) > 1
+        and words[1].kind in (Kind.TARGET, Kind.CAP, Kind.OTHER)
+        and _near(text, words[0].end, words[1].start, 2)
+    )
+
+
 def _none_in_cell(tokens: Tokens, piece: Piece, reading: Reading) -> None:
     """A table cell that says "none" (or "—", "TBD") under a row or column label."""
     if piece.label_span is None or tokens.any_figure_in(piece.start, piece.end):
@@ -135,7 +145,7 @@ def _none_in_cell(tokens: Tokens, piece: Piece, reading: Reading) -> None:
     component = COMPONENT_OF[labels[0].key]
     text = tokens.text
     words = tokens.words_in(piece.start, piece.end)
-    if words and none_after(text, words[0]):
+    if words and none_after(text, words[0]) and not _of_other_word(text, words):
         reading.zero.add(component.value)
     elif not piece.years and (
         (words and words[0].kind is Kind.HOLDER)

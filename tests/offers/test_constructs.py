@@ -1039,6 +1039,30 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "東京：ベース 1,100万円、RSU なし",
         {"base": 11_000_000, "stock_total": 0},
     ),
+    (
+        "a struck-out vesting schedule is superseded",
+        "base `$170k`, RSU `$200k` / 4y, ~10/20/30/40~ → *25% each year*",
+        {"vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "a payment count before a table cell that says none of something else",
+        "Offer (Beijing): 月薪 3 万 × 14 薪，无签字费",
+        {"base": 420_000, "signing": 0},
+    ),
+    (
+        "CSV rows with empty, quoted and currency cells",
+        "item,value,ccy,comment\nsalary,82000,EUR,yearly\nbonus,,EUR,no target set\n"
+        'equity,60000,USD,"3 years, vesting yearly"\nsigning,5000,EUR,first payroll',
+        {
+            "currency": "EUR",
+            "base": 82_000,
+            "bonus_pct": None,
+            "stock_total": 60_000,
+            "stock_years": 3,
+            "stock_currency": "USD",
+            "signing": 5_000,
+        },
+    ),
 ]
 
 
