@@ -21,7 +21,7 @@ from bot.offers.layout import layout
 from bot.offers.model import EXAMPLE, MAX_CHARS, Offer, ParsedPaste
 from bot.offers.rules import PasteCurrency, Segment
 from bot.offers.several import inherit, primary_of, revised_from, split_offers
-from bot.offers.shorthand import resolve, split_of_other, vesting_runs
+from bot.offers.shorthand import resolve, split_of_other, vesting_runs, year_row_percents
 from bot.offers.tokens import Tokens, normalize, tokenize
 from bot.prose.places import place_currencies
 from bot.prose.words import strip_markup
@@ -97,6 +97,8 @@ def _parse(text: str) -> ParsedPaste:
         else []
         for i, piece in enumerate(pieces)
     }
+    for i, run in year_row_percents(tokens, pieces).items():
+        schedules[i] = [*schedules[i], run]
     in_schedules = {f.start for runs in schedules.values() for run, _ in runs for f in run}
     placed = place(tokens, pieces, shape.superseded, in_schedules)
     segments = split_offers(tokens, pieces, placed)

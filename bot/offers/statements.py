@@ -42,6 +42,7 @@ def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading:
         _none_in_cell(tokens, pieces[i], reading)
     _answered_none(tokens, pieces, seg, reading)
     words = segment_words(tokens, pieces, seg)
+    year_rows = [(pieces[i].start, pieces[i].end) for i in seg.pieces if pieces[i].years]
     for i, w in enumerate(words):
         if w.kind is not Kind.LABEL or w.key == Component.TOTAL.value:
             continue
@@ -75,6 +76,7 @@ def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading:
             _DASH_CHARS.intersection(text[w.end : w.end + 4])
             and _DASH_VALUE_RE.match(text[w.end : w.end + 8])
             and text[w.end : w.end + 1] != "?"  # "joining bonus?" asks; "Bonus: ?" is unknown
+            and not any(a <= w.start < b for a, b in year_rows)  # "Yr 2: Joining —": nothing
         ):
             reading.unknown.add(component)
 

@@ -108,6 +108,10 @@ _QUARTER_THEN_48THS_RE = re.compile(r"1/4\b.{0,60}1/48")  # "1/4 after a year, t
 _BREAK_RE = re.compile(r"[,;(]")
 _SLASH_YEAR_RE = re.compile(r"[ ]?/[ ]?(?:yr|year|y|a|ano|año|an|jahr)\b", re.IGNORECASE)
 _YEARLY_AFTER_RE = re.compile(r"[ ]?(?:per year|a year|/yr|yearly|each year|par an)(?! bonus)")
+_YEARLY_KEY_RE = re.compile(
+    r"(?:annual|yearly|per[_ ]?year)[_ ]?(?:value|amount|grant|usd|eur|gbp)?[\"']?[ ]?[:=][ ]?\Z",
+    re.IGNORECASE,
+)
 _VEST_PCT_AFTER_RE = re.compile(
     r"\s?(?:/\s?y|per\s|each\s|every\s|annually|on\s|after\s|a\s?year|on each)"
 )
@@ -210,9 +214,14 @@ def read_stock(
 
 
 def _yearly_word(text: str, figure: Figure) -> bool:
-    before = text[max(0, figure.start - 8) : figure.start]
+    """ "80k/yr stock", "每年 20万", "annual_value": 95000 (a data key that says yearly)."""
+    before = text[max(0, figure.start - 24) : figure.start]
     after = text[figure.end : figure.end + 14].lower()
-    return "每年" in before or bool(_YEARLY_AFTER_RE.match(after))
+    return (
+        "每年" in before[-8:]
+        or bool(_YEARLY_AFTER_RE.match(after))
+        or bool(_YEARLY_KEY_RE.search(before))
+    )
 
 
 def _vest_pct(text: str, figure: Figure) -> bool:

@@ -47,6 +47,10 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 _NOT_GROSS_PAY = frozenset({"ctc", "netto"})  # a total, or net pay: not a base
+# "1099k EUR", "1099 L", "1099 €": a unit or a currency after makes the number money
+_UNIT_AFTER_RE = re.compile(
+    r"[ ]?(?:k|m|l|cr|lakhs?|lacs?|crores?|thousand|million|万|千|[€$£₹]|usd|eur|gbp|inr)(?![a-z])"
+)
 _MONEY_BEFORE_RE = re.compile(r"[$€£₹][ ]?\Z")
 _OFFER_NAME_RE = re.compile(r"[ ]?#?[ ]?(?:\d|[a-d])\b", re.IGNORECASE)
 _INVOICED_RE = re.compile(r"\bb2b\b|\bvat\b|\binvoic|\bfaktur", re.IGNORECASE)
@@ -289,6 +293,7 @@ def tokenize(text: str) -> Tokens:
             match is not None
             and match.group(0) == "1099"
             and not _MONEY_BEFORE_RE.search(low, max(0, start - 2), start)
+            and not _UNIT_AFTER_RE.match(low, end)
         ):
             continue  # the US contractor's tax form ("1099 contract"), as W2 is the employee's
         got = read_figure(low, text, start, end, match, spelled_value, cjk)

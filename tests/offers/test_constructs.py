@@ -1063,6 +1063,31 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
             "signing": 5_000,
         },
     ),
+    (
+        "a dash in a year row is a year with nothing",
+        "Yr 1: Base 40L | Joining 5L | RSU 4L\nYr 2: Base 40L | Joining — | RSU 4L",
+        {"signing": 500_000, "stock_total": 800_000},
+    ),
+    (
+        "a data key that says the stock value is yearly",
+        '{"base": 180000, "rsu": {"yearly_value": 60000}}',
+        {"stock_per_year": 60_000, "stock_total": None},
+    ),
+    (
+        "year rows of percents are the schedule",
+        "Grant of $200k over 3 years:\nYear 1: 50%\nYear 2: 30% ($60k)\nYear 3: 20%",
+        {"vesting": [50, 30, 20], "bonus_pct": None, "stock_total": 200_000},
+    ),
+    (
+        "year rows with the same percent each year are a bonus, not a schedule",
+        "Year 1: $150k + 10%\nYear 2: $155k + 10%",
+        {"vesting": None},
+    ),
+    (
+        "1099 with a unit is money, not the tax form",
+        "base 90k EUR, RSU 1099k EUR over 3 years",
+        {"stock_total": 1_099_000},
+    ),
 ]
 
 
