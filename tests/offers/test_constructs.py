@@ -1088,6 +1088,11 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "base 90k EUR, RSU 1099k EUR over 3 years",
         {"stock_total": 1_099_000},
     ),
+    (
+        "an arrow after a positional run supersedes the whole run",
+        "Seattle: 180/10%/300 over 4 → 192/10%/360 over 4",
+        {"base": 192_000, "stock_total": 360_000, "stock_per_year": 90_000},
+    ),
 ]
 
 
