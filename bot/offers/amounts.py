@@ -36,20 +36,20 @@ _MULT_RE = re.compile(
     r"लाख|करोड़|천만|千万|백만|百万|千|万|萬|만|億|亿|억)(?![a-zà-ÿ])"
 )
 _PREFIX_RE = re.compile(
-    r"(?P<mark>(?:usd|cad|aud|sgd|hkd|nzd|mxn)[ ]?\$|"
+    r"(?<![a-zà-ÿ])(?P<mark>(?:usd|cad|aud|sgd|hkd|nzd|mxn)[ ]?\$|"
     r"us\$|ca\$|c\$|au\$|a\$|nz\$|s\$|sg\$|hk\$|r\$|mx\$|nt\$|\$|£|€|₹|¥|₩|₪|rs\.?|"
     r"usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|dkk|pln|brl|mxn|aed|ils|nis|"
-    r"zar|nzd|cop|clp)[ ]?(?P<approx>~|ca\.?[ ])?[ ]?\Z"
+    r"zar|nzd|cop|clp|ars)[ ]?(?P<approx>~|ca\.?[ ])?[ ]?\Z"
 )
 _SUFFIX_RE = re.compile(
     r"[ ]?(?P<mark>\$[ ]?(?:ca|us)|€|\$|£|₪|₹|usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|"
-    r"dkk|pln|zł|zl|kr|brl|mxn|aed|ils|nis|zar|cop|clp|円|美元|美金|元|원|달러|米ドル|ドル|dollars?|euros?|pounds?|"
+    r"dkk|pln|zł|zl|kr|brl|mxn|aed|ils|nis|zar|cop|clp|ars|円|美元|美金|元|원|달러|米ドル|ドル|dollars?|euros?|pounds?|"
     r"rupees?|yen)"
     r"(?![a-zà-ÿ])"
 )
 _CURRENCY_CELL_RE = re.compile(
     r"[ ]?\|[ ]?(?P<mark>usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|krw|sek|nok|dkk|pln|brl|mxn|"
-    r"aed|ils|zar|nzd|cop|clp)[ ]?(?:\||$)",
+    r"aed|ils|zar|nzd|cop|clp|ars)[ ]?(?:\||$)",
     re.MULTILINE,
 )
 _DOLLAR_AFTER = {"$ca": "CAD", "$us": "USD"}

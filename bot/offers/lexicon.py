@@ -165,7 +165,8 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "mensuales", "mensal", "mensais", "por mes", "por mês", "monatlich", "monatliches",
         "monatlicher", "monatlichen", "im monat", "pro monat", "miesięcznie", "mies", "na miesiąc",
         "per maand",
-        "i månaden", "månad", "mån", "per mån", "i mån", "al mese", "mensile", "לחודש", "月", "月額", "每月", "월",
+        "i månaden", "månad", "mån", "per mån", "i mån", "om månaden", "om måneden", "i måneden",
+        "per måned", "pr måned", "al mese", "mensile", "לחודש", "月", "月額", "每月", "월",
     )),
     (Kind.PERIOD, "hour", (
         "per hour", "an hour", "hourly", "hourly rate", "hourly wage", "hour rate",

@@ -29,6 +29,7 @@ _PLAUSIBLE = {
     "KRW": (10_000_000, 5e9),
     "COP": (10_000_000, 5e10),
     "CLP": (5_000_000, 5e9),
+    "ARS": (1_000_000, 5e11),
 }
 _PLAUSIBLE_DEFAULT = (10_000, 5_000_000)
 _FULL_TIME_RE = re.compile(

@@ -111,7 +111,7 @@ COMPONENTS: dict[Component, ComponentInfo] = {
             "premio di produzione", "bono", "bono anual", "bono de desempeño", "bono objetivo",
             "bônus", "bónus", "bónus anual", "bonus anual", "boni", "plr", "premie",
             "bonificación", "prime variable", "variabele beloning", "בונוס", "年终奖", "奖金",
-            "绩效奖金", "賞与", "ボーナス", "성과급", "보너스",
+            "绩效奖金", "賞与", "ボーナス", "성과급", "보너스", "인센티브",
         ),
     ),
     Component.SIGNING: ComponentInfo(
@@ -132,7 +132,8 @@ COMPONENTS: dict[Component, ComponentInfo] = {
             "bonus d embauche", "prime d engagement", "prime d embauche", "boni de signature",
             "bonus de signature", "bonus de firma", "bonus firma", "prima de firma",
             "bonus de incorporación", "prêmio de assinatura", "prémio de assinatura",
-            "bónus de boas vindas", "bonusu powitalnego", "premii powitalnej", "sign", "签字费",
+            "bónus de boas vindas", "bonusu powitalnego", "premii powitalnej", "bonus na powitanie", "välkomstbonus",
+            "signeringsbonus", "velkomstbonus", "מענק הצטרפות", "입사축하금", "입사 축하금", "sign", "签字费",
             "签约奖", "签约费", "入职奖金", "サインオン", "サインオンボーナス", "入社一時金", "入社祝い金",
             "사이닝", "사이닝 보너스", "입사 보너스", "מענק חתימה",
         ),

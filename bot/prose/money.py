@@ -37,6 +37,7 @@ SYMBOLS: dict[str, str] = {
     "TWD": "NT$",
     "COP": "COP ",
     "CLP": "CLP ",
+    "ARS": "ARS ",
 }
 CURRENCIES = frozenset(SYMBOLS)
 
@@ -112,6 +113,7 @@ _MARKS: dict[str, str] = {
     "rupee": "INR",
     "cop": "COP",
     "clp": "CLP",
+    "ars": "ARS",
 }
 
 _MULTIPLIERS: dict[str, float] = {

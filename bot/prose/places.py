@@ -160,6 +160,7 @@ _CURRENCY_PLACES: dict[str, tuple[str, ...]] = {
         "curitiba", "campinas", "brasília", "brasilia", "fortaleza"),
     "MXN": ("mexico city", "cdmx", "guadalajara", "monterrey", "méxico", "querétaro", "queretaro", "puebla", "tijuana"),
     "COP": ("bogotá", "bogota", "medellín", "medellin", "colombia", "cali"),
+    "ARS": ("buenos aires", "argentina", "rosario", "mendoza"),
     "CLP": ("santiago de chile", "chile", "valparaíso", "valparaiso"),
     "NOK": ("oslo", "bergen", "trondheim", "norway"),
     "DKK": ("copenhagen", "københavn", "aarhus", "denmark"),

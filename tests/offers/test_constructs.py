@@ -1093,6 +1093,36 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Seattle: 180/10%/300 over 4 → 192/10%/360 over 4",
         {"base": 192_000, "stock_total": 360_000, "stock_per_year": 90_000},
     ),
+    (
+        "Argentine pesos, and an ARS that is no rupee",
+        "Rosario: ARS 2.800.000 brutos por mes, sin bono",
+        {"currency": "ARS", "base": 33_600_000, "bonus_pct": 0},
+    ),
+    (
+        "Nordic welcome and signing bonuses",
+        "Uppsala: 48 000 kr/mån, välkomstbonus 20 000 kr",
+        {"base": 576_000, "signing": 20_000},
+    ),
+    (
+        "Danish kroner per month",
+        "Aarhus: 52.000 kr. om måneden",
+        {"currency": "DKK", "base": 624_000},
+    ),
+    (
+        "a Korean incentive is a bonus",
+        "성남: 월급 650만원, 인센티브 없음, 입사축하금 500만원",
+        {"base": 78_000_000, "bonus_pct": 0, "signing": 5_000_000},
+    ),
+    (
+        "a Hebrew joining grant is a sign-on",
+        "הרצליה: 30,000 ₪ ברוטו לחודש, מענק הצטרפות 10,000 ₪",
+        {"base": 360_000, "signing": 10_000},
+    ),
+    (
+        "a quarter of a scale spelled out",
+        "they said a hundred seventy base and a quarter million in stock over four years, Boise",
+        {"base": 170_000, "stock_total": 250_000},
+    ),
 ]
 
 
