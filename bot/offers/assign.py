@@ -162,10 +162,15 @@ def _key(
 ) -> tuple[tuple[Word, ...], int, int] | None:
     """The label part of a "Label: value" piece, where its value starts and where it starts."""
     text = tokens.text
+    first = figures[0].start
     if piece.label_span is not None:
         words = tokens.labels_in(*piece.label_span)
-        return (words, piece.start, piece.label_span[0]) if words else None
-    first = figures[0].start
+        if not words:
+            return None
+        # "rsu:" over "  total_usd: 320000": the value starts after the nested key, whose own
+        # words ("total") name no other component
+        sep = _KEY_SEP_RE.search(text, piece.start, first)
+        return words, sep.end() if sep else piece.start, piece.label_span[0]
     for m in _KEY_SEP_RE.finditer(text, piece.start, first + 1):
         if m.start() > first or m.start() - piece.start > _KEY_CHARS:
             break

@@ -17,6 +17,7 @@ from itertools import pairwise
 from bot.offers.lexicon import Kind
 from bot.offers.spans import Spans
 from bot.offers.tokens import Tokens, Word
+from bot.prose.components import Component
 
 # A chat message's header: "alex  9:14 AM" (Slack) or "jess — Today at 3:02 PM" (Discord) on
 # its own line; "Noa 11:02: ..." or "[09/03/25, 21:14] Rahul: ..." (WhatsApp) opening the line.
@@ -166,7 +167,7 @@ def _parent_keys(tokens: Tokens, lines: list[tuple[int, int]]) -> dict[int, tupl
             continue
         owner = next((key for _, key in reversed(stack) if key is not None), None)
         child = _CHILD_KEY_RE.match(text, start, end)
-        if owner is not None and child and not _labelled(tokens, child.span(1)):
+        if owner is not None and child and not _names_part(tokens, child.span(1)):
             out[index] = owner
     return out
 
@@ -470,6 +471,14 @@ def _is_rule(text: str, start: int, end: int) -> bool:
 
 def _labelled(tokens: Tokens, span: tuple[int, int]) -> bool:
     return any(w.kind is Kind.LABEL for w in tokens.labels_in(*span))
+
+
+def _names_part(tokens: Tokens, span: tuple[int, int]) -> bool:
+    """Whether a nested key names a component of its own; "total" under "rsu:" is the grant's
+    total, not total comp."""
+    return any(
+        w.kind is Kind.LABEL and w.key != Component.TOTAL.value for w in tokens.labels_in(*span)
+    )
 
 
 def _table(

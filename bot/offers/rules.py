@@ -54,6 +54,10 @@ _PARTS_RE = re.compile(
 _PART_COUNTS = {
     "2": 2, "3": 3, "4": 4, "two": 2, "three": 3, "four": 4, "两": 2, "二": 2, "三": 3, "四": 4,
 }  # fmt: skip
+_INSTALMENT_YEAR_RE = re.compile(
+    r"\b(?:in|for|during)\s(?:year|yr)\s?([1-4])\b|\b(?:in|for|during)\sthe\s(first|second|third)\syear\b",
+    re.IGNORECASE,
+)
 _EACH_PART_RE = re.compile(r"\b(?:each|je|cada|chacune|chacun|ciascuna)\b|各", re.IGNORECASE)
 _EXTRA_SALARY_RE = re.compile(r"1[3-6]\s?(?:th|e|º|o|°)")
 _NEGATED_COUNT_RE = re.compile(r"(?:sem|no|without|sin|kein|ohne|bez|pas de)\s?\Z", re.IGNORECASE)
@@ -238,6 +242,9 @@ def signing_total(values: list[float], text: str) -> tuple[float, str | None]:
     "two instalments of £6,000") do not."""
     if len(values) == 1:
         return values[0], None
+    if len(set(_INSTALMENT_YEAR_RE.findall(text))) >= len(values):
+        # "$10k in year 1 and $10k in year 2": one part a year, equal or not, adds up
+        return sum(values), " + ".join(f"{v:,.0f}" for v in values)
     biggest = max(values)
     rest = sum(values) - biggest
     if abs(rest - biggest) < 1:

@@ -1123,6 +1123,16 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "they said a hundred seventy base and a quarter million in stock over four years, Boise",
         {"base": 170_000, "stock_total": 250_000},
     ),
+    (
+        "a total nested under a stock key is the grant's total",
+        "equity:\n  total_value: 280000\n  years: 4\nbase: 170000\nlocation: Denver",
+        {"stock_total": 280_000, "stock_years": 4, "base": 170_000},
+    ),
+    (
+        "equal sign-on parts named by year add up",
+        "Base $190k, Portland. Sign-on: $15k in year 1 and $15k in year 2.",
+        {"signing": 30_000},
+    ),
 ]
 
 
