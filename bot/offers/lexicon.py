@@ -199,7 +199,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     )),
     (Kind.GROSS, "", (
         "gross", "brutto", "brut", "bruts", "brute", "bruto", "brutos", "bruta", "lordo", "lordi",
-        "netto", "ctc", "ברוטו", "税込", "税前",
+        "netto", "ctc", "ברוטו", "税込", "税前", "tax free", "steuerfrei", "libre de impuestos",
     )),
     (Kind.PAYMENTS, "", (
         "gehälter", "monatsgehälter", "monatslöhne", "monatslöhnen", "monatsraten", "pagas",

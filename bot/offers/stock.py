@@ -30,6 +30,7 @@ _EVEN_RE = re.compile(
     r"vierteljährlich|quartalsweise|danach monatlich|puis mensuel|trimestr|kwartaln|co kwartał|"
     r"co miesiąc|קליף|按月|按季|四半期|분기|"
     r"vest\w*\s(?:yearly|each year|every year)|yearly\svest|"
+    r"(?:annual|yearly|jährliche\w*)\s(?:tranches?|raten)|tranches?\sannuelles|tramos\sanuales|"
     r"\b(?:1/\d|a (?:quarter|third|half|fourth))\s(?:each|per|a|every)\s(?:year|yr)",
     re.IGNORECASE,
 )

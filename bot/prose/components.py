@@ -131,7 +131,7 @@ COMPONENTS: dict[Component, ComponentInfo] = {
             "premia na start", "bonus na start", "prime d embauche", "prime à l embauche",
             "bonus d embauche", "prime d engagement", "prime d embauche", "boni de signature",
             "bonus de signature", "bonus de firma", "bonus firma", "prima de firma",
-            "bonus de incorporación", "prêmio de assinatura", "prémio de assinatura",
+            "bonus de incorporación", "prima de fichaje", "bono de fichaje", "prêmio de assinatura", "prémio de assinatura",
             "bónus de boas vindas", "bonusu powitalnego", "premii powitalnej", "bonus na powitanie", "välkomstbonus",
             "signeringsbonus", "velkomstbonus", "מענק הצטרפות", "입사축하금", "입사 축하금", "sign", "签字费",
             "签约奖", "签约费", "入职奖金", "サインオン", "サインオンボーナス", "入社一時金", "入社祝い金",

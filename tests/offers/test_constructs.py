@@ -1133,6 +1133,21 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Base $190k, Portland. Sign-on: $15k in year 1 and $15k in year 2.",
         {"signing": 30_000},
     ),
+    (
+        "tax-free pay is pay",
+        "Abu Dhabi: AED 38,000 per month tax-free",
+        {"base": 456_000, "currency": "AED"},
+    ),
+    (
+        "a Spanish signing-on fee",
+        "Bilbao: 48.000 € brutos anuales, prima de fichaje 2.500 €",
+        {"signing": 2_500},
+    ),
+    (
+        "yearly tranches vest evenly",
+        "München: RSUs im Wert von 60.000 € über 3 Jahre in jährlichen Tranchen",
+        {"stock_years": 3, "vesting": [33.33, 33.33, 33.33]},
+    ),
 ]
 
 
