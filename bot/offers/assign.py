@@ -271,21 +271,23 @@ def _place_piece(
         if first_word[c] < first_figure[c]:
             key_ends = c
             break
+
+    def own(figure: Figure) -> bool:
+        """A key's own value: the figures of its first clause before any label ("Stock: 100k
+        RSUs"); a later clause pairs as it reads ("Base: 180k + 20k bonus"); not one in a
+        bracket of labelled parts ("TC: 245k (170 base / 55 stock)")."""
+        return (
+            figure.start < first_label
+            and clause_of(figure.start) <= 0
+            and not value_start <= opening_of[figure.start] < figure.start
+        )
+
     for in_scope, scoped in groups.values():
-        for paired, word, how in _pair(in_scope, scoped, text):
+        # the key's own figures pair with no label, so they leave the labels after them free
+        # ("base: 180k RSU: 240k sign-on: 25k")
+        pairable = in_scope if head is None else [f for f in in_scope if not own(f)]
+        for paired, word, how in _pair(pairable, scoped, text):
             figure = paired
-            # a key's own value: the figures of its first clause before any label
-            # ("Stock: 100k RSUs"); a later clause pairs as it reads ("Base: 180k + 20k bonus")
-            # (not one in a bracket of labelled parts: "TC: 245k (170 base / 55 stock)")
-            own = (
-                figure.start < first_label
-                and clause_of(figure.start) <= 0
-                and not value_start <= opening_of[figure.start] < figure.start
-            )
-            if head is not None and head != OTHER and own and how == "label":
-                continue
-            if head == OTHER and own:
-                continue
             if word.start >= figure.end:
                 figure = _label_tail(tokens, figure, word)
             elif figure.start - word.end <= _QUALIFIER_REACH:

@@ -1148,6 +1148,11 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "München: RSUs im Wert von 60.000 € über 3 Jahre in jährlichen Tranchen",
         {"stock_years": 3, "vesting": [33.33, 33.33, 33.33]},
     ),
+    (
+        "keys and values run together on one line",
+        "base: 175k RSU: 200k/4y sign-on: 20k Austin",
+        {"base": 175_000, "stock_total": 200_000, "signing": 20_000},
+    ),
 ]
 
 
