@@ -25,9 +25,11 @@ from bot.offers.spans import brackets
 from bot.offers.tokens import Tokens, Word
 from bot.prose.components import Component
 
+# ("a bonus with a €2.5k target", "RSUs with a value of $90k": the figure is the label's)
 _CLAUSE_RE = re.compile(
     r",(?!\d)|;|\||•|·|\+|＋|、|&|=|(?<=\s)/|/(?=\s)|"
-    r"\s(?:and|und|et|y|e|plus|with|w/|but|dazu|mais|pero|mas|aber|then)\s"
+    r"\s(?:and|und|et|y|e|plus|with(?!\s(?:a|an)\s(?:[^\s,;]{1,12}\s)?(?:target|value)\b)|w/|"
+    r"but|dazu|mais|pero|mas|aber|then)\s"
 )
 _PLUS_RE = re.compile(r"\+|\b(?:and|plus|then)\b")
 # what may sit between two instalments: "25k now + 15k", "25k upfront and 15k after a year"

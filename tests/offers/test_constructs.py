@@ -1153,6 +1153,11 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "base: 175k RSU: 200k/4y sign-on: 20k Austin",
         {"base": 175_000, "stock_total": 200_000, "signing": 20_000},
     ),
+    (
+        "a bonus with an amount as its target",
+        "Salary €60,000, plus an annual bonus with a €4k target. Cork.",
+        {"bonus_amount": 4_000, "bonus_pct": None},
+    ),
 ]
 
 
