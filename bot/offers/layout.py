@@ -481,6 +481,14 @@ def _names_part(tokens: Tokens, span: tuple[int, int]) -> bool:
     )
 
 
+def _percent_in_label(tokens: Tokens, cells: list[tuple[int, int]], k: int) -> list[Piece]:
+    """ "| Bonus (15%) | 30k |": a percent in a row's label cell is read there, as its own
+    piece (the amounts under the label are read apart)."""
+    if cells and any(f.is_pct for f in tokens.figures_in(*cells[0])):
+        return [Piece(*cells[0], k)]
+    return []
+
+
 def _table(
     tokens: Tokens, lines: list[tuple[int, int]], first: int, stop: int
 ) -> dict[int, list[Piece]]:
@@ -509,6 +517,7 @@ def _table(
     if sum(1 for y in col_years if y) >= 2:
         # years as columns: "| | Y1 | Y2 |" over "| Base | 200k | 200k |"
         for k, cells in body:
+            out[k].extend(_percent_in_label(tokens, cells, k))
             for c, (s, e) in enumerate(cells[1:]):
                 years = col_years[c] if c < len(col_years) else ()
                 out[k].append(Piece(s, e, k, years, label_span=cells[0]))
@@ -566,6 +575,7 @@ def _table(
         return out
     for k, cells in rows:
         if len(cells) >= 2:
+            out[k].extend(_percent_in_label(tokens, cells, k))
             for s, e in cells[1:]:
                 out[k].append(Piece(s, e, k, label_span=cells[0]))
         else:

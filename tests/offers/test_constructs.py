@@ -1158,6 +1158,11 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Salary €60,000, plus an annual bonus with a €4k target. Cork.",
         {"bonus_amount": 4_000, "bonus_pct": None},
     ),
+    (
+        "a percent in a table row's label",
+        "| Item | Per year |\n|---|---|\n| Salary | £90,000 |\n| Bonus (10%) | £9,000 |",
+        {"bonus_pct": 10, "bonus_amount": 9_000, "base": 90_000},
+    ),
 ]
 
 
