@@ -79,12 +79,12 @@ def slash_years(match: re.Match[str] | None) -> int | None:
 _PERIOD_RE = re.compile(
     r"(?:[ ]?(?:brutto|gross|(?:netto[ ]?|net[ ]?)?\+[ ]?vat|netto|net|brut|bruts|brutos|bruto|excl\.?|\(clt\)|"
     r"before tax|pre[- ]tax)){0,3}"
-    r"[ ]?(?:/[ ]?|per[ ]|a[ ]|an[ ]|each[ ]|im[ ]|pro[ ]|par[ ]|al[ ]|por[ ]|ao[ ])?"
+    r"[ ]?(?:/[ ]?|per[ ]|a[ ]|an[ ]|each[ ]|im[ ]|pro[ ]|par[ ]|al[ ]|por[ ]|ao[ ]|za[ ]|na[ ])?"
     r"(?P<p>yr|year|y|annum|a|annual|annually|yearly|p\.?[ ]?a\.?|jahr|an|année|ano|año|年|"
     r"rocznie|jährlich|annuels?|anuales?|anual|"
     r"mo|month|mth|mon|m|monthly|mois|mes|mês|monat|monatlich|mensuel|mensuelle|mensuales?|"
     r"mensal|miesięcznie|mies|mc|msc|maand|mån|månad|月|월|"
-    r"hr|hour|h|hourly|godz|std|stunde|heure|"
+    r"hr|hour|h|hourly|godz|godzinę|godzine|std|stunde|heure|"
     r"day|d|daily|dziennie|jour|tag|giorno|dia|日|"
     r"(?:(?:semi|bi)[- ]?(?:monthly|weekly)[ ])?pay period|paycheck)(?![a-zà-ÿ\d])"
 )
@@ -159,7 +159,10 @@ _PERIOD_OF = {
         ],
         "month",
     ),
-    **dict.fromkeys(["hr", "hour", "h", "hourly", "godz", "std", "stunde", "heure"], "hour"),
+    **dict.fromkeys(
+        ["hr", "hour", "h", "hourly", "godz", "godzinę", "godzine", "std", "stunde", "heure"],
+        "hour",
+    ),
     **dict.fromkeys(["day", "d", "daily", "dziennie", "jour", "tag", "giorno", "dia", "日"], "day"),
     "pay period": "paycheck",
     "paycheck": "paycheck",

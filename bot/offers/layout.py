@@ -387,12 +387,15 @@ def _other_speakers(tokens: Tokens) -> list[tuple[int, int]]:
 
 
 def _question_to_owner(tokens: Tokens, start: int, end: int) -> bool:
-    """ "sign on?", "bonus?": another speaker asking about the offer, with no figure of their
-    own; the owner's answer ("nope none") needs the question beside it."""
+    """ "sign on?", "bonus?", "vesting?": another speaker asking about the offer, with no
+    figure of their own; the owner's answer ("nope none") needs the question beside it."""
     return (
         "?" in tokens.text[start:end]
         and not tokens.any_figure_in(start, end)
-        and any(w.kind is Kind.LABEL for w in tokens.words_in(start, end))
+        and any(
+            w.kind is Kind.LABEL or (w.kind is Kind.VEST and w.key != "even")
+            for w in tokens.words_in(start, end)
+        )
     )
 
 

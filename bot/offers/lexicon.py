@@ -78,7 +78,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "无", "無", "没有", "沒有",
     )),
     (Kind.NONE_AFTER, "", (
-        "none", "nil", "nothing", "no", "non", "néant", "nada", "ninguno", "ninguna", "nenhum",
+        "none", "nil", "nothing", "no", "nope", "nah", "non", "néant", "nada", "ninguno", "ninguna", "nenhum",
         "nenhuma", "nessuno", "nessuna", "geen", "ingen", "inget", "brak", "keiner", "keines",
         "なし", "無し", "无", "無", "没有", "沒有", "없음", "없어요", "없다", "nahi", "nahi hai", "nahin",
         "kuch nahi", "nahi de rahe", "keins", "gibt s nicht", "gibt es nicht", "not offered",
@@ -189,7 +189,8 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "cliff", "クリフ", "클리프", "悬崖期", "after a year", "after one year", "after 1 year",
         "after the first year", "at one year", "at 1 year", "first anniversary", "קליף",
         "après 1 an", "après un an", "nach einem jahr", "nach 1 jahr", "tras un año",
-        "tras 1 año", "após 1 ano", "após um ano", "po roku", "满1年", "满一年",
+        "tras 1 año", "após 1 ano", "após um ano", "po roku", "klif", "klifem", "klifą", "klifu",
+        "满1年", "满一年",
     )),
     (Kind.VEST, "even", (
         "quarterly", "monthly after", "each quarter", "every quarter", "annually", "evenly",

@@ -18,7 +18,7 @@ _COUNT_RE = re.compile(
     r"(?<![\d.])(?<!\d,)(?P<c>1[2-6](?:[.,]5)?)[ ]?(?:分割|gehältern?|monatsgehältern?|monatsraten|pagas|"
     r"pagos|mensilità|mensualités|payments|salaries|salários|meses|months? salary|薪|个月工资|mal im jahr|"
     r"mal jährlich|times a year|times per year|fois par an|veces al año)|"
-    r"(?<![\d.])(?<!\d,)(?<![$€£¥])(?P<d>1[3-6])[ ]?(?:th|e|º|°|ª|o|\.(?=[ ][^\d\s]))[ ]?(?:month|mois|salário|salario|gehalt|"
+    r"(?<![\d.])(?<!\d,)(?<![$€£¥])(?P<d>1[3-6])[ ]?(?:th|e|º|°|ª|o|-?tka|\.(?=[ ][^\d\s]))[ ]?(?:month|mois|salário|salario|gehalt|"
     r"monatsgehalt|mes|mensilità|salary)?(?![a-z]))"
 )
 # "Gehälter: 13", "payments = 14": the count as a key's value

@@ -59,7 +59,7 @@ _INSTALMENT_YEAR_RE = re.compile(
     re.IGNORECASE,
 )
 _EACH_PART_RE = re.compile(r"\b(?:each|je|cada|chacune|chacun|ciascuna)\b|各", re.IGNORECASE)
-_EXTRA_SALARY_RE = re.compile(r"1[3-6]\s?(?:th|e|º|o|°)")
+_EXTRA_SALARY_RE = re.compile(r"1[3-6]\s?(?:th|e|º|o|°|-?tka)")  # "13th month", "13-tka"
 _NEGATED_COUNT_RE = re.compile(r"(?:sem|no|without|sin|kein|ohne|bez|pas de)\s?\Z", re.IGNORECASE)
 
 

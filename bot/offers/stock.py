@@ -28,7 +28,7 @@ from bot.prose.numbers import find_spelled
 _EVEN_RE = re.compile(
     r"cliff|quarterly|each quarter|every quarter|monthly|annually|evenly|equal|anniversar|"
     r"vierteljährlich|quartalsweise|danach monatlich|puis mensuel|trimestr|kwartaln|co kwartał|"
-    r"co miesiąc|קליף|按月|按季|四半期|분기|"
+    r"co miesiąc|klif|קליף|按月|按季|四半期|분기|"
     r"vest\w*\s(?:yearly|each year|every year)|yearly\svest|"
     r"(?:annual|yearly|jährliche\w*)\s(?:tranches?|raten)|tranches?\sannuelles|tramos\sanuales|"
     r"\b(?:1/\d|a (?:quarter|third|half|fourth))\s(?:each|per|a|every)\s(?:year|yr)",
@@ -252,6 +252,25 @@ def _stock_pieces(tokens: Tokens, context: list[Piece], stock: list[Placed]) -> 
         k = bisect_right(starts, position) - 1
         if k >= 0 and position < ordered[k].end:
             marked.add(k)
+    # "vesting?" answered by "evenly every quarter": the answer speaks of the grant too
+    text = tokens.text
+    for k in list(marked):
+        piece = ordered[k]
+        if "?" not in text[piece.start : piece.end + 1] or tokens.any_figure_in(
+            piece.start, piece.end
+        ):
+            continue
+        answer = next(  # the next piece that says anything (a chat header says nothing)
+            (
+                j
+                for j in range(k + 1, len(ordered))
+                if tokens.words_in(ordered[j].start, ordered[j].end)
+                or tokens.any_figure_in(ordered[j].start, ordered[j].end)
+            ),
+            None,
+        )
+        if answer is not None:
+            marked.add(answer)
     return [ordered[k] for k in sorted(marked)]
 
 

@@ -1163,6 +1163,23 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "| Item | Per year |\n|---|---|\n| Salary | £90,000 |\n| Bonus (10%) | £9,000 |",
         {"bonus_pct": 10, "bonus_amount": 9_000, "base": 90_000},
     ),
+    (
+        "a vesting question in a chat answered in the next message",
+        "ana  9:01 AM\n150k base, 100k rsu over 4 years, Denver\nraj  9:02 AM\nvesting?\n"
+        "ana  9:03 AM\nequal every quarter",
+        {"vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "a chat 'nope' answers the question before it",
+        "ana  9:01 AM\n150k base, Denver\nraj  9:02 AM\nsigning bonus?\nana  9:03 AM\nnope",
+        {"signing": 0},
+    ),
+    (
+        "Polish thirteenth salary, hourly rate and cliff",
+        "Łódź: 15 000 PLN brutto/mies., 13-tka. B2B alternatywa: 150 zł za godzinę. "
+        "RSU warte 20 000 USD na 4 lata z roczną klifą",
+        {"base": 195_000, "vesting": [25, 25, 25, 25]},
+    ),
 ]
 
 
