@@ -147,6 +147,7 @@ def layout(tokens: Tokens) -> Layout:
 
 # "rsu:" or "\"equity\": {" alone on its line: a key whose value is the indented lines below
 _PARENT_KEY_RE = re.compile(r"[ ]*(?:[-*][ ])?[\"']?([^:\n\"'{}\[\]]{1,40})[\"']?:[ ]?[{\[]?[ ]?$")
+_SECTION_RE = re.compile(r"[ ]*\[([^\]\n|]{1,40})\][ ]*")
 _CHILD_KEY_RE = re.compile(r"[ ]*(?:[-*][ ])?[\"']?([^:\n\"']{1,40})[\"']?[ ]?[:=]")
 
 
@@ -157,6 +158,11 @@ def _parent_keys(tokens: Tokens, lines: list[tuple[int, int]]) -> dict[int, tupl
     out: dict[int, tuple[int, int]] = {}
     stack: list[tuple[int, tuple[int, int] | None]] = []  # (indent, labelled key span)
     for index, (start, end) in enumerate(lines):
+        section = _SECTION_RE.fullmatch(text, start, end)
+        if section:  # TOML, INI: "[offer.equity]" owns the lines below it, unindented
+            span = section.span(1)
+            stack = [(-1, span if _labelled(tokens, span) else None)]
+            continue
         indent = len(text[start:end]) - len(text[start:end].lstrip(" "))
         while stack and stack[-1][0] >= indent:
             stack.pop()

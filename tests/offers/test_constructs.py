@@ -1180,6 +1180,11 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "RSU warte 20 000 USD na 4 lata z roczną klifą",
         {"base": 195_000, "vesting": [25, 25, 25, 25]},
     ),
+    (
+        "a TOML section names the component of the keys below it",
+        "[package]\nsalary = 150000\n\n[package.rsu]\namount = 200000\nyears = 4\ncliff_months = 12",
+        {"base": 150_000, "stock_total": 200_000, "stock_years": 4, "vesting": [25, 25, 25, 25]},
+    ),
 ]
 
 
