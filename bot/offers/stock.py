@@ -109,6 +109,9 @@ _QUARTER_THEN_48THS_RE = re.compile(r"1/4\b.{0,60}1/48")  # "1/4 after a year, t
 _BREAK_RE = re.compile(r"[,;(\n]")  # a cliff word on the next line is not this one's
 _SLASH_YEAR_RE = re.compile(r"[ ]?/[ ]?(?:yr|year|y|a|ano|año|an|jahr)\b", re.IGNORECASE)
 _YEARLY_AFTER_RE = re.compile(r"[ ]?(?:per year|a year|/yr|yearly|each year|par an)(?! bonus)")
+_TOTAL_HEAD_RE = re.compile(
+    r"\b(?:tc|total comp\w*|total|ote)\b[ ]?[:=]?[ ]?[$€£]?\d[\d.,]*[ ]?[km]?[ ]?\Z", re.IGNORECASE
+)
 _YEARLY_KEY_RE = re.compile(
     r"(?:annual|yearly|per[_ ]?year)[_ ]?(?:value|amount|grant|usd|eur|gbp)?[\"']?[ ]?[:=][ ]?\Z",
     re.IGNORECASE,
@@ -174,7 +177,10 @@ def read_stock(
         first = money[0]
         rest = money[1:]
         if first.total or not (
-            first.figure.per == "year" or first.per_year or _yearly_word(text, first.figure)
+            first.figure.per == "year"
+            or first.per_year
+            or _yearly_word(text, first.figure)
+            or _part_of_total(text, first.figure)
         ):
             total = amount(first)
             yearly = next((p for p in rest if p.figure.per == "year" or p.per_year), None)
@@ -223,6 +229,14 @@ def _yearly_word(text: str, figure: Figure) -> bool:
         or bool(_YEARLY_AFTER_RE.match(after))
         or bool(_YEARLY_KEY_RE.search(before))
     )
+
+
+def _part_of_total(text: str, figure: Figure) -> bool:
+    """ "TC: 245k (170 base / 55 stock / 20 bonus)": a part of a yearly total is yearly."""
+    opening = text.rfind("(", max(0, figure.start - 60), figure.start)
+    if opening < 0 or ")" in text[opening : figure.start]:
+        return False
+    return bool(_TOTAL_HEAD_RE.search(text, max(0, opening - 24), opening))
 
 
 def _vest_pct(text: str, figure: Figure) -> bool:

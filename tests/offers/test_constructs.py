@@ -1185,6 +1185,11 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "[package]\nsalary = 150000\n\n[package.rsu]\namount = 200000\nyears = 4\ncliff_months = 12",
         {"base": 150_000, "stock_total": 200_000, "stock_years": 4, "vesting": [25, 25, 25, 25]},
     ),
+    (
+        "labelled parts of a total in brackets are yearly",
+        "TC: 260k (180 base / 60 stock / 20 bonus), Boise",
+        {"base": 180_000, "stock_per_year": 60_000, "stock_total": None, "bonus_amount": 20_000},
+    ),
 ]
 
 
