@@ -27,12 +27,18 @@ _NOT_YET_RE = re.compile(r"\b(?:yet|mentioned|discussed|so far)\b", re.IGNORECAS
 _DASH_VALUE_RE = re.compile(r"\s?[:|]?\s?[-–—?]+\s?(?:\||$|\n)")  # "Bonus: —", "| RSU | - |"
 _OR_RE = re.compile(r"\bor\b")
 _CLAUSE_END_RE = re.compile(r"[,;.!?]\s")
+_LEADER_RE = re.compile(r"[ \t]*(?:[.…·_]{3,}|-{3,})[ \t]*:?[ \t]*")
+_LEADER_REACH = 60
 _CAP_REACH = 24  # "capped at" + a few quotes
 
 
 def _near(text: str, a: int, b: int, limit: int) -> bool:
+    """Whether a label and the word after it are next to each other: a few characters apart,
+    or joined by dot leaders ("Sign-on ........ none")."""
     gap = text[a:b]
-    return len(gap) <= limit and not _BREAK_RE.search(gap)
+    if len(gap) <= limit:
+        return not _BREAK_RE.search(gap)
+    return len(gap) <= _LEADER_REACH and bool(_LEADER_RE.fullmatch(gap))
 
 
 def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading: Reading) -> None:

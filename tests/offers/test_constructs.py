@@ -1190,6 +1190,11 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "TC: 260k (180 base / 60 stock / 20 bonus), Boise",
         {"base": 180_000, "stock_per_year": 60_000, "stock_total": None, "bonus_amount": 20_000},
     ),
+    (
+        "a none after dot leaders",
+        "Base ............ £80,000\nSigning bonus ... none\nBonus ........... n/a",
+        {"base": 80_000, "signing": 0, "bonus_pct": None},
+    ),
 ]
 
 
