@@ -109,6 +109,11 @@ _QUARTER_THEN_48THS_RE = re.compile(r"1/4\b.{0,60}1/48")  # "1/4 after a year, t
 _BREAK_RE = re.compile(r"[,;(\n]")  # a cliff word on the next line is not this one's
 _SLASH_YEAR_RE = re.compile(r"[ ]?/[ ]?(?:yr|year|y|a|ano|año|an|jahr)\b", re.IGNORECASE)
 _YEARLY_AFTER_RE = re.compile(r"[ ]?(?:per year|a year|/yr|yearly|each year|par an)(?! bonus)")
+_COUNT_LABEL_BEFORE_RE = re.compile(
+    r"\b(?:rsus?|esops?|options?|shares|units|psus?|gsus?|isos?|nsos?|aktien|acciones|azioni)\b"
+    r"[ .…:=|-]{0,24}\Z",
+    re.IGNORECASE,
+)
 _TOTAL_HEAD_RE = re.compile(
     r"\b(?:tc|total comp\w*|total|ote)\b[ ]?[:=]?[ ]?[$€£]?\d[\d.,]*[ ]?[km]?[ ]?\Z", re.IGNORECASE
 )
@@ -139,6 +144,8 @@ def read_stock(
     arithmetic between total, per year and years."""
     text = tokens.text
     values = reading.values
+    marked = any((f.currency or f.dollar or f.unit) and not f.is_pct for f in tokens.figures)
+    counted = {p.figure.start for p in stock if marked and _bare_count(text, p.figure)}
     money = [
         p
         for p in stock
@@ -146,8 +153,9 @@ def read_stock(
         and not p.figure.is_pct
         and not p.figure.uncertain
         and not _share_price(p.figure)
+        and p.figure.start not in counted
     ]
-    shares = [p for p in stock if p.figure.shares]
+    shares = [p for p in stock if p.figure.shares or p.figure.start in counted]
     if shares:
         values["shares"] = shares[0].figure.value
     pct = [p for p in stock if p.figure.is_pct]
@@ -228,6 +236,20 @@ def _yearly_word(text: str, figure: Figure) -> bool:
         "每年" in before[-8:]
         or bool(_YEARLY_AFTER_RE.match(after))
         or bool(_YEARLY_KEY_RE.search(before))
+    )
+
+
+def _bare_count(text: str, figure: Figure) -> bool:
+    """ "RSU ....... 1.800", "ESOPs 4000" in a paste that marks its money ("58.000 EUR",
+    "₹55L"): a bare four-digit number right after a word that counts units is a count; no
+    grant is worth that little, and the paste would have marked it as money."""
+    return (
+        figure.currency is None
+        and not figure.dollar
+        and figure.unit is None
+        and not figure.is_pct
+        and 1000 <= figure.value < 10_000
+        and bool(_COUNT_LABEL_BEFORE_RE.search(text, max(0, figure.start - 40), figure.start))
     )
 
 

@@ -316,8 +316,9 @@ def _enrich(low: str, figures: list[Figure], words: list[Word]) -> list[Figure]:
     words = sorted(words, key=lambda w: w.start)
     out = []
     w = 0
-    for read in figures:
+    for i, read in enumerate(figures):
         figure = read
+        following = figures[i + 1].start if i + 1 < len(figures) else None
         while w < len(words) and words[w].start < figure.end:
             w += 1
         k = w
@@ -342,7 +343,16 @@ def _enrich(low: str, figures: list[Figure], words: list[Word]) -> list[Figure]:
         ):
             figure = figure._replace(per=prev.key)  # "Tagessatz 720 €", "hourly rate: $90"
         if nxt is not None and not figure.is_pct and not figure.shares:
-            if nxt.kind is Kind.PERIOD and figure.per is None and figure.years is None:
+            if (
+                nxt.kind is Kind.PERIOD
+                and figure.per is None
+                and figure.years is None
+                and not (  # "1,200万円（毎年25%）": the period is the 25%'s
+                    following is not None
+                    and 0 <= following - nxt.end <= 1
+                    and not low[nxt.end : following].strip()
+                )
+            ):
                 figure = figure._replace(per=nxt.key)
             elif (
                 nxt.key == Component.STOCK.value

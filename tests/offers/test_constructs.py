@@ -1195,6 +1195,21 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Base ............ £80,000\nSigning bonus ... none\nBonus ........... n/a",
         {"base": 80_000, "signing": 0, "bonus_pct": None},
     ),
+    (
+        "a bare four-digit number after a unit word is a count where money is marked",
+        "Pune: base ₹40L, ESOPs 3000 over 4 years, joining 2L",
+        {"stock_total": None, "stock_years": 4, "base": 4_000_000},
+    ),
+    (
+        "a period word right before another figure is that figure's",
+        "東京: 年俸 1,500万円、RSU 4年で 800万円（毎年25%）",
+        {"stock_total": 8_000_000, "vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "a Korean payment count",
+        "서울: 월 600만원, 연 13회 지급",
+        {"base": 78_000_000},
+    ),
 ]
 
 
