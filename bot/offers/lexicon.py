@@ -94,7 +94,8 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     )),
     (Kind.CAP, "", (
         "up to", "upto", "bis zu", "jusqu à", "jusqu a", "jusqu", "até", "de até", "fino a",
-        "hasta", "hasta un", "hasta el", "fino al", "fino all", "até ao", "do", "maximum", "max", "maximaal", "maximal", "höchstens", "capped at", "at most", "最大", "최대", "最高",
+        "hasta", "hasta un", "hasta el", "fino al", "fino all", "até ao", "do", "tot", "tot aan",
+        "upp till", "upp till en", "inntil", "op til", "maximum", "max", "maximaal", "maximal", "höchstens", "capped at", "at most", "最大", "최대", "最高",
     )),
     (Kind.TARGET, "", (
         "target", "targeted", "tgt", "average", "averages", "averaged", "avg", "cible",

@@ -1210,6 +1210,11 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "서울: 월 600만원, 연 13회 지급",
         {"base": 78_000_000},
     ),
+    (
+        "Dutch and Nordic caps",
+        "Eindhoven: €70.000 bruto per jaar, bonus tot 12%. Göteborg: bonus upp till 10 %",
+        {"bonus_pct": None, "base": 70_000},
+    ),
 ]
 
 
