@@ -178,6 +178,9 @@ _DURATION_RE = re.compile(
     r"parcelas?|prestações|raten|versements|cuotas|plazos|termijnen|times|vezes|veces|fois|mal|"
     r"people|ppl|employees|staff|mitarbeiter|engineers|reports|回|次|번|회|x\b))(?![a-zà-ÿ])"
 )
+_YEAR_NUMBER_AFTER_RE = re.compile(r"[ ]?(?:\d|one|two|three|four|five)\b")
+# "over 4 years 5/15/40/40": the "years" is the 4's, so the 5 after it is no "year 5"
+_LENGTH_BEFORE_RE = re.compile(r"\d[ ]?(?:years|yrs|jahre)[ ]\Z")
 _ORDINAL_BEFORE_RE = re.compile(
     r"(?<![a-zà-ÿ])(?:year|yr|y|第|years|jahr|année|año|ano|anno|rok|jaar|month|monat|mois|mes|"
     r"tranche|part)\s?(?:#\s?)?\Z"
@@ -280,7 +283,10 @@ def read_figure(
     before = low[max(0, start - 8) : start]
     prev = low[start - 1] if start else " "
     ordinal = (
-        _ORDINAL_BEFORE_RE.search(before) if before.rstrip(" #")[-1:] in _ORDINAL_ENDS else None
+        _ORDINAL_BEFORE_RE.search(before)
+        if before.rstrip(" #")[-1:] in _ORDINAL_ENDS
+        and not _LENGTH_BEFORE_RE.search(low, max(0, start - 12), start)
+        else None
     )
     number = match.group(0) if match is not None else ""
     if match is not None:
@@ -451,6 +457,7 @@ def read_figure(
             if pr and not (
                 (pr["p"] in ("a", "an", "m", "y", "d", "h", "mon") and not _slash_or_per(low, pr))
                 or _SPACED_SLASH_ADJECTIVE_RE.match(low, pr.start(), pr.end() + 2)
+                or _YEAR_NUMBER_AFTER_RE.match(low, pr.end())  # "20k year one": which year
             ):
                 per = (
                     "paycheck"  # "$6,250 per semi-monthly pay period"

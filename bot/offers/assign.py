@@ -71,7 +71,8 @@ class Placed(NamedTuple):
 
 
 _ORDINAL_AFTER_RE = re.compile(
-    r"[ ]?\(?[ ]?(?:in[ ]|im[ ]|en[ ]|no[ ]|for[ ])?(?:(?:year|yr|y)[ ]?\d|(?:1st|2nd|3rd|first|second|third|"
+    r"[ ]?\(?[ ]?(?:in[ ]|im[ ]|en[ ]|no[ ]|for[ ])?(?:(?:year|yr|y)[ ]?(?:\d|one|two|three|four)\b|"
+    r"(?:1st|2nd|3rd|first|second|third|"
     r"ersten|zweiten|dritten|premier|première|deuxième|primer|segundo)[ ]?(?:year|yr|jahr|année|año|ano))",
     re.IGNORECASE,
 )

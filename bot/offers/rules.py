@@ -44,7 +44,10 @@ _PCT_OF_OTHER_RE = re.compile(
     r"\s?(?:of|vom|von|du|de|des|sur)\s{1,3}(?:the\s{1,3})?(?:team|company|revenue|umsatz|teamumsatz|profit|sales|chiffre)",
     re.IGNORECASE,
 )
-_MONTHLY_BEFORE_RE = re.compile(r"(?:monthly|monatlich|mensuel|月|월)\s?\S{0,12}\s?\Z")
+# "monthly €7,000", "monthly salary: €7,000", "a monthly rate of €7,000"
+_MONTHLY_BEFORE_RE = re.compile(
+    r"(?:monthly|monatlich|mensuel|月|월)(?:\s?\S{0,12}|\s(?:rate|salary|pay) of)\s?\Z"
+)
 _PART_TIME_RE = re.compile(r"part[- ]?time", re.IGNORECASE)
 _PARTS_RE = re.compile(
     r"(\d|two|three|four|两|二|三|四)\s?(?:equal\s)?(?:instal+ments?|installments?|parts|payments|"
@@ -55,7 +58,7 @@ _PART_COUNTS = {
     "2": 2, "3": 3, "4": 4, "two": 2, "three": 3, "four": 4, "两": 2, "二": 2, "三": 3, "四": 4,
 }  # fmt: skip
 _INSTALMENT_YEAR_RE = re.compile(
-    r"\b(?:in|for|during)\s(?:year|yr)\s?([1-4])\b|\b(?:in|for|during)\sthe\s(first|second|third)\syear\b",
+    r"\b(?:(?:in|for|during)\s)?(?:year|yr)\s?([1-4]|one|two|three|four)\b|\b(?:in|for|during)\sthe\s(first|second|third)\syear\b",
     re.IGNORECASE,
 )
 _EACH_PART_RE = re.compile(r"\b(?:each|je|cada|chacune|chacun|ciascuna)\b|各", re.IGNORECASE)

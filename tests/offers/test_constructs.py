@@ -1215,6 +1215,21 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Eindhoven: €70.000 bruto per jaar, bonus tot 12%. Göteborg: bonus upp till 10 %",
         {"bonus_pct": None, "base": 70_000},
     ),
+    (
+        "instalments named by spelled year after 'and'",
+        "Base 165k, sign-on 15k year one and 15k year two. Raleigh",
+        {"signing": 30_000, "base": 165_000},
+    ),
+    (
+        "a schedule right after the grant's length in years",
+        "base 210k, RSU 360k over 4 years 10/20/30/40, Seattle",
+        {"vesting": [10, 20, 30, 40], "stock_years": 4},
+    ),
+    (
+        "a monthly rate in an offer letter",
+        "Your salary will be paid at a monthly rate of €6,500 gross. Cork.",
+        {"base": 78_000},
+    ),
 ]
 
 
