@@ -19,7 +19,9 @@ _RANGE_SEP_RE = re.compile(r"[ ]?(?:-|–|—|~|〜|to|bis|à|a|and|und|et|y|e)[
 _CONJUNCTIONS = frozenset(("and", "und", "et", "y", "e"))  # a range only after "between"
 _BETWEEN_RE = re.compile(r"(?:between|zwischen|entre|tra|tussen|mellan|pomiędzy)\s\S{0,3}\Z")
 _OR_RE = re.compile(r"\s(?:or|oder|ou|o)\s\Z")
-_FROM_RE = re.compile(r"(?:up from|down from|from|instead of|previously)\s?\S?\Z")
+_FROM_RE = re.compile(
+    r"(?:up from|down from|from|instead of|previously|\((?:was|vorher|antes|avant|prev\.?))\s?\S?\Z"
+)
 
 
 def join(low: str, figures: list[Figure]) -> list[Figure]:

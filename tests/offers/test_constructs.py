@@ -1230,6 +1230,16 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Your salary will be paid at a monthly rate of €6,500 gross. Cork.",
         {"base": 78_000},
     ),
+    (
+        "an old figure in brackets after 'was'",
+        "revised: base 200k, signing now 40k (was 20k). Seattle",
+        {"signing": 40_000, "base": 200_000},
+    ),
+    (
+        "a French payment count in months and a German entry bonus",
+        "Rennes : 4 800 € brut par mois sur 13 mois. Bonn: Einstiegsprämie 3.000 €",
+        {"base": 62_400, "signing": 3_000},
+    ),
 ]
 
 
