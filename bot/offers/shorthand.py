@@ -242,21 +242,26 @@ def resolve(
             out[index[f.start]] = p._replace(component=Component.BONUS, how="target")
             have.add(Component.BONUS)
     if Component.BONUS not in have:
-        for p in out:
-            f = p.figure
-            if (
-                p.component is None
-                and not p.other
-                and f.is_pct
-                and f.start not in vest_figures
-                and not f.previous
-                and not _equity_cue(text, f)
-                and not _vest_cue(tokens, f)
-                and f.value < _LOOSE_BONUS_CEILING
-            ):
-                out[index[f.start]] = p._replace(component=Component.BONUS, how="loose percent")
-                assumptions.append(f"read {f.text.strip()} as the bonus")
-                break
+        loose = [
+            p
+            for p in out
+            if p.component is None
+            and not p.other
+            and p.figure.is_pct
+            and p.figure.start not in vest_figures
+            and not p.figure.previous
+            and not _equity_cue(text, p.figure)
+            and not _vest_cue(tokens, p.figure)
+            and p.figure.value < _LOOSE_BONUS_CEILING
+        ]
+        # "bonus, 0–25% range, averaged 12%": the percent beside a target word, else the first
+        chosen = next(
+            (p for p in loose if _target_cue(tokens, p.figure)), loose[0] if loose else None
+        )
+        if chosen is not None:
+            f = chosen.figure
+            out[index[f.start]] = chosen._replace(component=Component.BONUS, how="loose percent")
+            assumptions.append(f"read {f.text.strip()} as the bonus")
     for p in out:
         f = p.figure
         if p.component is None and not p.other and f.is_pct and _equity_cue(text, f):

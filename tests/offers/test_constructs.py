@@ -1240,6 +1240,11 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Rennes : 4 800 € brut par mois sur 13 mois. Bonn: Einstiegsprämie 3.000 €",
         {"base": 62_400, "signing": 3_000},
     ),
+    (
+        "an unlabelled range then an average: the average is the bonus",
+        "Glasgow: £70,000 base, bonus, 0-20% band, averaged 9% lately",
+        {"bonus_pct": 9},
+    ),
 ]
 
 
