@@ -28,28 +28,34 @@ MULTIPLIERS = {
     "k": 1e3, "thousand": 1e3, "grand": 1e3, "mil": 1e3, "千": 1e3, "m": 1e6, "mm": 1e6,
     "mn": 1e6, "million": 1e6, "millions": 1e6, "l": 1e5, "lakh": 1e5, "lakhs": 1e5,
     "lac": 1e5, "lacs": 1e5, "lpa": 1e5, "लाख": 1e5, "cr": 1e7, "crore": 1e7, "crores": 1e7,
-    "करोड़": 1e7, "万": 1e4, "萬": 1e4, "w": 1e4, "만": 1e4, "億": 1e8, "亿": 1e8, "억": 1e8,
+    "करोड़": 1e7, "tys": 1e3, "tys.": 1e3, "mln": 1e6, "אלף": 1e3, "万": 1e4, "萬": 1e4, "w": 1e4, "만": 1e4, "천만": 1e7, "千万": 1e7, "백만": 1e6, "百万": 1e6, "億": 1e8, "亿": 1e8, "억": 1e8,
 }  # fmt: skip
 _INDIAN = {"l", "lakh", "lakhs", "lac", "lacs", "lpa", "लाख", "cr", "crore", "crores", "करोड़"}
 _MULT_RE = re.compile(
-    r"[ ]?(?P<mult>thousand|grand|millions?|mil|mm|mn|lakhs?|lacs?|lpa|crores?|cr|k|m|l|w|"
-    r"लाख|करोड़|千|万|萬|만|億|亿|억)(?![a-zà-ÿ])"
+    r"[ ]?(?P<mult>thousand|grand|millions?|mil|mln|mm|mn|tys\.?|אלף|lakhs?|lacs?|lpa|crores?|cr|k|m|l|w|"
+    r"लाख|करोड़|천만|千万|백만|百万|千|万|萬|만|億|亿|억)(?![a-zà-ÿ])"
 )
 _PREFIX_RE = re.compile(
-    r"(?P<mark>(?:usd|cad|aud|sgd|hkd|nzd|mxn)[ ]?\$|"
+    r"(?<![a-zà-ÿ])(?P<mark>(?:usd|cad|aud|sgd|hkd|nzd|mxn)[ ]?\$|"
     r"us\$|ca\$|c\$|au\$|a\$|nz\$|s\$|sg\$|hk\$|r\$|mx\$|nt\$|\$|£|€|₹|¥|₩|₪|rs\.?|"
     r"usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|dkk|pln|brl|mxn|aed|ils|nis|"
-    r"zar|nzd)[ ]?(?P<approx>~|ca\.?[ ])?[ ]?\Z"
+    r"zar|nzd|cop|clp|ars)[ ]?(?P<approx>~|ca\.?[ ])?[ ]?\Z"
 )
 _SUFFIX_RE = re.compile(
-    r"[ ]?(?P<mark>\$[ ]?ca|€|\$|£|₪|₹|usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|"
-    r"dkk|pln|zł|zl|brl|mxn|aed|ils|nis|zar|円|美元|美金|元|원|달러|米ドル|ドル|dollars?|euros?|pounds?|"
+    r"[ ]?(?P<mark>\$[ ]?(?:ca|us)|€|\$|£|₪|₹|usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|"
+    r"dkk|pln|zł|zl|kr|brl|mxn|aed|ils|nis|zar|cop|clp|ars|円|美元|美金|元|원|달러|米ドル|ドル|dollars?|euros?|pounds?|"
     r"rupees?|yen)"
     r"(?![a-zà-ÿ])"
 )
+_CURRENCY_CELL_RE = re.compile(
+    r"[ ]?\|[ ]?(?P<mark>usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|krw|sek|nok|dkk|pln|brl|mxn|"
+    r"aed|ils|zar|nzd|cop|clp|ars)[ ]?(?:\||$)",
+    re.MULTILINE,
+)
+_DOLLAR_AFTER = {"$ca": "CAD", "$us": "USD"}
 _PCT_RE = re.compile(r"[ ]?(?:%|percent|per\s?cent|pct)(?![a-z])")
 _SHARES_RE = re.compile(
-    r"[ ]?(?:shares?|options?|stock options|units?|rsus?|isos?|nsos?|psus?|gsus?|esops?|"
+    r"[ ]?(?:shares?|options?|stock options|(?:restricted[ ])?(?:stock[ ])?units?|rsus?|isos?|nsos?|psus?|gsus?|esops?|"
     r"actions|uar|aktien|(?:virtuelle )?optionen|opties|opcje|opcji|akcji|opções|opciones|"
     r"acciones|azioni|aktier|aandelen|株|股|個|주)(?![a-zà-ÿ])"
 )
@@ -73,12 +79,12 @@ def slash_years(match: re.Match[str] | None) -> int | None:
 _PERIOD_RE = re.compile(
     r"(?:[ ]?(?:brutto|gross|(?:netto[ ]?|net[ ]?)?\+[ ]?vat|netto|net|brut|bruts|brutos|bruto|excl\.?|\(clt\)|"
     r"before tax|pre[- ]tax)){0,3}"
-    r"[ ]?(?:/[ ]?|per[ ]|a[ ]|an[ ]|each[ ]|im[ ]|pro[ ]|par[ ]|al[ ]|por[ ]|ao[ ])?"
+    r"[ ]?(?:/[ ]?|per[ ]|a[ ]|an[ ]|each[ ]|im[ ]|pro[ ]|par[ ]|al[ ]|por[ ]|ao[ ]|za[ ]|na[ ])?"
     r"(?P<p>yr|year|y|annum|a|annual|annually|yearly|p\.?[ ]?a\.?|jahr|an|année|ano|año|年|"
     r"rocznie|jährlich|annuels?|anuales?|anual|"
     r"mo|month|mth|mon|m|monthly|mois|mes|mês|monat|monatlich|mensuel|mensuelle|mensuales?|"
-    r"mensal|miesięcznie|mies|mc|msc|maand|月|월|"
-    r"hr|hour|h|hourly|godz|std|stunde|heure|"
+    r"mensal|miesięcznie|mies|mc|msc|maand|mån|månad|月|월|"
+    r"hr|hour|h|hourly|godz|godzinę|godzine|std|stunde|heure|"
     r"day|d|daily|dziennie|jour|tag|giorno|dia|日|"
     r"(?:(?:semi|bi)[- ]?(?:monthly|weekly)[ ])?pay period|paycheck)(?![a-zà-ÿ\d])"
 )
@@ -146,29 +152,38 @@ _PERIOD_OF = {
             "mc",
             "msc",
             "maand",
+            "mån",
+            "månad",
             "月",
             "월",
         ],
         "month",
     ),
-    **dict.fromkeys(["hr", "hour", "h", "hourly", "godz", "std", "stunde", "heure"], "hour"),
+    **dict.fromkeys(
+        ["hr", "hour", "h", "hourly", "godz", "godzinę", "godzine", "std", "stunde", "heure"],
+        "hour",
+    ),
     **dict.fromkeys(["day", "d", "daily", "dziennie", "jour", "tag", "giorno", "dia", "日"], "day"),
     "pay period": "paycheck",
     "paycheck": "paycheck",
 }
 _DURATION_RE = re.compile(
     r"[ ]?-?[ ]?(?:(?P<years>years?|yrs?|y(?=[\s,.;)/]|$)|jahre?n?|ans?|années?|años?|anos?|anni|"
-    r"lata?|år|års|jaar|jaren|saal|שנים|שנה|年|년)|"
+    r"lata?|år|års|jaar|jaren|saal|שנים|שנה|年(?!目)|년(?!차))|"
     r"(?P<months>months?|mos?|monate?n?|mois|meses|mesi|miesięcy|månader|maanden|"
-    r"个月|ヶ月|か月|カ月|개월|salários?|salaries|salary)|"
+    r"个月|ヶ月|か月|カ月|개월|salários?|salaries|salary|sueldos?|salarios|mensualidades)|"
     r"(?P<days>(?:equal[ ])?(?:monthly|quarterly|annual|yearly)[ ](?:instal+ments?|payments|tranches)|"
     r"days?|weeks?|wks?|hours?|hrs?|h(?=\s?/\s?w)|tage?n?|jours|días|dias|giorni|gg|"
     r"dni|dagar|dagen|天|日|週|일|am|pm|yoe|br|bed|parts?|instal+ments?|tranches?|installments?|"
     r"parcelas?|prestações|raten|versements|cuotas|plazos|termijnen|times|vezes|veces|fois|mal|"
     r"people|ppl|employees|staff|mitarbeiter|engineers|reports|回|次|번|회|x\b))(?![a-zà-ÿ])"
 )
+_YEAR_NUMBER_AFTER_RE = re.compile(r"[ ]?(?:\d|one|two|three|four|five)\b")
+# "over 4 years 5/15/40/40": the "years" is the 4's, so the 5 after it is no "year 5"
+_LENGTH_BEFORE_RE = re.compile(r"\d[ ]?(?:years|yrs|jahre)[ ]\Z")
 _ORDINAL_BEFORE_RE = re.compile(
-    r"(?<![a-zà-ÿ])(?:year|yr|y|第|years|month|monat|mois|mes|tranche|part)\s?(?:#\s?)?\Z"
+    r"(?<![a-zà-ÿ])(?:year|yr|y|第|years|jahr|année|año|ano|anno|rok|jaar|month|monat|mois|mes|"
+    r"tranche|part)\s?(?:#\s?)?\Z"
 )
 _DATE_RE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
@@ -185,7 +200,7 @@ _PHONE_AREA_RE = re.compile(r"\(\d{3}\)\s?\d")
 _RANGE_TAIL_RE = re.compile(r"[ ]?[-–—~〜][ ]?\d+(?:[.,]\d+)?")
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![a-z])")
 _DURATION_MAX = {"years": 60, "months": 240, "days": 2000}  # beyond these it is an amount
-_ORDINAL_ENDS = frozenset("rys第hte")  # last letters of the words _ORDINAL_BEFORE_RE ends with
+_ORDINAL_ENDS = frozenset("rys第hteok")  # last letters of the words _ORDINAL_BEFORE_RE ends with
 _DASHES = frozenset("-–—~〜")
 _BEFORE_MARKS = frozenset("$£€₹¥₩₪ ~.")  # what a currency mark before a number can end with
 _APPROX_CUES = ("~", "≈", "ca", "about", "around", "roughly", "approx")
@@ -268,7 +283,10 @@ def read_figure(
     before = low[max(0, start - 8) : start]
     prev = low[start - 1] if start else " "
     ordinal = (
-        _ORDINAL_BEFORE_RE.search(before) if before.rstrip(" #")[-1:] in _ORDINAL_ENDS else None
+        _ORDINAL_BEFORE_RE.search(before)
+        if before.rstrip(" #")[-1:] in _ORDINAL_ENDS
+        and not _LENGTH_BEFORE_RE.search(low, max(0, start - 12), start)
+        else None
     )
     number = match.group(0) if match is not None else ""
     if match is not None:
@@ -384,8 +402,8 @@ def read_figure(
         mark = suf["mark"].replace(" ", "")
         if mark == "$":
             dollar = dollar or currency is None
-        elif mark in ("$ca", "$ca"):
-            currency, dollar = "CAD", False
+        elif mark in _DOLLAR_AFTER:  # "142 000 $ CA", "60 000 $ US": which dollar, after it
+            currency, dollar = _DOLLAR_AFTER[mark], False
         else:
             currency = currency or currency_of(mark)
             dollar = dollar and currency is None
@@ -396,6 +414,10 @@ def read_figure(
             unit = m2["mult"]
             value *= MULTIPLIERS[unit]
             pos = m2.end()
+    if not suf and currency is None and not dollar and nxt in " |":
+        cell = _CURRENCY_CELL_RE.match(low, pos)
+        if cell:  # "96000,GBP" in a CSV row: the next cell is the amount's currency
+            currency = currency_of(cell["mark"])
     if unit in _INDIAN and currency is None and not dollar:
         currency = "INR"
     if currency is None and not dollar and unit in ("万", "萬") and _YEN_AFTER_RE.match(low, pos):
@@ -435,6 +457,7 @@ def read_figure(
             if pr and not (
                 (pr["p"] in ("a", "an", "m", "y", "d", "h", "mon") and not _slash_or_per(low, pr))
                 or _SPACED_SLASH_ADJECTIVE_RE.match(low, pr.start(), pr.end() + 2)
+                or _YEAR_NUMBER_AFTER_RE.match(low, pr.end())  # "20k year one": which year
             ):
                 per = (
                     "paycheck"  # "$6,250 per semi-monthly pay period"

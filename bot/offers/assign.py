@@ -25,9 +25,11 @@ from bot.offers.spans import brackets
 from bot.offers.tokens import Tokens, Word
 from bot.prose.components import Component
 
+# ("a bonus with a €2.5k target", "RSUs with a value of $90k": the figure is the label's)
 _CLAUSE_RE = re.compile(
     r",(?!\d)|;|\||•|·|\+|＋|、|&|=|(?<=\s)/|/(?=\s)|"
-    r"\s(?:and|und|et|y|e|plus|with|w/|but|dazu|mais|pero|mas|aber|then)\s"
+    r"\s(?:and|und|et|y|e|plus|with(?!\s(?:a|an)\s(?:[^\s,;]{1,12}\s)?(?:target|value)\b)|w/|"
+    r"but|dazu|mais|pero|mas|aber|then)\s"
 )
 _PLUS_RE = re.compile(r"\+|\b(?:and|plus|then)\b")
 # what may sit between two instalments: "25k now + 15k", "25k upfront and 15k after a year"
@@ -69,7 +71,8 @@ class Placed(NamedTuple):
 
 
 _ORDINAL_AFTER_RE = re.compile(
-    r"[ ]?\(?[ ]?(?:in[ ]|im[ ]|en[ ]|no[ ]|for[ ])?(?:(?:year|yr|y)[ ]?\d|(?:1st|2nd|3rd|first|second|third|"
+    r"[ ]?\(?[ ]?(?:in[ ]|im[ ]|en[ ]|no[ ]|for[ ])?(?:(?:year|yr|y)[ ]?(?:\d|one|two|three|four)\b|"
+    r"(?:1st|2nd|3rd|first|second|third|"
     r"ersten|zweiten|dritten|premier|première|deuxième|primer|segundo)[ ]?(?:year|yr|jahr|année|año|ano))",
     re.IGNORECASE,
 )
@@ -162,10 +165,15 @@ def _key(
 ) -> tuple[tuple[Word, ...], int, int] | None:
     """The label part of a "Label: value" piece, where its value starts and where it starts."""
     text = tokens.text
+    first = figures[0].start
     if piece.label_span is not None:
         words = tokens.labels_in(*piece.label_span)
-        return (words, piece.start, piece.label_span[0]) if words else None
-    first = figures[0].start
+        if not words:
+            return None
+        # "rsu:" over "  total_usd: 320000": the value starts after the nested key, whose own
+        # words ("total") name no other component
+        sep = _KEY_SEP_RE.search(text, piece.start, first)
+        return words, sep.end() if sep else piece.start, piece.label_span[0]
     for m in _KEY_SEP_RE.finditer(text, piece.start, first + 1):
         if m.start() > first or m.start() - piece.start > _KEY_CHARS:
             break
@@ -266,21 +274,23 @@ def _place_piece(
         if first_word[c] < first_figure[c]:
             key_ends = c
             break
+
+    def own(figure: Figure) -> bool:
+        """A key's own value: the figures of its first clause before any label ("Stock: 100k
+        RSUs"); a later clause pairs as it reads ("Base: 180k + 20k bonus"); not one in a
+        bracket of labelled parts ("TC: 245k (170 base / 55 stock)")."""
+        return (
+            figure.start < first_label
+            and clause_of(figure.start) <= 0
+            and not value_start <= opening_of[figure.start] < figure.start
+        )
+
     for in_scope, scoped in groups.values():
-        for paired, word, how in _pair(in_scope, scoped, text):
+        # the key's own figures pair with no label, so they leave the labels after them free
+        # ("base: 180k RSU: 240k sign-on: 25k")
+        pairable = in_scope if head is None else [f for f in in_scope if not own(f)]
+        for paired, word, how in _pair(pairable, scoped, text):
             figure = paired
-            # a key's own value: the figures of its first clause before any label
-            # ("Stock: 100k RSUs"); a later clause pairs as it reads ("Base: 180k + 20k bonus")
-            # (not one in a bracket of labelled parts: "TC: 245k (170 base / 55 stock)")
-            own = (
-                figure.start < first_label
-                and clause_of(figure.start) <= 0
-                and not value_start <= opening_of[figure.start] < figure.start
-            )
-            if head is not None and head != OTHER and own and how == "label":
-                continue
-            if head == OTHER and own:
-                continue
             if word.start >= figure.end:
                 figure = _label_tail(tokens, figure, word)
             elif figure.start - word.end <= _QUALIFIER_REACH:

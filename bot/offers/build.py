@@ -271,7 +271,7 @@ def _read_base(
         count = payments(tokens, spans) or 12
         reading.values["base"] = value * count
         reading.assumptions.append(
-            f"annualised {shown} x {count} monthly payments = "
+            f"annualised {shown} x {count:g} monthly payments = "
             f"{format_money(value * count, currency, exact=True)}"
         )
         return

@@ -16,7 +16,8 @@ from itertools import pairwise
 
 from bot.offers.lexicon import Kind
 from bot.offers.spans import Spans
-from bot.offers.tokens import Tokens
+from bot.offers.tokens import Tokens, Word
+from bot.prose.components import Component
 
 # A chat message's header: "alex  9:14 AM" (Slack) or "jess — Today at 3:02 PM" (Discord) on
 # its own line; "Noa 11:02: ..." or "[09/03/25, 21:14] Rahul: ..." (WhatsApp) opening the line.
@@ -38,8 +39,10 @@ _SENTENCE_RE = re.compile(
 )
 _YEAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _YEAR_NUMBER = r"\d|one|two|three|four|five|six"
+# "Year 1", "Jahr 2", "Años 3-4", "1年目", "第2年", "3년차": a row of a year-by-year schedule
 _YEAR_ROW_RE = re.compile(
-    rf"\W{{0,4}}(?:year|yr|y)s?\s?(?P<a>{_YEAR_NUMBER})"
+    rf"\W{{0,4}}(?:(?:year|yr|y|jahr|année|año|ano|anno|rok|jaar)s?\s?|第(?=\d)|(?=\d\s?(?:年目|년차)))"
+    rf"(?P<a>{_YEAR_NUMBER})(?:年目|年|년차)?"
     rf"(?:\s?(?:and|&|-|–|to|,)\s?(?P<b>{_YEAR_NUMBER}))?\b(?!\s?(?:k|%))",
     re.IGNORECASE,
 )
@@ -118,6 +121,7 @@ def layout(tokens: Tokens) -> Layout:
     struck = Spans(whole)
     dropped = Spans(result.dropped)
     parents = _parent_keys(tokens, lines)
+    calendar = _calendar_rows(text, lines)
     for index, (start, end) in enumerate(lines):
         if dropped.holds(start, end):
             continue
@@ -127,7 +131,7 @@ def layout(tokens: Tokens) -> Layout:
         if _quiet(tokens, start, end):
             continue  # no figure, no word of the lexicon, no number: nothing to read in it
         row = _YEAR_ROW_RE.match(text, start, end) or _year_after_heading(text, start, end)
-        years: tuple[int, ...] = ()
+        years: tuple[int, ...] = (calendar[index],) if index in calendar else ()
         for s, e in _turns(tokens, _sentences(text, start, end, struck)):
             sub = _YEAR_ROW_RE.match(text, s, e)
             if sub:
@@ -143,6 +147,7 @@ def layout(tokens: Tokens) -> Layout:
 
 # "rsu:" or "\"equity\": {" alone on its line: a key whose value is the indented lines below
 _PARENT_KEY_RE = re.compile(r"[ ]*(?:[-*][ ])?[\"']?([^:\n\"'{}\[\]]{1,40})[\"']?:[ ]?[{\[]?[ ]?$")
+_SECTION_RE = re.compile(r"[ ]*\[([^\]\n|]{1,40})\][ ]*")
 _CHILD_KEY_RE = re.compile(r"[ ]*(?:[-*][ ])?[\"']?([^:\n\"']{1,40})[\"']?[ ]?[:=]")
 
 
@@ -153,6 +158,11 @@ def _parent_keys(tokens: Tokens, lines: list[tuple[int, int]]) -> dict[int, tupl
     out: dict[int, tuple[int, int]] = {}
     stack: list[tuple[int, tuple[int, int] | None]] = []  # (indent, labelled key span)
     for index, (start, end) in enumerate(lines):
+        section = _SECTION_RE.fullmatch(text, start, end)
+        if section:  # TOML, INI: "[offer.equity]" owns the lines below it, unindented
+            span = section.span(1)
+            stack = [(-1, span if _labelled(tokens, span) else None)]
+            continue
         indent = len(text[start:end]) - len(text[start:end].lstrip(" "))
         while stack and stack[-1][0] >= indent:
             stack.pop()
@@ -163,9 +173,26 @@ def _parent_keys(tokens: Tokens, lines: list[tuple[int, int]]) -> dict[int, tupl
             continue
         owner = next((key for _, key in reversed(stack) if key is not None), None)
         child = _CHILD_KEY_RE.match(text, start, end)
-        if owner is not None and child and not _labelled(tokens, child.span(1)):
+        if owner is not None and child and not _names_part(tokens, child.span(1)):
             out[index] = owner
     return out
+
+
+_CALENDAR_ROW_RE = re.compile(r"[ \t*•|-]{0,4}((?:19|20)\d\d)[ \t]?[:|]")
+
+
+def _calendar_rows(text: str, lines: list[tuple[int, int]]) -> dict[int, int]:
+    """Lines that open with consecutive calendar years ("2025: base ...", "2026: ..."): a
+    year-by-year projection whose first year is year 1. One such line alone is a date."""
+    found = {}
+    for index, (start, end) in enumerate(lines):
+        m = _CALENDAR_ROW_RE.match(text, start, end)
+        if m:
+            found[index] = int(m.group(1))
+    first = min(found.values(), default=0)
+    if len(found) < 2 or sorted(found.values()) != list(range(first, first + len(found))):
+        return {}
+    return {index: year - first + 1 for index, year in found.items()}
 
 
 _HEADING_RE = re.compile(r"[^:\n\d]{1,60}:[ ]")
@@ -195,6 +222,33 @@ def _whole_line(tokens: Tokens, start: int, end: int) -> bool:
     return not text[line_start:start].strip(" -•*>|") and not text[end:line_end].strip(" .,;")
 
 
+_ALSO_BEFORE_RE = re.compile(
+    r"\b(?:also|additionally|as well|on top|auch|aussi|también|também|anche|ook|też)\s\Z",
+    re.IGNORECASE,
+)
+CURRENTLY = frozenset(
+    ("currently", "aktuell", "derzeit", "actuellement", "actualmente", "atualmente", "obecnie")
+)
+
+
+def aside_marker(tokens: Tokens, word: Word) -> bool:
+    """A marker that says nothing about whose terms follow: one that qualifies something that
+    is not pay ("at our current valuation"), or a "currently" in a bracket opened
+    mid-sentence ("VSOP (aktuell ca. 80k € wert)"), or one that adds to the terms so far ("they
+    also offered a sign-on")."""
+    after = tokens.word_after(word.end, 2)
+    if after is not None and after.kind is Kind.OTHER:
+        return True
+    text = tokens.text
+    if _ALSO_BEFORE_RE.search(text, max(0, word.start - 16), word.start):
+        return True
+    if text[word.start : word.end].lower() not in CURRENTLY:
+        return False
+    line = text[tokens.line_of(word.start)[0] : word.start]
+    bracket = line.rfind("(")
+    return bracket > line.rfind(")") and len(line[:bracket].split()) > 3
+
+
 def _turns(tokens: Tokens, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A sentence that turns from one offer to another ("I'm at 160k now, new offer is 190k",
     "180k at first, then they came back with 200k", "2.1M monthly, no wait, 9.6M a year")
@@ -209,6 +263,7 @@ def _turns(tokens: Tokens, spans: list[tuple[int, int]]) -> list[tuple[int, int]
             last = tokens.last_figure_ending_by(word.start)
             if (
                 last is None
+                or aside_marker(tokens, word)
                 or last.start < cut
                 or not tokens.any_figure_in(word.end, end)
                 or not _TURN_RE.search(tokens.text, last.end, word.start)
@@ -338,12 +393,15 @@ def _other_speakers(tokens: Tokens) -> list[tuple[int, int]]:
 
 
 def _question_to_owner(tokens: Tokens, start: int, end: int) -> bool:
-    """ "sign on?", "bonus?": another speaker asking about the offer, with no figure of their
-    own; the owner's answer ("nope none") needs the question beside it."""
+    """ "sign on?", "bonus?", "vesting?": another speaker asking about the offer, with no
+    figure of their own; the owner's answer ("nope none") needs the question beside it."""
     return (
         "?" in tokens.text[start:end]
         and not tokens.any_figure_in(start, end)
-        and any(w.kind is Kind.LABEL for w in tokens.words_in(start, end))
+        and any(
+            w.kind is Kind.LABEL or (w.kind is Kind.VEST and w.key != "even")
+            for w in tokens.words_in(start, end)
+        )
     )
 
 
@@ -424,6 +482,22 @@ def _labelled(tokens: Tokens, span: tuple[int, int]) -> bool:
     return any(w.kind is Kind.LABEL for w in tokens.labels_in(*span))
 
 
+def _names_part(tokens: Tokens, span: tuple[int, int]) -> bool:
+    """Whether a nested key names a component of its own; "total" under "rsu:" is the grant's
+    total, not total comp."""
+    return any(
+        w.kind is Kind.LABEL and w.key != Component.TOTAL.value for w in tokens.labels_in(*span)
+    )
+
+
+def _percent_in_label(tokens: Tokens, cells: list[tuple[int, int]], k: int) -> list[Piece]:
+    """ "| Bonus (15%) | 30k |": a percent in a row's label cell is read there, as its own
+    piece (the amounts under the label are read apart)."""
+    if cells and any(f.is_pct for f in tokens.figures_in(*cells[0])):
+        return [Piece(*cells[0], k)]
+    return []
+
+
 def _table(
     tokens: Tokens, lines: list[tuple[int, int]], first: int, stop: int
 ) -> dict[int, list[Piece]]:
@@ -452,6 +526,7 @@ def _table(
     if sum(1 for y in col_years if y) >= 2:
         # years as columns: "| | Y1 | Y2 |" over "| Base | 200k | 200k |"
         for k, cells in body:
+            out[k].extend(_percent_in_label(tokens, cells, k))
             for c, (s, e) in enumerate(cells[1:]):
                 years = col_years[c] if c < len(col_years) else ()
                 out[k].append(Piece(s, e, k, years, label_span=cells[0]))
@@ -509,6 +584,7 @@ def _table(
         return out
     for k, cells in rows:
         if len(cells) >= 2:
+            out[k].extend(_percent_in_label(tokens, cells, k))
             for s, e in cells[1:]:
                 out[k].append(Piece(s, e, k, label_span=cells[0]))
         else:

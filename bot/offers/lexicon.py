@@ -64,7 +64,7 @@ _OTHER = (
     "level", "floor", "suite", "room", "building", "bldg", "gebäude", "apt", "req", "req id",
     "requisition", "job code", "job id", "stellen id", "ref", "reference", "current tc",
     "revenue", "umsatz", "teamumsatz", "auslastung", "capacity", "ppl", "employees", "headcount",
-    "行使価格", "住房", "公积金", "交通費", "年假", "复利厚生", "복지포인트", "קרן השתלמות", "פנסיה",
+    "行使価格", "행사가", "행사가격", "住房", "公积金", "交通費", "年假", "复利厚生", "복지포인트", "קרן השתלמות", "פנסיה",
 )
 
 _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
@@ -74,11 +74,11 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "without a", "without an", "zero", "nil", "does not include a", "does not include an",
         "does not include", "doesn t include", "not including", "geen", "ingen", "inget", "nessun",
         "nessuna", "nessuno", "ningún", "ninguna", "nenhum", "nenhuma", "aucun", "aucune", "koi",
-        "sans", "senza", "zonder", "utan",
+        "sans", "senza", "zonder", "utan", "בלי", "ללא",
         "无", "無", "没有", "沒有",
     )),
     (Kind.NONE_AFTER, "", (
-        "none", "nil", "nothing", "no", "non", "néant", "nada", "ninguno", "ninguna", "nenhum",
+        "none", "nil", "nothing", "no", "nope", "nah", "non", "néant", "nada", "ninguno", "ninguna", "nenhum",
         "nenhuma", "nessuno", "nessuna", "geen", "ingen", "inget", "brak", "keiner", "keines",
         "なし", "無し", "无", "無", "没有", "沒有", "없음", "없어요", "없다", "nahi", "nahi hai", "nahin",
         "kuch nahi", "nahi de rahe", "keins", "gibt s nicht", "gibt es nicht", "not offered",
@@ -94,7 +94,8 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     )),
     (Kind.CAP, "", (
         "up to", "upto", "bis zu", "jusqu à", "jusqu a", "jusqu", "até", "de até", "fino a",
-        "hasta", "do", "maximum", "max", "maximaal", "maximal", "höchstens", "capped at", "at most", "最大", "최대", "最高",
+        "hasta", "hasta un", "hasta el", "fino al", "fino all", "até ao", "do", "tot", "tot aan",
+        "upp till", "upp till en", "inntil", "op til", "maximum", "max", "maximaal", "maximal", "höchstens", "capped at", "at most", "最大", "최대", "最高",
     )),
     (Kind.TARGET, "", (
         "target", "targeted", "tgt", "average", "averages", "averaged", "avg", "cible",
@@ -165,7 +166,8 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "mensuales", "mensal", "mensais", "por mes", "por mês", "monatlich", "monatliches",
         "monatlicher", "monatlichen", "im monat", "pro monat", "miesięcznie", "mies", "na miesiąc",
         "per maand",
-        "i månaden", "månad", "al mese", "mensile", "לחודש", "月", "月額", "每月", "월",
+        "i månaden", "månad", "mån", "per mån", "i mån", "om månaden", "om måneden", "i måneden",
+        "per måned", "pr måned", "al mese", "mensile", "לחודש", "月", "月額", "每月", "월",
     )),
     (Kind.PERIOD, "hour", (
         "per hour", "an hour", "hourly", "hourly rate", "hourly wage", "hour rate",
@@ -186,7 +188,10 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     )),
     (Kind.VEST, "cliff", (
         "cliff", "クリフ", "클리프", "悬崖期", "after a year", "after one year", "after 1 year",
-        "after the first year", "at one year", "at 1 year", "first anniversary",
+        "after the first year", "at one year", "at 1 year", "first anniversary", "קליף",
+        "après 1 an", "après un an", "nach einem jahr", "nach 1 jahr", "tras un año",
+        "tras 1 año", "após 1 ano", "após um ano", "po roku", "klif", "klifem", "klifą", "klifu",
+        "满1年", "满一年",
     )),
     (Kind.VEST, "even", (
         "quarterly", "monthly after", "each quarter", "every quarter", "annually", "evenly",
@@ -196,11 +201,11 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     )),
     (Kind.GROSS, "", (
         "gross", "brutto", "brut", "bruts", "brute", "bruto", "brutos", "bruta", "lordo", "lordi",
-        "netto", "ctc", "ברוטו", "税込", "税前",
+        "netto", "ctc", "ברוטו", "税込", "税前", "tax free", "steuerfrei", "libre de impuestos",
     )),
     (Kind.PAYMENTS, "", (
         "gehälter", "monatsgehälter", "monatslöhne", "monatslöhnen", "monatsraten", "pagas",
-        "mensilità", "mensualités", "payments", "salaries", "salários", "meses", "months salary",
+        "mensilità", "mensualités", "payments", "pagos", "salaries", "salários", "meses", "months salary",
         "薪", "times",
     )),
     (Kind.DATE, "", (

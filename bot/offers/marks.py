@@ -14,21 +14,26 @@ from bot.offers.amounts import Mark
 
 _COUNT_CUE_RE = re.compile(r"1[2-6]")
 _COUNT_RE = re.compile(
-    r"(?:(?<![a-z])[x×*][ ]?(?P<a>1[2-6])(?!\d)|(?<![\d.,])(?P<b>1[2-6])[ ]?(?:x|×)(?![a-z])|"
-    r"(?<![\d.])(?<!\d,)(?P<c>1[2-6])[ ]?(?:分割|gehälter|monatsgehälter|monatsraten|pagas|mensilità|"
-    r"mensualités|payments|salaries|salários|meses|months? salary|薪|个月工资|mal im jahr|"
+    r"(?:(?<![a-z])[x×*][ ]?(?P<a>1[2-6](?:[.,]5)?)(?!\d|[.,]\d)|(?<![\d.,])(?P<b>1[2-6])[ ]?(?:x|×)(?![a-z])|"
+    r"(?<![\d.])(?<!\d,)(?P<c>1[2-6](?:[.,]5)?)[ ]?(?:分割|gehältern?|monatsgehältern?|monatsraten|pagas|"
+    r"pagos|회[ ]?지급|회|回|mois|mensilità|mensualités|payments|salaries|salários|meses|months? salary|薪|个月工资|mal im jahr|"
     r"mal jährlich|times a year|times per year|fois par an|veces al año)|"
-    r"(?<![\d.])(?<!\d,)(?<![$€£¥])(?P<d>1[3-6])[ ]?(?:th|e|º|°|ª|o|\.(?=[ ][^\d\s]))[ ]?(?:month|mois|salário|salario|gehalt|"
+    r"(?<![\d.])(?<!\d,)(?<![$€£¥])(?P<d>1[3-6])[ ]?(?:th|e|º|°|ª|o|-?tka|\.(?=[ ][^\d\s]))[ ]?(?:month|mois|salário|salario|gehalt|"
     r"monatsgehalt|mes|mensilità|salary)?(?![a-z]))"
 )
 # "Gehälter: 13", "payments = 14": the count as a key's value
 _KEYED_COUNT_RE = re.compile(
-    r"(?:gehälter|monatsgehälter|pagas|mensilità|mensualités|payments|salaries|salários)"
+    r"(?:gehälter|monatsgehälter|pagas|pagos|mensilità|mensualités|payments|salaries|salários)"
     r"[ ]?[:=][ ]?(1[2-6])(?![\d.,])"
 )
-# "a 1-month AWS": Singapore's annual wage supplement, a thirteenth month
-_AWS_RE = re.compile(r"\b(?:1|one)[- ]?month(?:'s)?[ ](?:fixed[ ])?aws\b")
+# "a 1-month AWS", "AWS (1 month)": Singapore's annual wage supplement, a thirteenth month
+_AWS_RE = re.compile(
+    r"\b(?:1|one)[- ]?month(?:'s)?[ ](?:fixed[ ])?aws\b|\baws[ ]?\((?:1|one)[- ]?month\)"
+)
 _YEARS_PAIR_RE = re.compile(r"(?:years?|yrs?|y)\s?\d\s?(?:and|&|-|–|to|,)\s?(?P<n>\d)\b")
+_CJK_ORDINAL_RE = re.compile(
+    r"(?<!\d)(\d{1,2})\s?(?:年目|년차|년째)"
+)  # "1年目", "2년차": the Nth year
 _CJK_YEARS_RE = re.compile(r"(?P<n>[一二三四五六七八九十两])(?<!第.)\s?年")  # "四年", not "第一年"
 _CJK_NUMERALS = {
     "一": 1,
@@ -66,6 +71,8 @@ def find_marks(low: str) -> list[Mark]:
     marks = payment_counts(low)
     for m in _YEARS_PAIR_RE.finditer(low):
         marks.append(Mark("ordinal", float(m["n"]), m.start("n"), m.end("n")))
+    for m in _CJK_ORDINAL_RE.finditer(low):
+        marks.append(Mark("ordinal", float(m.group(1)), m.start(), m.end()))
     for m in _CJK_YEARS_RE.finditer(low):
         marks.append(Mark("years", float(_CJK_NUMERALS[m["n"]]), m.start(), m.end()))
     for m in _LIST_NUMBER_RE.finditer(low):
@@ -92,7 +99,7 @@ def payment_counts(low: str) -> list[Mark]:
             m = _COUNT_RE.match(low, start)
             if m:
                 value = next(v for v in (m["a"], m["b"], m["c"], m["d"]) if v)
-                found.append(Mark("count", float(value), m.start(), m.end()))
+                found.append(Mark("count", float(value.replace(",", ".")), m.start(), m.end()))
                 end = m.end()
                 break
         tried = cue.start() + 1

@@ -10,6 +10,7 @@ score. Every assumption is written down; a figure that cannot be placed is repor
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import replace
 
@@ -20,7 +21,7 @@ from bot.offers.layout import layout
 from bot.offers.model import EXAMPLE, MAX_CHARS, Offer, ParsedPaste
 from bot.offers.rules import PasteCurrency, Segment
 from bot.offers.several import inherit, primary_of, revised_from, split_offers
-from bot.offers.shorthand import resolve, split_of_other, vesting_runs
+from bot.offers.shorthand import resolve, split_of_other, vesting_runs, year_row_percents
 from bot.offers.tokens import Tokens, normalize, tokenize
 from bot.prose.places import place_currencies
 from bot.prose.words import strip_markup
@@ -29,8 +30,13 @@ from bot.prose.words import strip_markup
 _MARKUP_RE = re.compile(r"`|(?<![\d\s])\*|\*(?![\s\d])|^[^\S\n]*>+", re.MULTILINE)
 
 
-# a CSV row: three or more fields joined by bare commas, none of them a thousands group
-_CSV_ROW_RE = re.compile(r"(?m)^[^\S\n]*[^\s,][^,\n]*(?:,[^\s,][^,\n]*){2,}$")
+# a CSV row: three or more fields joined by bare commas, none of them a thousands group; a
+# field may be empty or quoted ("4 years, 25% per year")
+_CSV_ROW_RE = re.compile(
+    r'(?m)^[^\S\n]*[^\s,"][^,\n"]*(?:,(?:"[^"\n]*"|[^\s,"][^,\n"]*|))*'
+    r'(?:,(?:"[^"\n]*"|[^\s,"][^,\n"]*)),?$'
+)
+_QUOTED_RE = re.compile(r'"[^"\n]*"')
 _THOUSANDS_GROUP_RE = re.compile(r"\d,\d{3}(?!\d)")  # "1,050万円", "1,200,000"
 
 
@@ -42,7 +48,9 @@ def clean(text: str) -> str:
 
 def _csv_row(row: re.Match[str]) -> str:
     line = row.group(0)
-    return line if _THOUSANDS_GROUP_RE.search(line) else line.replace(",", " | ")
+    if line.count(",") < 2 or _THOUSANDS_GROUP_RE.search(_QUOTED_RE.sub("", line)):
+        return line
+    return " | ".join(next(csv.reader([line])))
 
 
 def parse_offers(text: str) -> ParsedPaste:
@@ -79,12 +87,18 @@ def _parse(text: str) -> ParsedPaste:
     tokens = tokenize(text)
     shape = layout(tokens)
     pieces = shape.pieces
-    schedules = {
-        i: vesting_runs(tokens, piece.start, piece.end)
+    schedules = {  # a struck-out schedule ("~5/15/40/40~ → 25% each year") is superseded
+        i: [
+            run
+            for run in vesting_runs(tokens, piece.start, piece.end)
+            if not all(f.start in shape.superseded for f in run[0])
+        ]
         if tokens.any_figure_in(piece.start, piece.end)
         else []
         for i, piece in enumerate(pieces)
     }
+    for i, run in year_row_percents(tokens, pieces).items():
+        schedules[i] = [*schedules[i], run]
     in_schedules = {f.start for runs in schedules.values() for run, _ in runs for f in run}
     placed = place(tokens, pieces, shape.superseded, in_schedules)
     segments = split_offers(tokens, pieces, placed)

@@ -9,15 +9,19 @@ import re
 from bot.offers.amounts import MULTIPLIERS, Figure
 
 _HUNDRED_MILLIONS = frozenset(("億", "亿", "억"))
-_TEN_THOUSANDS = frozenset(("万", "萬", "만"))
+_TEN_THOUSANDS = frozenset(("万", "萬", "만", "천만", "千万", "백만", "百万"))  # and below 億
 _CHANGE_TO_RE = re.compile(r"[ ]?(?:to|→|->|=>|bis|à|a|para|naar|till)[ ]?")
 _DASH_SPACE_RE = re.compile(r"[-–—]\s")  # "10 - 15" in a list is no range
 _ARROW_RE = re.compile(r"[ ]?(?:→|->|=>)[ ]?(?:now[ ])?")
+# the joins of a positional run ("195/15%/400 over 4")
+_RUN_JOIN_RE = re.compile(r"[ ]?(?:[/+]|over|across)[ ]?")
 _RANGE_SEP_RE = re.compile(r"[ ]?(?:-|–|—|~|〜|to|bis|à|a|and|und|et|y|e)[ ]?\Z")
 _CONJUNCTIONS = frozenset(("and", "und", "et", "y", "e"))  # a range only after "between"
 _BETWEEN_RE = re.compile(r"(?:between|zwischen|entre|tra|tussen|mellan|pomiędzy)\s\S{0,3}\Z")
 _OR_RE = re.compile(r"\s(?:or|oder|ou|o)\s\Z")
-_FROM_RE = re.compile(r"(?:up from|down from|from|instead of|previously)\s?\S?\Z")
+_FROM_RE = re.compile(
+    r"(?:up from|down from|from|instead of|previously|\((?:was|vorher|antes|avant|prev\.?))\s?\S?\Z"
+)
 
 
 def join(low: str, figures: list[Figure]) -> list[Figure]:
@@ -80,9 +84,16 @@ def join(low: str, figures: list[Figure]) -> list[Figure]:
         if _FROM_RE.search(context):
             figure = figure._replace(previous=True)
         out.append(figure)
-    # "158 → 170": the first is the old figure
+    # "158 → 170": the first is the old figure; "195/15%/400 over 4 → 210/15%/460": the whole
+    # run before the arrow is the old terms
     for i in range(len(out) - 1):
         between = low[out[i].end : out[i + 1].start]
-        if _ARROW_RE.fullmatch(between):
-            out[i] = out[i]._replace(previous=True)
+        if not _ARROW_RE.fullmatch(between):
+            continue
+        j = i
+        while j >= 0:
+            out[j] = out[j]._replace(previous=True)
+            if j == 0 or not _RUN_JOIN_RE.fullmatch(low, out[j - 1].end, out[j].start):
+                break
+            j -= 1
     return out

@@ -27,10 +27,13 @@ _PLAUSIBLE = {
     "INR": (100_000, 500_000_000),
     "JPY": (1_000_000, 500_000_000),
     "KRW": (10_000_000, 5e9),
+    "COP": (10_000_000, 5e10),
+    "CLP": (5_000_000, 5e9),
+    "ARS": (1_000_000, 5e11),
 }
 _PLAUSIBLE_DEFAULT = (10_000, 5_000_000)
 _FULL_TIME_RE = re.compile(
-    r"\b40\s?(?:h|hrs?|hours?|std)\b|full[- ]?time|vollzeit|temps plein|tiempo completo|pełny etat",
+    r"\b40\s?(?:h|hrs?|hours?|std)\b|full[- ]?time|vollzeit|temps plein|tiempo completo|pełny etat|pełen etat|pełny wymiar",
     re.IGNORECASE,
 )
 _MONTHLY_LABELS = {
@@ -41,7 +44,10 @@ _PCT_OF_OTHER_RE = re.compile(
     r"\s?(?:of|vom|von|du|de|des|sur)\s{1,3}(?:the\s{1,3})?(?:team|company|revenue|umsatz|teamumsatz|profit|sales|chiffre)",
     re.IGNORECASE,
 )
-_MONTHLY_BEFORE_RE = re.compile(r"(?:monthly|monatlich|mensuel|月|월)\s?\S{0,12}\s?\Z")
+# "monthly €7,000", "monthly salary: €7,000", "a monthly rate of €7,000"
+_MONTHLY_BEFORE_RE = re.compile(
+    r"(?:monthly|monatlich|mensuel|月|월)(?:\s?\S{0,12}|\s(?:rate|salary|pay) of)\s?\Z"
+)
 _PART_TIME_RE = re.compile(r"part[- ]?time", re.IGNORECASE)
 _PARTS_RE = re.compile(
     r"(\d|two|three|four|两|二|三|四)\s?(?:equal\s)?(?:instal+ments?|installments?|parts|payments|"
@@ -51,8 +57,12 @@ _PARTS_RE = re.compile(
 _PART_COUNTS = {
     "2": 2, "3": 3, "4": 4, "two": 2, "three": 3, "four": 4, "两": 2, "二": 2, "三": 3, "四": 4,
 }  # fmt: skip
+_INSTALMENT_YEAR_RE = re.compile(
+    r"\b(?:(?:in|for|during)\s)?(?:year|yr)\s?([1-4]|one|two|three|four)\b|\b(?:in|for|during)\sthe\s(first|second|third)\syear\b",
+    re.IGNORECASE,
+)
 _EACH_PART_RE = re.compile(r"\b(?:each|je|cada|chacune|chacun|ciascuna)\b|各", re.IGNORECASE)
-_EXTRA_SALARY_RE = re.compile(r"1[3-6]\s?(?:th|e|º|o|°)")
+_EXTRA_SALARY_RE = re.compile(r"1[3-6]\s?(?:th|e|º|o|°|-?tka)")  # "13th month", "13-tka"
 _NEGATED_COUNT_RE = re.compile(r"(?:sem|no|without|sin|kein|ohne|bez|pas de)\s?\Z", re.IGNORECASE)
 
 
@@ -184,7 +194,7 @@ def _monthly_word_before(tokens: Tokens, label: Word) -> bool:
 
 
 # "13 Gehälter, kein Bonus": the none is the bonus's, not the payment count's
-_CLAUSE_BREAK_RE = re.compile(r"[,;.，、。\n]")
+_CLAUSE_BREAK_RE = re.compile(r"[,;.，、。|\n]")  # a table cell ends a clause too
 
 
 def _counts_in(tokens: Tokens, spans: list[tuple[int, int]]) -> list[Mark]:
@@ -211,8 +221,9 @@ def extra_salary(tokens: Tokens, spans: list[tuple[int, int]]) -> bool:
     )
 
 
-def payments(tokens: Tokens, spans: list[tuple[int, int]]) -> int | None:
-    counts = [int(m.value) for m in _counts_in(tokens, spans)]
+def payments(tokens: Tokens, spans: list[tuple[int, int]]) -> float | None:
+    """The payment count stated for the pay (13.5 for "13,5 Gehälter")."""
+    counts = [m.value for m in _counts_in(tokens, spans)]
     return max(counts) if counts else None
 
 
@@ -234,6 +245,9 @@ def signing_total(values: list[float], text: str) -> tuple[float, str | None]:
     "two instalments of £6,000") do not."""
     if len(values) == 1:
         return values[0], None
+    if len(set(_INSTALMENT_YEAR_RE.findall(text))) >= len(values):
+        # "$10k in year 1 and $10k in year 2": one part a year, equal or not, adds up
+        return sum(values), " + ".join(f"{v:,.0f}" for v in values)
     biggest = max(values)
     rest = sum(values) - biggest
     if abs(rest - biggest) < 1:

@@ -14,7 +14,7 @@ from dataclasses import fields, replace
 from typing import Any
 
 from bot.offers.assign import Placed
-from bot.offers.layout import Piece
+from bot.offers.layout import CURRENTLY, Piece, aside_marker
 from bot.offers.lexicon import Kind
 from bot.offers.model import Offer
 from bot.offers.rules import Segment
@@ -52,7 +52,13 @@ def _marker(tokens: Tokens, piece: Piece, placed: list[Placed]) -> str | None:
     ):
         return None
     head = tokens.words_in(piece.start, first)
-    found = [w.key for w in head if w.kind is Kind.MARKER and not _adverb(tokens.text, piece, w)]
+    found = [
+        w.key
+        for w in head
+        if w.kind is Kind.MARKER
+        and not _adverb(tokens.text, piece, w)
+        and not aside_marker(tokens, w)
+    ]
     if any(w.kind is Kind.CORRECTION for w in head):
         found.append("corrected")
     if (
@@ -70,7 +76,7 @@ def _marker(tokens: Tokens, piece: Piece, placed: list[Placed]) -> str | None:
 def _adverb(text: str, piece: Piece, word: Word) -> bool:
     """ "currently" deep in a sentence is an adverb ("the company does not currently offer a
     bonus"); at its head it says whose pay follows ("Currently: 28 LPA", "I'm currently on")."""
-    if text[word.start : word.end].lower() != "currently":
+    if text[word.start : word.end].lower() not in CURRENTLY:
         return False
     head = text[piece.start : word.start]
     return len(head) > 40 or len(head.split()) > 3

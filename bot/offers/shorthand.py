@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from bot.offers.amounts import Figure
 from bot.offers.assign import Placed
+from bot.offers.layout import Piece
 from bot.offers.lexicon import COMPONENT_OF, Kind
 from bot.offers.tokens import Tokens
 from bot.prose.components import Component
@@ -37,6 +38,28 @@ _STOCK_CUE_RE = re.compile(r"rsu|stock|grant|equity|gsu|esop|股票|株", re.IGN
 
 # A schedule as written ("5/15/40/40"): its figures and the yearly percents they say.
 VestRun = tuple[list[Figure], tuple[float, ...]]
+
+
+def year_row_percents(tokens: Tokens, pieces: Sequence[Piece]) -> dict[int, VestRun]:
+    """ "Year 1: 33% ($118,800)" / "Year 2: 33%" / ...: one percent a year in rows that number
+    the years 1, 2, ..., name no bonus and add up to about 100 is the grant's schedule, kept as
+    written. The run is given to the first row's piece."""
+    rows: list[tuple[int, int, Figure]] = []
+    for index, piece in enumerate(pieces):
+        if len(piece.years) != 1:
+            continue
+        pcts = [f for f in tokens.figures_in(piece.start, piece.end) if f.is_pct]
+        bonus = any(
+            w.kind is Kind.LABEL and w.key == Component.BONUS.value
+            for w in tokens.labels_in(piece.start, piece.end)
+        )
+        if len(pcts) == 1 and 0 < pcts[0].value <= 100 and not bonus:
+            rows.append((piece.years[0], index, pcts[0]))
+    if len(rows) < 2 or [y for y, _, _ in rows] != list(range(1, len(rows) + 1)):
+        return {}
+    if not 90 <= sum(f.value for _, _, f in rows) <= 110:
+        return {}  # "Year 1: 200k + 15%" each year is a bonus, not a schedule
+    return {rows[0][1]: ([f for _, _, f in rows], tuple(f.value for _, _, f in rows))}
 
 
 def vesting_runs(tokens: Tokens, start: int, end: int) -> list[VestRun]:
@@ -219,21 +242,26 @@ def resolve(
             out[index[f.start]] = p._replace(component=Component.BONUS, how="target")
             have.add(Component.BONUS)
     if Component.BONUS not in have:
-        for p in out:
-            f = p.figure
-            if (
-                p.component is None
-                and not p.other
-                and f.is_pct
-                and f.start not in vest_figures
-                and not f.previous
-                and not _equity_cue(text, f)
-                and not _vest_cue(tokens, f)
-                and f.value < _LOOSE_BONUS_CEILING
-            ):
-                out[index[f.start]] = p._replace(component=Component.BONUS, how="loose percent")
-                assumptions.append(f"read {f.text.strip()} as the bonus")
-                break
+        loose = [
+            p
+            for p in out
+            if p.component is None
+            and not p.other
+            and p.figure.is_pct
+            and p.figure.start not in vest_figures
+            and not p.figure.previous
+            and not _equity_cue(text, p.figure)
+            and not _vest_cue(tokens, p.figure)
+            and p.figure.value < _LOOSE_BONUS_CEILING
+        ]
+        # "bonus, 0–25% range, averaged 12%": the percent beside a target word, else the first
+        chosen = next(
+            (p for p in loose if _target_cue(tokens, p.figure)), loose[0] if loose else None
+        )
+        if chosen is not None:
+            f = chosen.figure
+            out[index[f.start]] = chosen._replace(component=Component.BONUS, how="loose percent")
+            assumptions.append(f"read {f.text.strip()} as the bonus")
     for p in out:
         f = p.figure
         if p.component is None and not p.other and f.is_pct and _equity_cue(text, f):

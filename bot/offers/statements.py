@@ -27,12 +27,18 @@ _NOT_YET_RE = re.compile(r"\b(?:yet|mentioned|discussed|so far)\b", re.IGNORECAS
 _DASH_VALUE_RE = re.compile(r"\s?[:|]?\s?[-–—?]+\s?(?:\||$|\n)")  # "Bonus: —", "| RSU | - |"
 _OR_RE = re.compile(r"\bor\b")
 _CLAUSE_END_RE = re.compile(r"[,;.!?]\s")
+_LEADER_RE = re.compile(r"[ \t]*(?:[.…·_]{3,}|-{3,})[ \t]*:?[ \t]*")
+_LEADER_REACH = 60
 _CAP_REACH = 24  # "capped at" + a few quotes
 
 
 def _near(text: str, a: int, b: int, limit: int) -> bool:
+    """Whether a label and the word after it are next to each other: a few characters apart,
+    or joined by dot leaders ("Sign-on ........ none")."""
     gap = text[a:b]
-    return len(gap) <= limit and not _BREAK_RE.search(gap)
+    if len(gap) <= limit:
+        return not _BREAK_RE.search(gap)
+    return len(gap) <= _LEADER_REACH and bool(_LEADER_RE.fullmatch(gap))
 
 
 def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading: Reading) -> None:
@@ -42,6 +48,7 @@ def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading:
         _none_in_cell(tokens, pieces[i], reading)
     _answered_none(tokens, pieces, seg, reading)
     words = segment_words(tokens, pieces, seg)
+    year_rows = [(pieces[i].start, pieces[i].end) for i in seg.pieces if pieces[i].years]
     for i, w in enumerate(words):
         if w.kind is not Kind.LABEL or w.key == Component.TOTAL.value:
             continue
@@ -75,6 +82,7 @@ def none_and_unknown(tokens: Tokens, pieces: list[Piece], seg: Segment, reading:
             _DASH_CHARS.intersection(text[w.end : w.end + 4])
             and _DASH_VALUE_RE.match(text[w.end : w.end + 8])
             and text[w.end : w.end + 1] != "?"  # "joining bonus?" asks; "Bonus: ?" is unknown
+            and not any(a <= w.start < b for a, b in year_rows)  # "Yr 2: Joining —": nothing
         ):
             reading.unknown.add(component)
 
@@ -125,6 +133,16 @@ def _not_yet(text: str, end: int) -> bool:
     return bool(_NOT_YET_RE.search(tail[: cut.start()] if cut else tail))
 
 
+def _of_other_word(text: str, words: tuple[Word, ...] | list[Word]) -> bool:
+    """ "no target", "none guaranteed"... the none negates the word right after it (a target, a
+    cap, something that is not pay), not the component the cell is under."""
+    return (
+        len(words) > 1
+        and words[1].kind in (Kind.TARGET, Kind.CAP, Kind.OTHER)
+        and _near(text, words[0].end, words[1].start, 2)
+    )
+
+
 def _none_in_cell(tokens: Tokens, piece: Piece, reading: Reading) -> None:
     """A table cell that says "none" (or "—", "TBD") under a row or column label."""
     if piece.label_span is None or tokens.any_figure_in(piece.start, piece.end):
@@ -135,7 +153,7 @@ def _none_in_cell(tokens: Tokens, piece: Piece, reading: Reading) -> None:
     component = COMPONENT_OF[labels[0].key]
     text = tokens.text
     words = tokens.words_in(piece.start, piece.end)
-    if words and none_after(text, words[0]):
+    if words and none_after(text, words[0]) and not _of_other_word(text, words):
         reading.zero.add(component.value)
     elif not piece.years and (
         (words and words[0].kind is Kind.HOLDER)

@@ -23,11 +23,15 @@ from bot.offers.tokens import Tokens, Word
 from bot.prose.components import Component
 from bot.prose.numbers import find_spelled
 
-# How a paste says the grant vests evenly (a value "per year" does not say so).
+# How a paste says the grant vests evenly (a value "per year" does not say so). A bare
+# "monatlich" or "miesięcznie" is left out: in a sentence with the grant it is as often the pay's.
 _EVEN_RE = re.compile(
-    r"cliff|quarterly|each quarter|every quarter|monthly|annually|evenly|equal|anniversary|"
-    r"vierteljährlich|trimestr|vest\w*\s(?:yearly|each year|every year)|yearly\svest|"
-    r"\b1/\d\s(?:each|per|a|every)\s(?:year|yr)",
+    r"cliff|quarterly|each quarter|every quarter|monthly|annually|evenly|equal|anniversar|"
+    r"vierteljährlich|quartalsweise|danach monatlich|puis mensuel|trimestr|kwartaln|co kwartał|"
+    r"co miesiąc|klif|קליף|按月|按季|四半期|분기|"
+    r"vest\w*\s(?:yearly|each year|every year)|yearly\svest|"
+    r"(?:annual|yearly|jährliche\w*)\s(?:tranches?|raten)|tranches?\sannuelles|tramos\sanuales|"
+    r"\b(?:1/\d|a (?:quarter|third|half|fourth))\s(?:each|per|a|every)\s(?:year|yr)",
     re.IGNORECASE,
 )
 # "vest in sixteen equal quarterly installments", "48 monthly instalments": the length in the count
@@ -41,6 +45,7 @@ _AFTER_CLIFF_RE = re.compile(
     r"\b(?:following|next|remaining|subsequent)\s(\d{1,2}|[a-z]+(?:-[a-z]+)?)\s(months|years)\b",
     re.IGNORECASE,
 )
+_REST_BEFORE_RE = re.compile(r"(?:following|next|remaining|subsequent)\s\Z", re.IGNORECASE)
 _PER_YEAR = {"quarterly": 4, "monthly": 12}
 _CLIFF_YEARS_RE = re.compile(
     r"(?:\d|one|a)\s?-?\s?(?:years?|yrs?|y|jahr|an|año|ano|年)\s?(?:de\s)?cliff|cliff\s?(?:of\s)?(?:\d|one)\s?(?:years?|yrs?|an|jahr)",
@@ -63,9 +68,10 @@ _OVER_YEARS_RE = re.compile(
 )
 _WORD_YEARS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _CLAWBACK_BEFORE_RE = re.compile(r"(?:within|before|leave|leaving|repay\w*|recover\w*)\W{1,3}\Z")
+# "four equal annual instalments", "on each of the first four anniversaries"
 _EQUAL_INSTALMENTS_RE = re.compile(
-    r"\b(\d|two|three|four|five|six)\s(?:equal\s)?(?:annual|yearly)\s"
-    r"(?:instal+ments|installments|tranches|portions|parts)",
+    r"\b(\d|two|three|four|five|six)\s(?:(?:equal\s)?(?:annual|yearly)\s"
+    r"(?:instal+ments|installments|tranches|portions|parts)|(?:annual\s)?anniversaries)",
     re.IGNORECASE,
 )
 _OPTION_WORDS = (
@@ -100,9 +106,21 @@ _QUARTERS_YEARS = 4  # "1/4 after a year, then 1/48 a month" is four years
 _CLIFF_BEFORE_RE = re.compile(r"cliff\s?(?:of\s)?\Z")
 _KEY_YEARS_RE = re.compile(r"vesting[_ ]years?\W{1,4}(\d{1,2})", re.IGNORECASE)  # JSON, YAML
 _QUARTER_THEN_48THS_RE = re.compile(r"1/4\b.{0,60}1/48")  # "1/4 after a year, then 1/48 monthly"
-_BREAK_RE = re.compile(r"[,;(]")
+_BREAK_RE = re.compile(r"[,;(\n]")  # a cliff word on the next line is not this one's
 _SLASH_YEAR_RE = re.compile(r"[ ]?/[ ]?(?:yr|year|y|a|ano|año|an|jahr)\b", re.IGNORECASE)
 _YEARLY_AFTER_RE = re.compile(r"[ ]?(?:per year|a year|/yr|yearly|each year|par an)(?! bonus)")
+_COUNT_LABEL_BEFORE_RE = re.compile(
+    r"\b(?:rsus?|esops?|options?|shares|units|psus?|gsus?|isos?|nsos?|aktien|acciones|azioni)\b"
+    r"[ .…:=|-]{0,24}\Z",
+    re.IGNORECASE,
+)
+_TOTAL_HEAD_RE = re.compile(
+    r"\b(?:tc|total comp\w*|total|ote)\b[ ]?[:=]?[ ]?[$€£]?\d[\d.,]*[ ]?[km]?[ ]?\Z", re.IGNORECASE
+)
+_YEARLY_KEY_RE = re.compile(
+    r"(?:annual|yearly|per[_ ]?year)[_ ]?(?:value|amount|grant|usd|eur|gbp)?[\"']?[ ]?[:=][ ]?\Z",
+    re.IGNORECASE,
+)
 _VEST_PCT_AFTER_RE = re.compile(
     r"\s?(?:/\s?y|per\s|each\s|every\s|annually|on\s|after\s|a\s?year|on each)"
 )
@@ -126,6 +144,8 @@ def read_stock(
     arithmetic between total, per year and years."""
     text = tokens.text
     values = reading.values
+    marked = any((f.currency or f.dollar or f.unit) and not f.is_pct for f in tokens.figures)
+    counted = {p.figure.start for p in stock if marked and _bare_count(text, p.figure)}
     money = [
         p
         for p in stock
@@ -133,8 +153,9 @@ def read_stock(
         and not p.figure.is_pct
         and not p.figure.uncertain
         and not _share_price(p.figure)
+        and p.figure.start not in counted
     ]
-    shares = [p for p in stock if p.figure.shares]
+    shares = [p for p in stock if p.figure.shares or p.figure.start in counted]
     if shares:
         values["shares"] = shares[0].figure.value
     pct = [p for p in stock if p.figure.is_pct]
@@ -164,7 +185,10 @@ def read_stock(
         first = money[0]
         rest = money[1:]
         if first.total or not (
-            first.figure.per == "year" or first.per_year or _yearly_word(text, first.figure)
+            first.figure.per == "year"
+            or first.per_year
+            or _yearly_word(text, first.figure)
+            or _part_of_total(text, first.figure)
         ):
             total = amount(first)
             yearly = next((p for p in rest if p.figure.per == "year" or p.per_year), None)
@@ -205,9 +229,36 @@ def read_stock(
 
 
 def _yearly_word(text: str, figure: Figure) -> bool:
-    before = text[max(0, figure.start - 8) : figure.start]
+    """ "80k/yr stock", "每年 20万", "annual_value": 95000 (a data key that says yearly)."""
+    before = text[max(0, figure.start - 24) : figure.start]
     after = text[figure.end : figure.end + 14].lower()
-    return "每年" in before or bool(_YEARLY_AFTER_RE.match(after))
+    return (
+        "每年" in before[-8:]
+        or bool(_YEARLY_AFTER_RE.match(after))
+        or bool(_YEARLY_KEY_RE.search(before))
+    )
+
+
+def _bare_count(text: str, figure: Figure) -> bool:
+    """ "RSU ....... 1.800", "ESOPs 4000" in a paste that marks its money ("58.000 EUR",
+    "₹55L"): a bare four-digit number right after a word that counts units is a count; no
+    grant is worth that little, and the paste would have marked it as money."""
+    return (
+        figure.currency is None
+        and not figure.dollar
+        and figure.unit is None
+        and not figure.is_pct
+        and 1000 <= figure.value < 10_000
+        and bool(_COUNT_LABEL_BEFORE_RE.search(text, max(0, figure.start - 40), figure.start))
+    )
+
+
+def _part_of_total(text: str, figure: Figure) -> bool:
+    """ "TC: 245k (170 base / 55 stock / 20 bonus)": a part of a yearly total is yearly."""
+    opening = text.rfind("(", max(0, figure.start - 60), figure.start)
+    if opening < 0 or ")" in text[opening : figure.start]:
+        return False
+    return bool(_TOTAL_HEAD_RE.search(text, max(0, opening - 24), opening))
 
 
 def _vest_pct(text: str, figure: Figure) -> bool:
@@ -237,6 +288,25 @@ def _stock_pieces(tokens: Tokens, context: list[Piece], stock: list[Placed]) -> 
         k = bisect_right(starts, position) - 1
         if k >= 0 and position < ordered[k].end:
             marked.add(k)
+    # "vesting?" answered by "evenly every quarter": the answer speaks of the grant too
+    text = tokens.text
+    for k in list(marked):
+        piece = ordered[k]
+        if "?" not in text[piece.start : piece.end + 1] or tokens.any_figure_in(
+            piece.start, piece.end
+        ):
+            continue
+        answer = next(  # the next piece that says anything (a chat header says nothing)
+            (
+                j
+                for j in range(k + 1, len(ordered))
+                if tokens.words_in(ordered[j].start, ordered[j].end)
+                or tokens.any_figure_in(ordered[j].start, ordered[j].end)
+            ),
+            None,
+        )
+        if answer is not None:
+            marked.add(answer)
     return [ordered[k] for k in sorted(marked)]
 
 
@@ -269,7 +339,8 @@ def _mark_years(tokens: Tokens, pieces: list[Piece]) -> int | None:
     text = tokens.text
     for piece in pieces:
         for mark in tokens.marks_in(piece.start, piece.end):
-            if mark.kind != "years" or not 1 <= mark.value <= 10:
+            years = mark.value if mark.kind == "years" else _whole_years(text, mark)
+            if years is None or not 1 <= years <= 10:
                 continue
             if _cliff(tokens, mark, piece) or tokens.words_of(Kind.DOUBT, piece.start, mark.start):
                 continue  # a cliff's length, or a length the author doubts ("per year or 4 years?")
@@ -280,8 +351,19 @@ def _mark_years(tokens: Tokens, pieces: list[Piece]) -> int | None:
                 continue
             if _SIGNING_CONTEXT_RE.search(low[-12:]) and not _STOCK_CONTEXT_RE.search(low):
                 continue
-            return int(mark.value)
+            return int(years)
     return None
+
+
+def _whole_years(text: str, mark: Mark) -> float | None:
+    """ "48 months": a length in months that is whole years of two or more (a 12-month span
+    is a cliff or a clawback far more often than a grant); not "the following 36 months",
+    which is the rest after a cliff."""
+    if mark.kind != "months" or mark.value < 24 or mark.value % 12:
+        return None
+    if _REST_BEFORE_RE.search(text, max(0, mark.start - 14), mark.start):
+        return None
+    return mark.value / 12
 
 
 def _yearly_percent(tokens: Tokens, pieces: list[Piece], taken: set[int]) -> float | None:

@@ -47,6 +47,10 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 _NOT_GROSS_PAY = frozenset({"ctc", "netto"})  # a total, or net pay: not a base
+# "1099k EUR", "1099 L", "1099 €": a unit or a currency after makes the number money
+_UNIT_AFTER_RE = re.compile(
+    r"[ ]?(?:k|m|l|cr|lakhs?|lacs?|crores?|thousand|million|万|千|[€$£₹]|usd|eur|gbp|inr)(?![a-z])"
+)
 _MONEY_BEFORE_RE = re.compile(r"[$€£₹][ ]?\Z")
 _OFFER_NAME_RE = re.compile(r"[ ]?#?[ ]?(?:\d|[a-d])\b", re.IGNORECASE)
 _INVOICED_RE = re.compile(r"\bb2b\b|\bvat\b|\binvoic|\bfaktur", re.IGNORECASE)
@@ -289,6 +293,7 @@ def tokenize(text: str) -> Tokens:
             match is not None
             and match.group(0) == "1099"
             and not _MONEY_BEFORE_RE.search(low, max(0, start - 2), start)
+            and not _UNIT_AFTER_RE.match(low, end)
         ):
             continue  # the US contractor's tax form ("1099 contract"), as W2 is the employee's
         got = read_figure(low, text, start, end, match, spelled_value, cjk)
@@ -311,8 +316,9 @@ def _enrich(low: str, figures: list[Figure], words: list[Word]) -> list[Figure]:
     words = sorted(words, key=lambda w: w.start)
     out = []
     w = 0
-    for read in figures:
+    for i, read in enumerate(figures):
         figure = read
+        following = figures[i + 1].start if i + 1 < len(figures) else None
         while w < len(words) and words[w].start < figure.end:
             w += 1
         k = w
@@ -337,7 +343,16 @@ def _enrich(low: str, figures: list[Figure], words: list[Word]) -> list[Figure]:
         ):
             figure = figure._replace(per=prev.key)  # "Tagessatz 720 €", "hourly rate: $90"
         if nxt is not None and not figure.is_pct and not figure.shares:
-            if nxt.kind is Kind.PERIOD and figure.per is None and figure.years is None:
+            if (
+                nxt.kind is Kind.PERIOD
+                and figure.per is None
+                and figure.years is None
+                and not (  # "1,200万円（毎年25%）": the period is the 25%'s
+                    following is not None
+                    and 0 <= following - nxt.end <= 1
+                    and not low[nxt.end : following].strip()
+                )
+            ):
                 figure = figure._replace(per=nxt.key)
             elif (
                 nxt.key == Component.STOCK.value

@@ -35,6 +35,9 @@ SYMBOLS: dict[str, str] = {
     "ZAR": "R ",
     "KRW": "₩",
     "TWD": "NT$",
+    "COP": "COP ",
+    "CLP": "CLP ",
+    "ARS": "ARS ",
 }
 CURRENCIES = frozenset(SYMBOLS)
 
@@ -108,6 +111,9 @@ _MARKS: dict[str, str] = {
     "dollar": "USD",
     "pound": "GBP",
     "rupee": "INR",
+    "cop": "COP",
+    "clp": "CLP",
+    "ars": "ARS",
 }
 
 _MULTIPLIERS: dict[str, float] = {

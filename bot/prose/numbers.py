@@ -62,9 +62,11 @@ _TENS = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_PARTS = {"half": 0.5, "quarter": 0.25}  # of a scale: "half a million", "a quarter million"
 _UNIT_WORDS = frozenset(("lakh", "lakhs", "lac", "lacs", "crore", "crores", "grand"))  # "one lakh"
 _NUMBER_WORDS = frozenset([*_UNITS, *_TENS, *_SCALES, "a", "and"])
 _GAP_RE = re.compile(r"[- ]|\s+")
+_AND_A_HALF_RE = re.compile(r"[- ]and[- ]a[- ]half\b")
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -143,15 +145,20 @@ def find_spelled(text: str) -> list[Spelled]:
 
 
 def _half_of(low: str, runs: Sequence[tuple[str, int, int]], i: int) -> Spelled | None:
-    """ "half a million": half of the scale."""
-    if runs[i][0] != "half" or i + 2 >= len(runs) or runs[i + 1][0] != "a":
+    """ "half a million", "a quarter million", "quarter of a million": that part of the scale."""
+    part = _PARTS.get(runs[i][0])
+    if part is None:
         return None
-    scale = _SCALES.get(runs[i + 2][0])
+    k = i + 1
+    for filler in ("of", "a"):  # "half a million", "quarter of a million", "quarter million"
+        if k < len(runs) and runs[k][0] == filler:
+            k += 1
+    scale = _SCALES.get(runs[k][0]) if k < len(runs) else None
     if not scale or scale < 1000:
         return None
-    if not all(_GAP_RE.fullmatch(low, runs[k][2], runs[k + 1][1]) for k in (i, i + 1)):
+    if not all(_GAP_RE.fullmatch(low, runs[n][2], runs[n + 1][1]) for n in range(i, k)):
         return None
-    return Spelled(scale / 2, runs[i][1], runs[i + 2][2])
+    return Spelled(scale * part, runs[i][1], runs[k][2])
 
 
 def spelled_in(low: str, runs: Sequence[tuple[str, int, int]]) -> list[Spelled]:
@@ -166,7 +173,8 @@ def spelled_in(low: str, runs: Sequence[tuple[str, int, int]]) -> list[Spelled]:
             half = _half_of(low, runs, i)
             if half is not None:
                 found.append(half)
-                i += 3
+                while i < len(runs) and runs[i][1] < half.end:
+                    i += 1
                 continue
             i += 1
             continue
@@ -194,10 +202,13 @@ def spelled_in(low: str, runs: Sequence[tuple[str, int, int]]) -> list[Spelled]:
             words.pop(0)
         while words and words[-1][0] in ("and", "a"):
             words.pop()
-        if not words or ([w for w, _, _ in words] == ["one"] and not unit_after):
+        and_half = _AND_A_HALF_RE.match(low, words[-1][2]) if words else None
+        if not words or ([w for w, _, _ in words] == ["one"] and not (unit_after or and_half)):
             continue
         start, end = words[0][1], words[-1][2]
         value = spelled_value(low[start:end])
+        if value is not None and and_half and value < 100:
+            value, end = value + 0.5, and_half.end()  # "twelve and a half", "one and a half lakh"
         if value is not None:
             found.append(Spelled(value, start, end))
     return found

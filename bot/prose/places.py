@@ -129,7 +129,7 @@ _CURRENCY_PLACES: dict[str, tuple[str, ...]] = {
         "raleigh", "charlotte", "minneapolis", "columbus", "cleveland", "san diego", "san jose",
         "brooklyn", "manhattan", "menlo park", "mountain view", "sunnyvale", "cupertino",
         "palo alto", "redmond", "bellevue", "kirkland", "richmond", "dallas", "houston",
-        "phoenix", "philadelphia", "miami", "detroit", "salt lake city", "nashville", "baltimore",
+        "phoenix", "philadelphia", "philly", "miami", "detroit", "salt lake city", "nashville", "baltimore",
         "st. louis", "kansas city", "indianapolis", "orlando", "tampa", "durham", "madison",
         "ann arbor", "boulder", "irvine", "santa clara", "oakland", "jersey city", "hoboken",
         "nyc", "remote us", "remote (us)", "us company", "us-based", "usa", "united states", "湾区",
@@ -174,16 +174,19 @@ _CURRENCY_PLACES: dict[str, tuple[str, ...]] = {
     "KRW": ("seoul", "korea", "서울", "판교", "pangyo", "busan", "부산", "성남"),
     "CNY": ("beijing", "shanghai", "shenzhen", "hangzhou", "北京", "上海", "深圳", "杭州", "广州", "成都", "guangzhou", "chengdu", "wuhan", "nanjing", "suzhou", "南京", "苏州", "武汉",
         "西安", "天津", "重庆", "厦门"),
-    "SEK": ("stockholm", "gothenburg", "sweden", "malmö", "malmo", "uppsala"),
+    "SEK": ("stockholm", "gothenburg", "göteborg", "goteborg", "sweden", "malmö", "malmo", "uppsala"),
     "PLN": ("warsaw", "warszawa", "kraków", "krakow", "wrocław", "wroclaw", "gdańsk", "gdansk", "poland",
         "katowice", "poznań", "poznan", "łódź", "lodz", "lublin", "szczecin", "gdynia", "polska"),
     "BRL": ("são paulo", "sao paulo", "rio de janeiro", "florianópolis", "belo horizonte", "brazil", "brasil", "recife", "porto alegre",
         "curitiba", "campinas", "brasília", "brasilia", "fortaleza"),
     "MXN": ("mexico city", "cdmx", "guadalajara", "monterrey", "méxico", "querétaro", "queretaro", "puebla", "tijuana"),
+    "COP": ("bogotá", "bogota", "medellín", "medellin", "colombia", "cali"),
+    "ARS": ("buenos aires", "argentina", "rosario", "mendoza"),
+    "CLP": ("santiago de chile", "chile", "valparaíso", "valparaiso"),
     "NOK": ("oslo", "bergen", "trondheim", "norway"),
     "DKK": ("copenhagen", "københavn", "aarhus", "denmark"),
     "AED": ("dubai", "abu dhabi", "sharjah", "uae"),
-    "ILS": ("tel aviv", "israel", "haifa", "herzliya", "ramat gan", "petah tikva",
+    "ILS": ("tel aviv", "israel", "תל אביב", "ישראל", "haifa", "herzliya", "ramat gan", "petah tikva",
         "petach tikva", "beer sheva", "be'er sheva", "beersheba", "jerusalem", "raanana", "ra'anana",
         "netanya", "rehovot", "yokneam", "kfar saba"),
 }  # fmt: skip
@@ -205,6 +208,9 @@ _ONE_WORD = {n: c for n, c in _BY_NAME.items() if _LETTERS_RE.fullmatch(n) and o
 _SEVERAL_WORDS = tuple(
     (n, c) for n, c in _BY_NAME.items() if n not in _ONE_WORD and ord(n[0]) <= 0x2E80
 )
+# "60 000 $ US", "US$ 5k": the letters say which dollar, they name no place
+_DOLLAR_MARK_RE = re.compile(r"\$[ \u00a0\u202f]?US\b|\bUS[ ]?\$")
+_HEBREW_PREFIXES = frozenset("בלמהוכש")
 _US_STATE_RE = re.compile(
     r", (?:WA|CA|TX|NC|NY|MA|IL|CO|GA|OR|PA|MN|OH|FL|NJ|UT|AZ|MI|TN|MD|VA|DC)\b"
 )
@@ -220,18 +226,23 @@ def place_currencies(text: str) -> set[str]:
         if currency not in found and _has_name(low, name):
             found.add(currency)
     found |= {c for n, c in _CJK_NAMES if c not in found and n in text}
-    found |= {_BY_CODE[w] for w in set(_ASCII_LETTERS_RE.findall(text)) if w in _BY_CODE}
+    codes = _ASCII_LETTERS_RE.findall(_DOLLAR_MARK_RE.sub(" ", text))
+    found |= {_BY_CODE[w] for w in set(codes) if w in _BY_CODE}
     if _US_STATE_RE.search(text):
         found.add("USD")
     return found
 
 
 def _has_name(low: str, name: str) -> bool:
-    """``name`` in ``low`` with no letter glued to either end."""
+    """``name`` in ``low`` with no letter glued to either end (bar a Hebrew one-letter
+    preposition: "בתל אביב" is "in Tel Aviv")."""
     at = low.find(name)
     while at >= 0:
         end = at + len(name)
-        if not (at and low[at - 1].isalpha()) and not (end < len(low) and low[end].isalpha()):
+        glued = at > 0 and low[at - 1].isalpha()
+        if glued and low[at - 1] in _HEBREW_PREFIXES and "\u05d0" <= name[0] <= "\u05ea":
+            glued = at > 1 and low[at - 2].isalpha()
+        if not glued and not (end < len(low) and low[end].isalpha()):
             return True
         at = low.find(name, at + 1)
     return False

@@ -862,6 +862,389 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Years three and four: $150k base, $25k stock each.",
         {"stock_total": 100_000, "stock_years": 4, "vesting": [20, 30, 25, 25]},
     ),
+    # sign-on words in the Romance languages and Polish, and their negations
+    (
+        "a Portuguese or French sign-on label",
+        "Lisboa: 3.500 € brutos/mês x 14, prémio de assinatura 2.000 €",
+        {"signing": 2_000, "base": 49_000},
+    ),
+    (
+        "a Spanish sign-on label, word order as spoken",
+        "Valencia: 45.000 €/año, bonus firma 3.000 €",
+        {"signing": 3_000, "bonus_amount": None},
+    ),
+    (
+        "a French engagement bonus is a sign-on",
+        "Genève : 110 000 CHF par année, prime d'engagement 8 000 CHF",
+        {"signing": 8_000, "bonus_amount": None},
+    ),
+    (
+        "a Polish welcome bonus denied",
+        "Kraków: 20 000 zł brutto/mc, bez bonusu powitalnego",
+        {"signing": 0, "base": 240_000},
+    ),
+    (
+        "a Hebrew 'without' before a label",
+        "Haifa: 35,000 ₪ לחודש, בלי בונוס",
+        {"bonus_pct": 0, "bonus_amount": 0},
+    ),
+    (
+        "a Spanish or Italian cap with an article",
+        "Sevilla: 50.000 € al año, variable hasta un 8 %. Milano: bonus fino al 10 %",
+        {"bonus_pct": None},
+    ),
+    # money words: thousands in Polish and Hebrew, kronor per month, more currencies
+    (
+        "Polish thousands abbreviated",
+        "Łódź: 16 tys. zł brutto miesięcznie",
+        {"base": 192_000, "currency": "PLN"},
+    ),
+    (
+        "Hebrew thousands, a city with a glued preposition",
+        "משרה בתל אביב: 30 אלף ברוטו לחודש",
+        {"base": 360_000, "currency": "ILS"},
+    ),
+    (
+        "kronor per month abbreviated",
+        "Malmö: 52 000 kr/mån",
+        {"base": 624_000, "currency": "SEK"},
+    ),
+    (
+        "Colombian and Chilean pesos, monthly",
+        "Medellín: COP 9.000.000 al mes, 12 pagos al año, sin bonos",
+        {"base": 108_000_000, "currency": "COP", "bonus_pct": 0},
+    ),
+    (
+        "a half payment in the count",
+        "Köln: 4.000 € brutto monatlich bei 13,5 Gehältern",
+        {"base": 54_000},
+    ),
+    (
+        "a wage supplement given in brackets after its name",
+        "SGD 10,000/month + AWS (1 month)",
+        {"base": 130_000},
+    ),
+    # vesting said in months, anniversaries, fractions and other languages
+    (
+        "a grant's length in months",
+        "10,000 options, vesting over 36 months with a 12-month cliff",
+        {"stock_years": 3, "vesting": [33.33, 33.33, 33.33], "stock_total": None},
+    ),
+    (
+        "a share on each anniversary",
+        "RSUs worth $120,000, 25% vesting on each of the first four anniversaries",
+        {"stock_years": 4, "stock_per_year": 30_000, "vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "a fraction in words each year",
+        "$90k in RSUs over three years, a third each year",
+        {"stock_years": 3, "vesting": [33.33, 33.33, 33.33]},
+    ),
+    (
+        "a French cliff then monthly",
+        "BSPCE valorisés à 40 k€, vesting 4 ans, 25 % après un an puis mensuel",
+        {"stock_total": 40_000, "vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "Polish quarterly vesting",
+        "Warszawa: RSU za 60 000 zł na 3 lata, vesting co kwartał",
+        {"stock_years": 3, "vesting": [33.33, 33.33, 33.33]},
+    ),
+    (
+        "a Hebrew cliff",
+        "8,000 אופציות ל-4 שנים עם קליף של שנה",
+        {"stock_years": 4, "vesting": [25, 25, 25, 25], "stock_total": None},
+    ),
+    (
+        "a Chinese monthly vesting after a year",
+        "期权 2 万股，4 年归属，满一年后按月",
+        {"stock_years": 4, "vesting": [25, 25, 25, 25], "stock_total": None},
+    ),
+    (
+        "restricted stock units counted",
+        "Base $160,000. You will be granted 4,000 restricted stock units.",
+        {"stock_total": None, "base": 160_000},
+    ),
+    (
+        "a Korean exercise price is no grant",
+        "연봉 9천만원, 스톡옵션 1,000주 (행사가 5만원)",
+        {"stock_total": None},
+    ),
+    (
+        "'current' before a word that is not pay starts no offer",
+        "$170k base and 20,000 options (at our current valuation about $200k, no promises). "
+        "4 years, 1-year cliff.",
+        {"base": 170_000, "stock_years": 4, "vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "'currently' in a bracket is an adverb",
+        "Berlin: 85k brutto, VSOP (derzeit ca. 40k € wert) über 4 Jahre",
+        {"base": 85_000, "stock_total": 40_000, "stock_years": 4},
+    ),
+    # year-by-year rows named in other languages, and by calendar year
+    (
+        "German year rows",
+        "Jahr 1: Grundgehalt 80.000 € + RSU 20.000 €\nJahr 2: Grundgehalt 80.000 € + RSU 10.000 €",
+        {"base": 80_000, "stock_total": 30_000, "stock_years": 2, "vesting": [66.67, 33.33]},
+    ),
+    (
+        "Japanese year rows",
+        "大阪、円:\n1年目: 基本給 900万 / RSU 100万\n2年目: 基本給 900万 / RSU 300万",
+        {"base": 9_000_000, "stock_total": 4_000_000, "vesting": [25, 75]},
+    ),
+    (
+        "rows by calendar year",
+        "2026: base $150,000, RSU $40,000, sign-on $10,000\n"
+        "2027: base $155,000, RSU $40,000, sign-on $5,000",
+        {"base": 150_000, "stock_total": 80_000, "stock_years": 2, "signing": 15_000},
+    ),
+    (
+        "a spelled number and a half",
+        "base of one sixty, bonus target of seven and a half percent, "
+        "joining bonus two and a half lakh",
+        {"bonus_pct": 7.5, "bonus_amount": None},
+    ),
+    (
+        "an offer that 'also' adds a term is the same offer",
+        "Utrecht: €70,000 gross annual, no equity. They also offered a €4,000 signing bonus.",
+        {"base": 70_000, "stock_total": 0, "signing": 4_000},
+    ),
+    (
+        "a monthly pay word beside the grant says nothing of its vesting",
+        "Kraków: 25 000 zł brutto miesięcznie, RSU za 30 000 USD na 4 lata",
+        {"stock_years": 4, "vesting": None},
+    ),
+    (
+        "a Korean amount in hundred millions and tens of millions",
+        "서울 연봉 2억 5천만원",
+        {"base": 250_000_000, "currency": "KRW"},
+    ),
+    (
+        "a bonus in Spanish salaries is months, neither percent nor amount",
+        "CDMX: $60,000 MXN al mes, bono anual de 2 sueldos",
+        {"bonus_pct": None, "bonus_amount": None, "base": 720_000},
+    ),
+    (
+        "'$ US' after a figure in a Canadian paste",
+        "Montréal : salaire 130 000 $ par année, UAR 40 000 $ US sur 4 ans",
+        {"currency": "CAD", "stock_currency": "USD", "stock_total": 40_000},
+    ),
+    (
+        "Polish full-time hourly",
+        "B2B Gdynia: 150 zł/h netto, pełen etat",
+        {"base": 312_000},
+    ),
+    (
+        "Japanese katakana base",
+        "東京：ベース 1,100万円、RSU なし",
+        {"base": 11_000_000, "stock_total": 0},
+    ),
+    (
+        "a struck-out vesting schedule is superseded",
+        "base `$170k`, RSU `$200k` / 4y, ~10/20/30/40~ → *25% each year*",
+        {"vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "a payment count before a table cell that says none of something else",
+        "Offer (Beijing): 月薪 3 万 × 14 薪，无签字费",
+        {"base": 420_000, "signing": 0},
+    ),
+    (
+        "CSV rows with empty, quoted and currency cells",
+        "item,value,ccy,comment\nsalary,82000,EUR,yearly\nbonus,,EUR,no target set\n"
+        'equity,60000,USD,"3 years, vesting yearly"\nsigning,5000,EUR,first payroll',
+        {
+            "currency": "EUR",
+            "base": 82_000,
+            "bonus_pct": None,
+            "stock_total": 60_000,
+            "stock_years": 3,
+            "stock_currency": "USD",
+            "signing": 5_000,
+        },
+    ),
+    (
+        "a dash in a year row is a year with nothing",
+        "Yr 1: Base 40L | Joining 5L | RSU 4L\nYr 2: Base 40L | Joining — | RSU 4L",
+        {"signing": 500_000, "stock_total": 800_000},
+    ),
+    (
+        "a data key that says the stock value is yearly",
+        '{"base": 180000, "rsu": {"yearly_value": 60000}}',
+        {"stock_per_year": 60_000, "stock_total": None},
+    ),
+    (
+        "year rows of percents are the schedule",
+        "Grant of $200k over 3 years:\nYear 1: 50%\nYear 2: 30% ($60k)\nYear 3: 20%",
+        {"vesting": [50, 30, 20], "bonus_pct": None, "stock_total": 200_000},
+    ),
+    (
+        "year rows with the same percent each year are a bonus, not a schedule",
+        "Year 1: $150k + 10%\nYear 2: $155k + 10%",
+        {"vesting": None},
+    ),
+    (
+        "1099 with a unit is money, not the tax form",
+        "base 90k EUR, RSU 1099k EUR over 3 years",
+        {"stock_total": 1_099_000},
+    ),
+    (
+        "an arrow after a positional run supersedes the whole run",
+        "Seattle: 180/10%/300 over 4 → 192/10%/360 over 4",
+        {"base": 192_000, "stock_total": 360_000, "stock_per_year": 90_000},
+    ),
+    (
+        "Argentine pesos, and an ARS that is no rupee",
+        "Rosario: ARS 2.800.000 brutos por mes, sin bono",
+        {"currency": "ARS", "base": 33_600_000, "bonus_pct": 0},
+    ),
+    (
+        "Nordic welcome and signing bonuses",
+        "Uppsala: 48 000 kr/mån, välkomstbonus 20 000 kr",
+        {"base": 576_000, "signing": 20_000},
+    ),
+    (
+        "Danish kroner per month",
+        "Aarhus: 52.000 kr. om måneden",
+        {"currency": "DKK", "base": 624_000},
+    ),
+    (
+        "a Korean incentive is a bonus",
+        "성남: 월급 650만원, 인센티브 없음, 입사축하금 500만원",
+        {"base": 78_000_000, "bonus_pct": 0, "signing": 5_000_000},
+    ),
+    (
+        "a Hebrew joining grant is a sign-on",
+        "הרצליה: 30,000 ₪ ברוטו לחודש, מענק הצטרפות 10,000 ₪",
+        {"base": 360_000, "signing": 10_000},
+    ),
+    (
+        "a quarter of a scale spelled out",
+        "they said a hundred seventy base and a quarter million in stock over four years, Boise",
+        {"base": 170_000, "stock_total": 250_000},
+    ),
+    (
+        "a total nested under a stock key is the grant's total",
+        "equity:\n  total_value: 280000\n  years: 4\nbase: 170000\nlocation: Denver",
+        {"stock_total": 280_000, "stock_years": 4, "base": 170_000},
+    ),
+    (
+        "equal sign-on parts named by year add up",
+        "Base $190k, Portland. Sign-on: $15k in year 1 and $15k in year 2.",
+        {"signing": 30_000},
+    ),
+    (
+        "tax-free pay is pay",
+        "Abu Dhabi: AED 38,000 per month tax-free",
+        {"base": 456_000, "currency": "AED"},
+    ),
+    (
+        "a Spanish signing-on fee",
+        "Bilbao: 48.000 € brutos anuales, prima de fichaje 2.500 €",
+        {"signing": 2_500},
+    ),
+    (
+        "yearly tranches vest evenly",
+        "München: RSUs im Wert von 60.000 € über 3 Jahre in jährlichen Tranchen",
+        {"stock_years": 3, "vesting": [33.33, 33.33, 33.33]},
+    ),
+    (
+        "keys and values run together on one line",
+        "base: 175k RSU: 200k/4y sign-on: 20k Austin",
+        {"base": 175_000, "stock_total": 200_000, "signing": 20_000},
+    ),
+    (
+        "a bonus with an amount as its target",
+        "Salary €60,000, plus an annual bonus with a €4k target. Cork.",
+        {"bonus_amount": 4_000, "bonus_pct": None},
+    ),
+    (
+        "a percent in a table row's label",
+        "| Item | Per year |\n|---|---|\n| Salary | £90,000 |\n| Bonus (10%) | £9,000 |",
+        {"bonus_pct": 10, "bonus_amount": 9_000, "base": 90_000},
+    ),
+    (
+        "a vesting question in a chat answered in the next message",
+        "ana  9:01 AM\n150k base, 100k rsu over 4 years, Denver\nraj  9:02 AM\nvesting?\n"
+        "ana  9:03 AM\nequal every quarter",
+        {"vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "a chat 'nope' answers the question before it",
+        "ana  9:01 AM\n150k base, Denver\nraj  9:02 AM\nsigning bonus?\nana  9:03 AM\nnope",
+        {"signing": 0},
+    ),
+    (
+        "Polish thirteenth salary, hourly rate and cliff",
+        "Łódź: 15 000 PLN brutto/mies., 13-tka. B2B alternatywa: 150 zł za godzinę. "
+        "RSU warte 20 000 USD na 4 lata z roczną klifą",
+        {"base": 195_000, "vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "a TOML section names the component of the keys below it",
+        "[package]\nsalary = 150000\n\n[package.rsu]\namount = 200000\nyears = 4\ncliff_months = 12",
+        {"base": 150_000, "stock_total": 200_000, "stock_years": 4, "vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "labelled parts of a total in brackets are yearly",
+        "TC: 260k (180 base / 60 stock / 20 bonus), Boise",
+        {"base": 180_000, "stock_per_year": 60_000, "stock_total": None, "bonus_amount": 20_000},
+    ),
+    (
+        "a none after dot leaders",
+        "Base ............ £80,000\nSigning bonus ... none\nBonus ........... n/a",
+        {"base": 80_000, "signing": 0, "bonus_pct": None},
+    ),
+    (
+        "a bare four-digit number after a unit word is a count where money is marked",
+        "Pune: base ₹40L, ESOPs 3000 over 4 years, joining 2L",
+        {"stock_total": None, "stock_years": 4, "base": 4_000_000},
+    ),
+    (
+        "a period word right before another figure is that figure's",
+        "東京: 年俸 1,500万円、RSU 4年で 800万円（毎年25%）",
+        {"stock_total": 8_000_000, "vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "a Korean payment count",
+        "서울: 월 600만원, 연 13회 지급",
+        {"base": 78_000_000},
+    ),
+    (
+        "Dutch and Nordic caps",
+        "Eindhoven: €70.000 bruto per jaar, bonus tot 12%. Göteborg: bonus upp till 10 %",
+        {"bonus_pct": None, "base": 70_000},
+    ),
+    (
+        "instalments named by spelled year after 'and'",
+        "Base 165k, sign-on 15k year one and 15k year two. Raleigh",
+        {"signing": 30_000, "base": 165_000},
+    ),
+    (
+        "a schedule right after the grant's length in years",
+        "base 210k, RSU 360k over 4 years 10/20/30/40, Seattle",
+        {"vesting": [10, 20, 30, 40], "stock_years": 4},
+    ),
+    (
+        "a monthly rate in an offer letter",
+        "Your salary will be paid at a monthly rate of €6,500 gross. Cork.",
+        {"base": 78_000},
+    ),
+    (
+        "an old figure in brackets after 'was'",
+        "revised: base 200k, signing now 40k (was 20k). Seattle",
+        {"signing": 40_000, "base": 200_000},
+    ),
+    (
+        "a French payment count in months and a German entry bonus",
+        "Rennes : 4 800 € brut par mois sur 13 mois. Bonn: Einstiegsprämie 3.000 €",
+        {"base": 62_400, "signing": 3_000},
+    ),
+    (
+        "an unlabelled range then an average: the average is the bonus",
+        "Glasgow: £70,000 base, bonus, 0-20% band, averaged 9% lately",
+        {"bonus_pct": 9},
+    ),
 ]
 
 
