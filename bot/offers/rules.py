@@ -30,6 +30,7 @@ _PLAUSIBLE = {
     "COP": (10_000_000, 5e10),
     "CLP": (5_000_000, 5e9),
     "ARS": (1_000_000, 5e11),
+    "VND": (50_000_000, 5e11),
 }
 _PLAUSIBLE_DEFAULT = (10_000, 5_000_000)
 _FULL_TIME_RE = re.compile(
@@ -37,7 +38,7 @@ _FULL_TIME_RE = re.compile(
     re.IGNORECASE,
 )
 _MONTHLY_LABELS = {
-    "月薪", "月給", "月给", "月額", "monatsgehalt", "월급", "månadslön", "maandsalaris", "bruto maandsalaris",
+    "月薪", "月給", "月给", "月額", "monatsgehalt", "bruttomonatsgehalt", "월급", "månadslön", "maandsalaris", "bruto maandsalaris",
     "maandloon", "retainer",
 }  # fmt: skip
 _PCT_OF_OTHER_RE = re.compile(
@@ -46,7 +47,7 @@ _PCT_OF_OTHER_RE = re.compile(
 )
 # "monthly €7,000", "monthly salary: €7,000", "a monthly rate of €7,000"
 _MONTHLY_BEFORE_RE = re.compile(
-    r"(?:monthly|monatlich|mensuel|月|월)(?:\s?\S{0,12}|\s(?:rate|salary|pay) of)\s?\Z"
+    r"(?:monthly|monatlich|mensuel|月|월)(?:\s?\S{0,12}|(?:\s[^\s.,;:]{1,12}){2}|\s(?:rate|salary|pay) of)\s?\Z"
 )
 _PART_TIME_RE = re.compile(r"part[- ]?time", re.IGNORECASE)
 _PARTS_RE = re.compile(
@@ -62,7 +63,7 @@ _INSTALMENT_YEAR_RE = re.compile(
     re.IGNORECASE,
 )
 _EACH_PART_RE = re.compile(r"\b(?:each|je|cada|chacune|chacun|ciascuna)\b|各", re.IGNORECASE)
-_EXTRA_SALARY_RE = re.compile(r"1[3-6]\s?(?:th|e|º|o|°|-?tka)")  # "13th month", "13-tka"
+_EXTRA_SALARY_RE = re.compile(r"1[3-6]\s?(?:th|e|de|º|o|°|-?tka)")  # "13th month", "13-tka"
 _NEGATED_COUNT_RE = re.compile(r"(?:sem|no|without|sin|kein|ohne|bez|pas de)\s?\Z", re.IGNORECASE)
 
 

@@ -1245,6 +1245,61 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Glasgow: £70,000 base, bonus, 0-20% band, averaged 9% lately",
         {"bonus_pct": 9},
     ),
+    (
+        "a gross word between a monthly figure and its payment count",
+        "Linz: 3.900 € brutto × 14, Bonus: keiner",
+        {"base": 54_600, "bonus_pct": 0},
+    ),
+    (
+        "a month word two words before the figure",
+        "Lille : salaire mensuel brut de 3 700 € sur 12 mois",
+        {"base": 44_400},
+    ),
+    (
+        "a German monthly compound and a hyphenated payment count",
+        "Bruttomonatsgehalt: 5.100,00 €, zahlbar 13-mal jährlich, Dresden",
+        {"base": 66_300},
+    ),
+    (
+        "a Czech crown mark is a currency, not a thousands multiplier",
+        "Brno: 95 000 Kč hrubého měsíčně",
+        {"currency": "CZK", "base": 1_140_000},
+    ),
+    (
+        "a Finnish month abbreviation and 'no shares'",
+        "Tampere: 4 900 €/kk, ei osakkeita",
+        {"base": 58_800, "stock_total": 0},
+    ),
+    (
+        "a Dutch thirteenth month",
+        "Gent: €4.200 bruto/maand, 13de maand",
+        {"base": 54_600},
+    ),
+    (
+        "riyal and dong are currencies",
+        "Jeddah: SAR 40,000 per month. Hanoi: 50 triệu VND/tháng",
+        {"currency": "SAR", "base": 480_000},
+    ),
+    (
+        "pension and holiday-pay percents in more languages are not the bonus",
+        "Bergen: 900 000 NOK årslønn, feriepenger 12 %, pensjon 5 %",
+        {"bonus_pct": None},
+    ),
+    (
+        "caps in more languages are not targets",
+        "Ostrava: 80 000 Kč měsíčně, bonus až 10 %",
+        {"bonus_pct": None},
+    ),
+    (
+        "a none word after the label in French and German",
+        "Paris 70k€ brut annuel, prime d’arrivée : aucune; Signing Bonus nein",
+        {"signing": 0},
+    ),
+    (
+        "units in German pieces are a count",
+        "Köln: 85.000 € p.a., RSUs: 300 Stück über 4 Jahre",
+        {"stock_total": None},
+    ),
 ]
 
 
