@@ -107,7 +107,8 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "not sure", "unsure", "can t tell", "cannot tell", "can t figure", "unclear",
         "wasn t clear", "not clear", "does that mean", "no idea", "don t know", "forgot to ask",
         "need to recheck", "recheck", "i think", "confused", "ambiguous", "not certain",
-        "may have said", "might have said", "may have been", "or was it", "i wrote down",
+        "may have said", "might have said", "may have been", "or was it", "or was that",
+        "or is that", "can t remember", "cannot remember", "don t remember", "i wrote down",
         "try for", "trying for", "will try", "not approved", "not approved yet",
         "not confirmed", "unconfirmed", "hopefully", "if approved",
     )),
@@ -143,7 +144,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "current package", "current base", "current tc", "current ctc", "current", "present",
         "presently", "at present", "right now i", "i make", "i m at", "i earn", "existing",
         "aktuell", "derzeit", "actuellement", "actualmente", "atualmente", "obecnie", "现在",
-        "目前", "当前", "現在", "현재",
+        "目前", "当前", "現在", "현재", "현 직장", "현직장", "現職",
     )),
     (Kind.MARKER, "new", (
         "new offer", "the offer i just got", "the offer i got", "offer i just got", "offered",

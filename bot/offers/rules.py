@@ -51,12 +51,14 @@ _MONTHLY_BEFORE_RE = re.compile(
 )
 _PART_TIME_RE = re.compile(r"part[- ]?time", re.IGNORECASE)
 _PARTS_RE = re.compile(
-    r"(\d|two|three|four|两|二|三|四)\s?(?:equal\s)?(?:instal+ments?|installments?|parts|payments|"
-    r"tranches|parcelas|prestações|raten|versements|cuotas|plazos|termijnen|次|回|번)",
+    r"(\d|two|three|four|dos|tres|deux|trois|zwei|drei|两|二|三|四)\s?(?:equal\s)?(?:instal+ments?|"
+    r"installments?|parts|payments|pagos|pagamentos|paiements|zahlungen|tranches|parcelas|"
+    r"prestações|raten|versements|cuotas|plazos|termijnen|次|回|번)",
     re.IGNORECASE,
 )
 _PART_COUNTS = {
-    "2": 2, "3": 3, "4": 4, "two": 2, "three": 3, "four": 4, "两": 2, "二": 2, "三": 3, "四": 4,
+    "2": 2, "3": 3, "4": 4, "two": 2, "three": 3, "four": 4, "dos": 2, "tres": 3, "deux": 2,
+    "trois": 3, "zwei": 2, "drei": 3, "两": 2, "二": 2, "三": 3, "四": 4,
 }  # fmt: skip
 _INSTALMENT_YEAR_RE = re.compile(
     r"\b(?:(?:in|for|during)\s)?(?:year|yr)\s?([1-4]|one|two|three|four)\b|\b(?:in|for|during)\sthe\s(first|second|third)\syear\b",
@@ -251,7 +253,8 @@ def signing_total(values: list[float], text: str) -> tuple[float, str | None]:
         return sum(values), " + ".join(f"{v:,.0f}" for v in values)
     biggest = max(values)
     rest = sum(values) - biggest
-    if abs(rest - biggest) < 1:
+    if any(abs(rest * unit - biggest) < 1 for unit in (1, 1e3, 1e4, 1e5, 1e6)):
+        # "3,000만원 (1,500 + 1,500)": the parts restate the total, maybe in its unit
         return biggest, None
     first = values[0]
     parts = _PARTS_RE.search(text)

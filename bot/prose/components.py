@@ -111,7 +111,7 @@ COMPONENTS: dict[Component, ComponentInfo] = {
             "premio di produzione", "bono", "bono anual", "bono de desempeño", "bono objetivo",
             "bônus", "bónus", "bónus anual", "bonus anual", "boni", "plr", "premie",
             "bonificación", "prime variable", "variabele beloning", "בונוס", "年终奖", "奖金",
-            "绩效奖金", "賞与", "ボーナス", "성과급", "보너스", "인센티브",
+            "绩效奖金", "賞与", "ボーナス", "성과급", "보너스", "인센티브", "インセンティブ",
         ),
     ),
     Component.SIGNING: ComponentInfo(

@@ -1300,6 +1300,31 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Köln: 85.000 € p.a., RSUs: 300 Stück über 4 Jahre",
         {"stock_total": None},
     ),
+    (
+        "a doubt that looks back ('or was that') doubts only the figure before it",
+        "Base $190k, RSUs $300k/4y, bonus 15% or was that the cap? can't remember. Denver",
+        {"base": 190_000, "stock_total": 300_000, "bonus_pct": None},
+    ),
+    (
+        "the author's current job in Korean is not the offer",
+        "현 직장: 연봉 5,500만원\n\n오퍼: 기본 연봉 7,000만원",
+        {"base": 70_000_000},
+    ),
+    (
+        "sign-on parts that restate the total in its own unit",
+        "기본 연봉 7,000만원, 사이닝 보너스: 2,000만원 (입사 시 1,000 + 1년 후 1,000)",
+        {"signing": 20_000_000},
+    ),
+    (
+        "a Spanish 'two payments of' restates the sign-on total",
+        "Sevilla: 45.000 € brutos al año, prima de incorporación 4.000 €, en dos pagos de 2.000 €",
+        {"signing": 4_000},
+    ),
+    (
+        "a Japanese incentive stated as none",
+        "年俸 900万円、インセンティブなし",
+        {"bonus_pct": 0},
+    ),
 ]
 
 
