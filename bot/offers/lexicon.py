@@ -157,7 +157,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     (Kind.PERIOD, "year", (
         "per year", "a year", "per annum", "annum", "annual", "annually", "annualized",
         "annualised", "yearly", "each year",
-        "every year", "per yr", "a yr", "each yr", "every yr", "im jahr", "pro jahr", "jährlich",
+        "every year", "har saal", "per yr", "a yr", "each yr", "every yr", "im jahr", "pro jahr", "jährlich",
         "jährliches", "par an", "annuel",
         "annuels", "annuelle", "annuelles", "par année", "anual", "anuales", "anuais", "al año",
         "por año", "por ano", "ao ano", "all anno", "annuo", "annuale", "rocznie", "per jaar",
@@ -198,7 +198,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     (Kind.VEST, "even", (
         "quarterly", "monthly after", "each quarter", "every quarter", "annually", "evenly",
         "equally", "equal", "anniversary", "each anniversary", "thereafter", "monthly thereafter",
-        "per year", "each year", "every year", "a year", "yearly", "per quarter",
+        "per year", "each year", "every year", "har saal", "a year", "yearly", "per quarter",
         "vierteljährlich", "trimestriel", "trimestral", "每年", "毎年", "每季度", "按季度",
     )),
     (Kind.GROSS, "", (

@@ -328,7 +328,8 @@ def _read_slashes(
                 order.append((COMPONENT_OF[w.key], bool(_PER_YEAR_RE.match(rest))))
     yearly = False
     before = text[max(0, run[0].start - 30) : run[0].start]
-    # "TC 290 (190/80/20)": a total just before the run makes its parts yearly
+    # "TC 290 (190/80/20)", "185/40/15 ... TC ~240": a total just before the run, or later on
+    # its line, that its parts add up to makes them yearly
     total = tokens.last_figure_ending_by(run[0].start)
     if total is not None and (
         run[0].start - total.end >= 6
@@ -336,6 +337,16 @@ def _read_slashes(
         or out[index[total.start]].component is not Component.TOTAL
     ):
         total = None
+    if total is None:
+        line_end = tokens.line_of(run[-1].end)[1]
+        total = next(
+            (
+                f
+                for f in tokens.figures_in(run[-1].end, line_end)
+                if f.start in index and out[index[f.start]].component is Component.TOTAL
+            ),
+            None,
+        )
     if total is not None:
         parts = sum(f.value for f in run if not f.is_pct)
         scale = 1000 if total.bare and parts < 1000 else 1

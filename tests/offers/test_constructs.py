@@ -1325,6 +1325,21 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "年俸 900万円、インセンティブなし",
         {"bonus_pct": 0},
     ),
+    (
+        "a total later on the line that slash parts add up to makes them yearly",
+        "172/45/13 at a bank in Charlotte, TC ~230, fair?",
+        {"base": 172_000, "stock_per_year": 45_000, "stock_total": None, "bonus_amount": 13_000},
+    ),
+    (
+        "an Austrian annual gross word and a German switching bonus",
+        "Linz: Jahresbrutto 64.000 € (14 Gehälter), Wechselprämie 3.000 €",
+        {"base": 64_000, "signing": 3_000},
+    ),
+    (
+        "a Hindi 'every year' vests evenly",
+        "Pune: Fixed 28 L, RSU USD 40,000 over 4 saal, 25% har saal",
+        {"vesting": [25, 25, 25, 25]},
+    ),
 ]
 
 
