@@ -57,7 +57,7 @@ _PCT_RE = re.compile(r"[ ]?(?:%|percent|per\s?cent|pct)(?![a-z])")
 _SHARES_RE = re.compile(
     r"[ ]?(?:shares?|options?|stock options|(?:restricted[ ])?(?:stock[ ])?units?|rsus?|isos?|nsos?|psus?|gsus?|esops?|"
     r"actions|uar|aktien|(?:virtuelle )?optionen|opties|opcje|opcji|akcji|opções|opciones|"
-    r"acciones|azioni|aktier|aandelen|stück|stk\.?|株|股|個|주)(?![a-zà-ÿ])"
+    r"acciones|azioni|aktier|aandelen|stück|stk\.?|emi options|au prix d.exercice|株|股|個|주)(?![a-zà-ÿ])"
 )
 # Words that only ever count: "12k shares", "10K RSU units" are counts even with a "k" (where
 # "200k RSUs" and "100k options" are money)

@@ -1340,6 +1340,17 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Pune: Fixed 28 L, RSU USD 40,000 over 4 saal, 25% har saal",
         {"vesting": [25, 25, 25, 25]},
     ),
+    (
+        "'no bonus talk' says nothing was said, not that there is none",
+        "Denver: 150k base. No bonus talk so far, no sign-on talk either",
+        {"bonus_pct": None, "signing": None},
+    ),
+    (
+        "a count before a strike price has no money value",
+        "Lyon 60 k€ brut annuel, BSPCE : 2 000 au prix d’exercice de 1,50 €; "
+        "Leeds: 4,000 EMI options at £0.40",
+        {"stock_total": None, "stock_per_year": None},
+    ),
 ]
 
 
