@@ -31,6 +31,9 @@ _EQUITY_AFTER_RE = re.compile(
 )
 _NAMED_ORDER_RE = re.compile(r"\s?\(([^)]{0,60})\)")  # "175/45/26 (base/stock/bonus)"
 _PER_YEAR_RE = re.compile(r"\s?(?:per\s?y|/\s?y)")
+_YEAR_TAG_RE = re.compile(
+    r"\s?(?:(?:after|in|for|at|by)\s)?(?:the\s)?(?:year|yr)\s?(\d)\b", re.IGNORECASE
+)
 _LIST_JOIN_RE = re.compile(r"\s?[,·•;]\s?")
 _VEST_CUE_RE = re.compile(r"\b(?:vest\w*|cliff|schedule)\b", re.IGNORECASE)
 _STOCK_CUE_RE = re.compile(r"rsu|stock|grant|equity|gsu|esop|股票|株", re.IGNORECASE)
@@ -74,6 +77,9 @@ def vesting_runs(tokens: Tokens, start: int, end: int) -> list[VestRun]:
     runs += [
         run for run in _runs(text, figures, _LIST_JOIN_RE) if len(run) >= 3 and run not in runs
     ]
+    tagged = _year_tagged(text, figures)
+    if tagged and tagged not in runs:
+        runs.append(tagged)
     for run in runs:
         if len(run) < 2 or any(
             f.value > 100 or f.unit or f.currency or f.dollar or f.years for f in run
@@ -93,6 +99,17 @@ def vesting_runs(tokens: Tokens, start: int, end: int) -> list[VestRun]:
         if cues[line]:
             found.append((run, parts))
     return found
+
+
+def _year_tagged(text: str, figures: Sequence[Figure]) -> list[Figure]:
+    """ "50% after year 1 and 50% after year 2", "10% year 1, 20% year 2, ...": percents each
+    tagged with the year they vest in, the years counting 1, 2, ...; else []."""
+    run: list[Figure] = []
+    for f in figures:
+        m = _YEAR_TAG_RE.match(text, f.end) if f.is_pct else None
+        if m and int(m.group(1)) == len(run) + 1:
+            run.append(f)
+    return run if len(run) >= 2 else []
 
 
 def split_of_other(tokens: Tokens, run: list[Figure]) -> bool:

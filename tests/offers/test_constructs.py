@@ -1351,6 +1351,18 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Leeds: 4,000 EMI options at £0.40",
         {"stock_total": None, "stock_per_year": None},
     ),
+    (
+        "instalments that follow a cliff year add that year",
+        "Austin 170k base, RSUs $240k: a quarter vests at the first anniversary and the "
+        "remainder in 12 equal quarterly installments thereafter",
+        {"stock_years": 4, "vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "percents each tagged with the year they vest in are the schedule",
+        "Zug: CHF 160'000 p.a., RSUs CHF 120'000 vesting 40% in year 1, 30% in year 2 and "
+        "30% in year 3",
+        {"vesting": [40, 30, 30], "stock_years": 3, "stock_per_year": 40_000},
+    ),
 ]
 
 
