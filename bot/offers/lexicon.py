@@ -99,7 +99,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "upp till", "upp till en", "inntil", "op til", "maximum", "max", "maximaal", "maximal", "höchstens", "capped at", "at most", "až", "pouvant atteindre", "tối đa", "最大", "최대", "最高",
     )),
     (Kind.TARGET, "", (
-        "target", "targeted", "on target", "tgt", "average", "averages", "averaged", "avg", "cible",
+        "target", "targeted", "on target", "target level", "on target level", "tgt", "average", "averages", "averaged", "avg", "cible",
         "objetivo", "objectivo", "alvo", "ziel", "zielwert", "docelowo", "doel", "mål", "יעד",
         "目标", "目標", "목표",
     )),

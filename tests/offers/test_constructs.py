@@ -1363,6 +1363,11 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "30% in year 3",
         {"vesting": [40, 30, 30], "stock_years": 3, "stock_per_year": 40_000},
     ),
+    (
+        "an 'on-target level' is a bonus target, not a job level",
+        "Salary: £70,000 per annum. Bonus: the on-target level for this role is 8% of salary.",
+        {"bonus_pct": 8},
+    ),
 ]
 
 
