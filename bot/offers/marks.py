@@ -14,7 +14,7 @@ from bot.offers.amounts import Mark
 
 _COUNT_CUE_RE = re.compile(r"1[2-6]")
 _COUNT_RE = re.compile(
-    r"(?:(?<![a-z])[x×*][ ]?(?P<a>1[2-6](?:[.,]5)?)(?!\d|[.,]\d)|(?<![\d.,])(?P<b>1[2-6])[ ]?(?:x|×)(?![a-z])|"
+    r"(?:(?<=tháng[ ])(?P<e>1[3-6])(?!\d|[.,]\d)|(?<![a-z])[x×*][ ]?(?P<a>1[2-6](?:[.,]5)?)(?!\d|[.,]\d)|(?<![\d.,])(?P<b>1[2-6])[ ]?(?:x|×)(?![a-z])|"
     r"(?<![\d.])(?<!\d,)(?P<c>1[2-6](?:[.,]5)?)[ ]?(?:分割|gehältern?|monatsgehältern?|monatsraten|pagas|"
     r"pagos|회[ ]?지급|회|回|mois|mensilità|mensualités|payments|salaries|salários|meses|months? salary|薪|个月工资|-?mal im jahr|"
     r"-?mal jährlich|times a year|times per year|fois par an|veces al año)|"
@@ -98,7 +98,7 @@ def payment_counts(low: str) -> list[Mark]:
         for start in range(max(end, tried, cue.start() - 2), cue.start() + 1):
             m = _COUNT_RE.match(low, start)
             if m:
-                value = next(v for v in (m["a"], m["b"], m["c"], m["d"]) if v)
+                value = next(v for v in (m["a"], m["b"], m["c"], m["d"], m["e"]) if v)
                 found.append(Mark("count", float(value.replace(",", ".")), m.start(), m.end()))
                 end = m.end()
                 break

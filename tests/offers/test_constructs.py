@@ -1368,6 +1368,11 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Salary: £70,000 per annum. Bonus: the on-target level for this role is 8% of salary.",
         {"bonus_pct": 8},
     ),
+    (
+        "a Vietnamese thirteenth-month salary ('tháng 13' is never a date)",
+        "Đà Nẵng: 40 triệu VND/tháng, lương tháng 13",
+        {"currency": "VND", "base": 520_000_000},
+    ),
 ]
 
 
