@@ -1373,6 +1373,11 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Đà Nẵng: 40 triệu VND/tháng, lương tháng 13",
         {"currency": "VND", "base": 520_000_000},
     ),
+    (
+        "a key that says '(yr)' makes its figure yearly",
+        "Base           $190,000\nStock (yr)     $60,000\nVesting: 25% · 25% · 25% · 25%",
+        {"stock_per_year": 60_000, "stock_total": 240_000},
+    ),
 ]
 
 
