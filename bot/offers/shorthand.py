@@ -178,6 +178,14 @@ def resolve(
             and "/" in text[run[0].start : run[-1].end]
         ):
             _read_slashes(tokens, run, out, index, assumptions)
+        elif (
+            len(run) >= 3
+            and len(unplaced) == len(run)
+            and not any(f.is_pct for f in run)
+            and _parts_of_total(tokens, run, out, index)
+        ):
+            # "TC 312 = 200 + 90 + 22": parts joined by "+" that add up to a total
+            _read_slashes(tokens, run, out, index, assumptions)
         elif len(run) >= 3 and (head := _unplaced_head(text, members)):
             # "210/400/15%/50 sign": the labelled tail is placed; the head is base / stock / ...
             _read_slashes(tokens, [m.figure for m in head], out, index, assumptions)
@@ -325,26 +333,10 @@ def _equity_cue(text: str, figure: Figure) -> bool:
     return bool(_EQUITY_AFTER_RE.match(after)) and figure.value < 5
 
 
-def _read_slashes(
-    tokens: Tokens,
-    run: list[Figure],
-    out: list[Placed],
-    index: dict[int, int],
-    assumptions: list[str],
-) -> None:
-    text = tokens.text
-    after = text[run[-1].end : run[-1].end + 60]
-    named = _NAMED_ORDER_RE.match(after)
-    order: list[tuple[Component, bool]] = []
-    if named:
-        inside = tokens.words_in(run[-1].end + named.start(1), run[-1].end + named.end(1))
-        words = [w for w in inside if w.kind is Kind.LABEL]
-        if len(words) >= len(run):
-            for w in words[: len(run)]:
-                rest = text[w.end : w.end + 10].lower()
-                order.append((COMPONENT_OF[w.key], bool(_PER_YEAR_RE.match(rest))))
-    yearly = False
-    before = text[max(0, run[0].start - 30) : run[0].start]
+def _parts_of_total(
+    tokens: Tokens, run: list[Figure], out: list[Placed], index: dict[int, int]
+) -> bool:
+    """Whether a run lists the yearly parts of a total ("base / stock per year / bonus")."""
     # "TC 290 (190/80/20)", "185/40/15 ... TC ~240": a total just before the run, or later on
     # its line, that its parts add up to makes them yearly
     total = tokens.last_figure_ending_by(run[0].start)
@@ -364,13 +356,35 @@ def _read_slashes(
             ),
             None,
         )
-    if total is not None:
-        parts = sum(f.value for f in run if not f.is_pct)
-        scale = 1000 if total.bare and parts < 1000 else 1
-        yearly = (
-            abs(parts * scale - total.value * scale) <= 0.02 * total.value * scale
-            or abs(parts - total.value) < 1
-        )
+    if total is None:
+        return False
+    parts = sum(f.value for f in run if not f.is_pct)
+    scale = 1000 if total.bare and parts < 1000 else 1
+    return (
+        abs(parts * scale - total.value * scale) <= 0.02 * total.value * scale
+        or abs(parts - total.value) < 1
+    )
+
+
+def _read_slashes(
+    tokens: Tokens,
+    run: list[Figure],
+    out: list[Placed],
+    index: dict[int, int],
+    assumptions: list[str],
+) -> None:
+    text = tokens.text
+    after = text[run[-1].end : run[-1].end + 60]
+    named = _NAMED_ORDER_RE.match(after)
+    order: list[tuple[Component, bool]] = []
+    if named:
+        inside = tokens.words_in(run[-1].end + named.start(1), run[-1].end + named.end(1))
+        words = [w for w in inside if w.kind is Kind.LABEL]
+        if len(words) >= len(run):
+            for w in words[: len(run)]:
+                rest = text[w.end : w.end + 10].lower()
+                order.append((COMPONENT_OF[w.key], bool(_PER_YEAR_RE.match(rest))))
+    yearly = _parts_of_total(tokens, run, out, index)
     if not order:
         kinds = []
         money_seen = 0
@@ -392,7 +406,6 @@ def _read_slashes(
             f"read '{text[run[0].start : run[-1].end]}' as base / stock / bonus"
             + (" (yearly parts of the total)" if yearly else "")
         )
-    _ = before
     for f, (component, per_year) in zip(run, order, strict=False):
         i = index[f.start]
         out[i] = out[i]._replace(component=component, how="shorthand", per_year=per_year)

@@ -1378,6 +1378,11 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Base           $190,000\nStock (yr)     $60,000\nVesting: 25% · 25% · 25% · 25%",
         {"stock_per_year": 60_000, "stock_total": 240_000},
     ),
+    (
+        "parts joined by '+' that add up to the total before them are its yearly parts",
+        "TC 265 = 180 + 65 + 20, Redmond",
+        {"base": 180_000, "stock_per_year": 65_000, "bonus_amount": 20_000, "stock_total": None},
+    ),
 ]
 
 
