@@ -84,7 +84,7 @@ _PERIOD_RE = re.compile(
     r"rocznie|jährlich|annuels?|anuales?|anual|"
     r"mo|month|mth|mon|m|monthly|mois|mes|mês|monat|monatlich|mensuel|mensuelle|mensuales?|"
     r"mensal|miesięcznie|měsíčně|mies|mc|msc|maand|mån|månad|kk|tháng|月|월|"
-    r"hr|hour|h|hourly|godz|godzinę|godzine|std|stunde|heure|"
+    r"hr|hour|h|hourly|godz|godzinę|godzine|std|stunde|heure|uur|"
     r"day|d|daily|dziennie|jour|tag|giorno|dia|日|"
     r"(?:(?:semi|bi)[- ]?(?:monthly|weekly)[ ])?pay period|paycheck)(?![a-zà-ÿ\d])"
 )
@@ -163,7 +163,19 @@ _PERIOD_OF = {
         "month",
     ),
     **dict.fromkeys(
-        ["hr", "hour", "h", "hourly", "godz", "godzinę", "godzine", "std", "stunde", "heure"],
+        [
+            "hr",
+            "hour",
+            "h",
+            "hourly",
+            "godz",
+            "godzinę",
+            "godzine",
+            "std",
+            "stunde",
+            "heure",
+            "uur",
+        ],
         "hour",
     ),
     **dict.fromkeys(["day", "d", "daily", "dziennie", "jour", "tag", "giorno", "dia", "日"], "day"),

@@ -173,7 +173,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     )),
     (Kind.PERIOD, "hour", (
         "per hour", "an hour", "hourly", "hourly rate", "hourly wage", "hour rate",
-        "rate per hour", "stündlich", "stundensatz", "stundenlohn", "taux horaire", "uurtarief",
+        "rate per hour", "per uur", "stündlich", "stundensatz", "stundenlohn", "taux horaire", "uurtarief",
         "uurloon", "時給", "时薪",
     )),
     (Kind.PERIOD, "day", (

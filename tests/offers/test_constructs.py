@@ -1383,6 +1383,16 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "TC 265 = 180 + 65 + 20, Redmond",
         {"base": 180_000, "stock_per_year": 65_000, "bonus_amount": 20_000, "stock_total": None},
     ),
+    (
+        "a Dutch hourly rate: part-time stays a rate, full-time is x 2080",
+        "Eindhoven: €70 per uur, fulltime 40 uur per week",
+        {"currency": "EUR", "base": 145_600},
+    ),
+    (
+        "a Dutch part-time hourly rate keeps its currency and no base",
+        "Delft: €90 per uur, 24 uur per week",
+        {"currency": "EUR", "base": None},
+    ),
 ]
 
 
