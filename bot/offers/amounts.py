@@ -25,25 +25,25 @@ from bot.prose.money import currency_of
 from bot.prose.numbers import read_number
 
 MULTIPLIERS = {
-    "k": 1e3, "thousand": 1e3, "grand": 1e3, "mil": 1e3, "千": 1e3, "m": 1e6, "mm": 1e6,
+    "k": 1e3, "thousand": 1e3, "triệu": 1e6, "grand": 1e3, "mil": 1e3, "千": 1e3, "m": 1e6, "mm": 1e6,
     "mn": 1e6, "million": 1e6, "millions": 1e6, "l": 1e5, "lakh": 1e5, "lakhs": 1e5,
     "lac": 1e5, "lacs": 1e5, "lpa": 1e5, "लाख": 1e5, "cr": 1e7, "crore": 1e7, "crores": 1e7,
     "करोड़": 1e7, "tys": 1e3, "tys.": 1e3, "mln": 1e6, "אלף": 1e3, "万": 1e4, "萬": 1e4, "w": 1e4, "만": 1e4, "천만": 1e7, "千万": 1e7, "백만": 1e6, "百万": 1e6, "億": 1e8, "亿": 1e8, "억": 1e8,
 }  # fmt: skip
 _INDIAN = {"l", "lakh", "lakhs", "lac", "lacs", "lpa", "लाख", "cr", "crore", "crores", "करोड़"}
 _MULT_RE = re.compile(
-    r"[ ]?(?P<mult>thousand|grand|millions?|mil|mln|mm|mn|tys\.?|אלף|lakhs?|lacs?|lpa|crores?|cr|k|m|l|w|"
-    r"लाख|करोड़|천만|千万|백만|百万|千|万|萬|만|億|亿|억)(?![a-zà-ÿ])"
+    r"[ ]?(?P<mult>thousand|triệu|grand|millions?|mil|mln|mm|mn|tys\.?|אלף|lakhs?|lacs?|lpa|crores?|cr|k|m|l|w|"
+    r"लाख|करोड़|천만|千万|백만|百万|千|万|萬|만|億|亿|억)(?![a-zà-ÿ]|[ăčěđłńřšśťůźżơư])"
 )
 _PREFIX_RE = re.compile(
     r"(?<![a-zà-ÿ])(?P<mark>(?:usd|cad|aud|sgd|hkd|nzd|mxn)[ ]?\$|"
     r"us\$|ca\$|c\$|au\$|a\$|nz\$|s\$|sg\$|hk\$|r\$|mx\$|nt\$|\$|£|€|₹|¥|₩|₪|rs\.?|"
     r"usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|dkk|pln|brl|mxn|aed|ils|nis|"
-    r"zar|nzd|cop|clp|ars)[ ]?(?P<approx>~|ca\.?[ ])?[ ]?\Z"
+    r"zar|nzd|cop|clp|ars|czk|sar|vnd)[ ]?(?P<approx>~|ca\.?[ ])?[ ]?\Z"
 )
 _SUFFIX_RE = re.compile(
     r"[ ]?(?P<mark>\$[ ]?(?:ca|us)|€|\$|£|₪|₹|usd|eur|gbp|inr|chf|cad|aud|sgd|hkd|jpy|cny|rmb|krw|sek|nok|"
-    r"dkk|pln|zł|zl|kr|brl|mxn|aed|ils|nis|zar|cop|clp|ars|円|美元|美金|元|원|달러|米ドル|ドル|dollars?|euros?|pounds?|"
+    r"dkk|pln|zł|zl|kč|czk|sar|vnd|₫|kr|brl|mxn|aed|ils|nis|zar|cop|clp|ars|円|美元|美金|元|원|달러|米ドル|ドル|dollars?|euros?|pounds?|"
     r"rupees?|yen)"
     r"(?![a-zà-ÿ])"
 )
@@ -57,7 +57,7 @@ _PCT_RE = re.compile(r"[ ]?(?:%|percent|per\s?cent|pct)(?![a-z])")
 _SHARES_RE = re.compile(
     r"[ ]?(?:shares?|options?|stock options|(?:restricted[ ])?(?:stock[ ])?units?|rsus?|isos?|nsos?|psus?|gsus?|esops?|"
     r"actions|uar|aktien|(?:virtuelle )?optionen|opties|opcje|opcji|akcji|opções|opciones|"
-    r"acciones|azioni|aktier|aandelen|株|股|個|주)(?![a-zà-ÿ])"
+    r"acciones|azioni|aktier|aandelen|stück|stk\.?|emi options|au prix d.exercice|株|股|個|주)(?![a-zà-ÿ])"
 )
 # Words that only ever count: "12k shares", "10K RSU units" are counts even with a "k" (where
 # "200k RSUs" and "100k options" are money)
@@ -77,14 +77,14 @@ def slash_years(match: re.Match[str] | None) -> int | None:
 
 
 _PERIOD_RE = re.compile(
-    r"(?:[ ]?(?:brutto|gross|(?:netto[ ]?|net[ ]?)?\+[ ]?vat|netto|net|brut|bruts|brutos|bruto|excl\.?|\(clt\)|"
+    r"(?:[ ]?(?:brutto|gross|hrubého|(?:netto[ ]?|net[ ]?)?\+[ ]?vat|netto|net|brut|bruts|brutos|bruto|excl\.?|\(clt\)|"
     r"before tax|pre[- ]tax)){0,3}"
     r"[ ]?(?:/[ ]?|per[ ]|a[ ]|an[ ]|each[ ]|im[ ]|pro[ ]|par[ ]|al[ ]|por[ ]|ao[ ]|za[ ]|na[ ])?"
     r"(?P<p>yr|year|y|annum|a|annual|annually|yearly|p\.?[ ]?a\.?|jahr|an|année|ano|año|年|"
     r"rocznie|jährlich|annuels?|anuales?|anual|"
     r"mo|month|mth|mon|m|monthly|mois|mes|mês|monat|monatlich|mensuel|mensuelle|mensuales?|"
-    r"mensal|miesięcznie|mies|mc|msc|maand|mån|månad|月|월|"
-    r"hr|hour|h|hourly|godz|godzinę|godzine|std|stunde|heure|"
+    r"mensal|miesięcznie|měsíčně|mies|mc|msc|maand|mån|månad|kk|tháng|月|월|"
+    r"hr|hour|h|hourly|godz|godzinę|godzine|std|stunde|heure|uur|"
     r"day|d|daily|dziennie|jour|tag|giorno|dia|日|"
     r"(?:(?:semi|bi)[- ]?(?:monthly|weekly)[ ])?pay period|paycheck)(?![a-zà-ÿ\d])"
 )
@@ -148,6 +148,9 @@ _PERIOD_OF = {
             "mensuales",
             "mensal",
             "miesięcznie",
+            "měsíčně",
+            "kk",
+            "tháng",
             "mies",
             "mc",
             "msc",
@@ -160,7 +163,19 @@ _PERIOD_OF = {
         "month",
     ),
     **dict.fromkeys(
-        ["hr", "hour", "h", "hourly", "godz", "godzinę", "godzine", "std", "stunde", "heure"],
+        [
+            "hr",
+            "hour",
+            "h",
+            "hourly",
+            "godz",
+            "godzinę",
+            "godzine",
+            "std",
+            "stunde",
+            "heure",
+            "uur",
+        ],
         "hour",
     ),
     **dict.fromkeys(["day", "d", "daily", "dziennie", "jour", "tag", "giorno", "dia", "日"], "day"),

@@ -46,7 +46,9 @@ _PCT_KEY_RE = re.compile(r"(?:\b|_)(?:pct|percent)\b|%|\(%\)")
 _COUNTED_KEY_RE = re.compile(
     r"\b(?:options?|shares|isos?|nsos?|optionen|opties|opcje|aktien|stock options)\b"
 )
-_PER_YEAR_KEY_RE = re.compile(r"/[ ]?(?:yr|year|y|a|annum)\b|\bp\.?a\.?(?!\w)")
+_PER_YEAR_KEY_RE = re.compile(
+    r"/[ ]?(?:yr|year|y|a|annum)\b|\bp\.?a\.?(?!\w)|\([ ]?(?:yr|year)[ ]?\)"
+)
 _YEARLY_KEY_RE = re.compile(r"/\s?yr|per\s?y|yearly|annual")  # "Stock (/yr)"
 _TOTAL_KEY_RE = re.compile(r"\btotal\b")  # "Stock grant (total)"
 OTHER = "other"

@@ -7,6 +7,7 @@ import re
 from bot.offers.amounts import Figure
 from bot.offers.assign import Placed
 from bot.offers.layout import Piece
+from bot.offers.lexicon import Kind
 from bot.offers.model import Offer, Source
 from bot.offers.rules import (
     PasteCurrency,
@@ -279,13 +280,19 @@ def _read_base(
 
 
 def _count_after(tokens: Tokens, figure: Figure) -> bool:
-    """ "45k × 15", "85,000 x 13": a payment count right after the figure makes it a month's."""
+    """ "45k × 15", "85,000 x 13", "4.650 € brutto × 14": a payment count right after the
+    figure (past a word that only says the pay is gross) makes it a month's."""
     text = tokens.text
+    at = figure.end
+    for word in tokens.words_of(Kind.GROSS, figure.end, figure.end + 12):
+        if text[at : word.start].strip():
+            break
+        at = word.end
     return any(
         m.kind == "count"
-        and not text[figure.end : m.start].strip()
+        and not text[at : m.start].strip()
         and text[m.start : m.start + 1].lower() in ("x", "×", "*")
-        for m in tokens.marks_in(figure.end, figure.end + 3)
+        for m in tokens.marks_in(at, at + 3)
     )
 
 

@@ -52,8 +52,9 @@ _OTHER = (
     "vale", "vales", "buoni pasto", "tickets resto", "ticket", "aguinaldo", "prima vacacional",
     "fondo de ahorro", "keren hishtalmut", "arbeitgeberzuschuss", "altersvorsorge",
     "subsídio", "subsídio de refeição", "welfare", "welfare aziendale", "friskvårdsbidrag",
-    "mutuelle", "dienstwagen", "allowance", "hra", "house rent allowance", "lta", "stipend", "commission", "commute", "insurance",
-    "tax", "net", "take home", "in hand", "discount", "rtt", "retention", "retention bonus",
+    "mutuelle", "dienstwagen", "groepsverzekering", "feriepenger", "pensjon", "mpf",
+    "lomaraha", "stravenkový paušál", "allowance", "hra", "house rent allowance", "lta", "stipend", "commission", "commute", "insurance",
+    "tax", "net", "take home", "in hand", "discount", "rabatt", "rabais", "descuento", "rtt", "retention", "retention bonus",
     "retention pay", "stay bonus", "referral bonus", "spot bonus", "patent bonus",
     # prices of a share, valuations: no money value for the grant
     "strike", "exercise price", "prix d exercice", "409a", "fmv", "preferred price",
@@ -74,7 +75,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "without a", "without an", "zero", "nil", "does not include a", "does not include an",
         "does not include", "doesn t include", "not including", "geen", "ingen", "inget", "nessun",
         "nessuna", "nessuno", "ningún", "ninguna", "nenhum", "nenhuma", "aucun", "aucune", "koi",
-        "sans", "senza", "zonder", "utan", "בלי", "ללא",
+        "sans", "senza", "zonder", "utan", "niente", "ei", "không có", "בלי", "ללא",
         "无", "無", "没有", "沒有",
     )),
     (Kind.NONE_AFTER, "", (
@@ -82,7 +83,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "nenhuma", "nessuno", "nessuna", "geen", "ingen", "inget", "brak", "keiner", "keines",
         "なし", "無し", "无", "無", "没有", "沒有", "없음", "없어요", "없다", "nahi", "nahi hai", "nahin",
         "kuch nahi", "nahi de rahe", "keins", "gibt s nicht", "gibt es nicht", "not offered",
-        "not included", "not applicable", "ne", "keine", "kein", "אין",
+        "not included", "not applicable", "ne", "keine", "kein", "nein", "aucun", "aucune", "אין",
     )),
     (Kind.NEGATION, "", (
         "not", "does not", "doesn t", "do not", "don t", "is not", "isn t", "are not", "aren t",
@@ -95,10 +96,10 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     (Kind.CAP, "", (
         "up to", "upto", "bis zu", "jusqu à", "jusqu a", "jusqu", "até", "de até", "fino a",
         "hasta", "hasta un", "hasta el", "fino al", "fino all", "até ao", "do", "tot", "tot aan",
-        "upp till", "upp till en", "inntil", "op til", "maximum", "max", "maximaal", "maximal", "höchstens", "capped at", "at most", "最大", "최대", "最高",
+        "upp till", "upp till en", "inntil", "op til", "maximum", "max", "maximaal", "maximal", "höchstens", "capped at", "at most", "až", "pouvant atteindre", "tối đa", "最大", "최대", "最高",
     )),
     (Kind.TARGET, "", (
-        "target", "targeted", "tgt", "average", "averages", "averaged", "avg", "cible",
+        "target", "targeted", "on target", "target level", "on target level", "tgt", "average", "averages", "averaged", "avg", "cible",
         "objetivo", "objectivo", "alvo", "ziel", "zielwert", "docelowo", "doel", "mål", "יעד",
         "目标", "目標", "목표",
     )),
@@ -106,7 +107,8 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "not sure", "unsure", "can t tell", "cannot tell", "can t figure", "unclear",
         "wasn t clear", "not clear", "does that mean", "no idea", "don t know", "forgot to ask",
         "need to recheck", "recheck", "i think", "confused", "ambiguous", "not certain",
-        "may have said", "might have said", "may have been", "or was it", "i wrote down",
+        "may have said", "might have said", "may have been", "or was it", "or was that",
+        "or is that", "can t remember", "cannot remember", "don t remember", "i wrote down",
         "try for", "trying for", "will try", "not approved", "not approved yet",
         "not confirmed", "unconfirmed", "hopefully", "if approved",
     )),
@@ -142,7 +144,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "current package", "current base", "current tc", "current ctc", "current", "present",
         "presently", "at present", "right now i", "i make", "i m at", "i earn", "existing",
         "aktuell", "derzeit", "actuellement", "actualmente", "atualmente", "obecnie", "现在",
-        "目前", "当前", "現在", "현재",
+        "目前", "当前", "現在", "현재", "현 직장", "현직장", "現職",
     )),
     (Kind.MARKER, "new", (
         "new offer", "the offer i just got", "the offer i got", "offer i just got", "offered",
@@ -155,7 +157,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     (Kind.PERIOD, "year", (
         "per year", "a year", "per annum", "annum", "annual", "annually", "annualized",
         "annualised", "yearly", "each year",
-        "every year", "per yr", "a yr", "each yr", "every yr", "im jahr", "pro jahr", "jährlich",
+        "every year", "har saal", "per yr", "a yr", "each yr", "every yr", "im jahr", "pro jahr", "jährlich",
         "jährliches", "par an", "annuel",
         "annuels", "annuelle", "annuelles", "par année", "anual", "anuales", "anuais", "al año",
         "por año", "por ano", "ao ano", "all anno", "annuo", "annuale", "rocznie", "per jaar",
@@ -165,13 +167,13 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
         "per month", "monthly", "mensuel", "mensuelle", "par mois", "al mes", "mensual",
         "mensuales", "mensal", "mensais", "por mes", "por mês", "monatlich", "monatliches",
         "monatlicher", "monatlichen", "im monat", "pro monat", "miesięcznie", "mies", "na miesiąc",
-        "per maand",
+        "per maand", "měsíčně",
         "i månaden", "månad", "mån", "per mån", "i mån", "om månaden", "om måneden", "i måneden",
         "per måned", "pr måned", "al mese", "mensile", "לחודש", "月", "月額", "每月", "월",
     )),
     (Kind.PERIOD, "hour", (
         "per hour", "an hour", "hourly", "hourly rate", "hourly wage", "hour rate",
-        "rate per hour", "stündlich", "stundensatz", "stundenlohn", "taux horaire", "uurtarief",
+        "rate per hour", "per uur", "stündlich", "stundensatz", "stundenlohn", "taux horaire", "uurtarief",
         "uurloon", "時給", "时薪",
     )),
     (Kind.PERIOD, "day", (
@@ -196,11 +198,11 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
     (Kind.VEST, "even", (
         "quarterly", "monthly after", "each quarter", "every quarter", "annually", "evenly",
         "equally", "equal", "anniversary", "each anniversary", "thereafter", "monthly thereafter",
-        "per year", "each year", "every year", "a year", "yearly", "per quarter",
+        "per year", "each year", "every year", "har saal", "a year", "yearly", "per quarter",
         "vierteljährlich", "trimestriel", "trimestral", "每年", "毎年", "每季度", "按季度",
     )),
     (Kind.GROSS, "", (
-        "gross", "brutto", "brut", "bruts", "brute", "bruto", "brutos", "bruta", "lordo", "lordi",
+        "gross", "brutto", "brut", "bruts", "brute", "bruto", "brutos", "bruta", "lordo", "lordi", "hrubého", "hrubá", "hrubý",
         "netto", "ctc", "ברוטו", "税込", "税前", "tax free", "steuerfrei", "libre de impuestos",
     )),
     (Kind.PAYMENTS, "", (
@@ -226,7 +228,7 @@ _WORDS: tuple[tuple[Kind, str, tuple[str, ...]], ...] = (
 # Stock words that count units: a bare number before one is a count, not money ("6,000 RSUs").
 COUNT_NOUNS = frozenset((
     "rsu", "rsus", "shares", "options", "option", "opties", "optionen", "opcje", "aktien",
-    "acciones", "ações", "azioni", "aktier", "aandelen", "units", "isos", "nsos", "esops", "bons",
+    "acciones", "ações", "azioni", "aktier", "aandelen", "units", "isos", "nsos", "esops", "bons", "stück", "bspce", "emi",
     "actions", "uar", "psus", "gsus", "אופציות", "מניות",
 ))  # fmt: skip
 

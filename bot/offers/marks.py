@@ -14,12 +14,12 @@ from bot.offers.amounts import Mark
 
 _COUNT_CUE_RE = re.compile(r"1[2-6]")
 _COUNT_RE = re.compile(
-    r"(?:(?<![a-z])[x×*][ ]?(?P<a>1[2-6](?:[.,]5)?)(?!\d|[.,]\d)|(?<![\d.,])(?P<b>1[2-6])[ ]?(?:x|×)(?![a-z])|"
+    r"(?:(?<=tháng[ ])(?P<e>1[3-6])(?!\d|[.,]\d)|(?<![a-z])[x×*][ ]?(?P<a>1[2-6](?:[.,]5)?)(?!\d|[.,]\d)|(?<![\d.,])(?P<b>1[2-6])[ ]?(?:x|×)(?![a-z])|"
     r"(?<![\d.])(?<!\d,)(?P<c>1[2-6](?:[.,]5)?)[ ]?(?:分割|gehältern?|monatsgehältern?|monatsraten|pagas|"
-    r"pagos|회[ ]?지급|회|回|mois|mensilità|mensualités|payments|salaries|salários|meses|months? salary|薪|个月工资|mal im jahr|"
-    r"mal jährlich|times a year|times per year|fois par an|veces al año)|"
-    r"(?<![\d.])(?<!\d,)(?<![$€£¥])(?P<d>1[3-6])[ ]?(?:th|e|º|°|ª|o|-?tka|\.(?=[ ][^\d\s]))[ ]?(?:month|mois|salário|salario|gehalt|"
-    r"monatsgehalt|mes|mensilità|salary)?(?![a-z]))"
+    r"pagos|회[ ]?지급|회|回|mois|mensilità|mensualités|payments|salaries|salários|meses|months? salary|薪|个月工资|-?mal im jahr|"
+    r"-?mal jährlich|times a year|times per year|fois par an|veces al año)|"
+    r"(?<![\d.])(?<!\d,)(?<![$€£¥])(?P<d>1[3-6])[ ]?(?:th|e|de(?=[ ]maand)|º|°|ª|o|-?tka|\.(?=[ ][^\d\s]))[ ]?(?:month|mois|salário|"
+    r"salario|gehalt|monatsgehalt|mes|mensilità|salary|maand)?(?![a-z]))"
 )
 # "Gehälter: 13", "payments = 14": the count as a key's value
 _KEYED_COUNT_RE = re.compile(
@@ -98,7 +98,7 @@ def payment_counts(low: str) -> list[Mark]:
         for start in range(max(end, tried, cue.start() - 2), cue.start() + 1):
             m = _COUNT_RE.match(low, start)
             if m:
-                value = next(v for v in (m["a"], m["b"], m["c"], m["d"]) if v)
+                value = next(v for v in (m["a"], m["b"], m["c"], m["d"], m["e"]) if v)
                 found.append(Mark("count", float(value.replace(",", ".")), m.start(), m.end()))
                 end = m.end()
                 break

@@ -30,6 +30,7 @@ _PLAUSIBLE = {
     "COP": (10_000_000, 5e10),
     "CLP": (5_000_000, 5e9),
     "ARS": (1_000_000, 5e11),
+    "VND": (50_000_000, 5e11),
 }
 _PLAUSIBLE_DEFAULT = (10_000, 5_000_000)
 _FULL_TIME_RE = re.compile(
@@ -37,7 +38,7 @@ _FULL_TIME_RE = re.compile(
     re.IGNORECASE,
 )
 _MONTHLY_LABELS = {
-    "月薪", "月給", "月给", "月額", "monatsgehalt", "월급", "månadslön", "maandsalaris", "bruto maandsalaris",
+    "月薪", "月給", "月给", "月額", "monatsgehalt", "bruttomonatsgehalt", "월급", "månadslön", "maandsalaris", "bruto maandsalaris",
     "maandloon", "retainer",
 }  # fmt: skip
 _PCT_OF_OTHER_RE = re.compile(
@@ -46,23 +47,25 @@ _PCT_OF_OTHER_RE = re.compile(
 )
 # "monthly €7,000", "monthly salary: €7,000", "a monthly rate of €7,000"
 _MONTHLY_BEFORE_RE = re.compile(
-    r"(?:monthly|monatlich|mensuel|月|월)(?:\s?\S{0,12}|\s(?:rate|salary|pay) of)\s?\Z"
+    r"(?:monthly|monatlich|mensuel|月|월)(?:\s?\S{0,12}|(?:\s[^\s.,;:]{1,12}){2}|\s(?:rate|salary|pay) of)\s?\Z"
 )
 _PART_TIME_RE = re.compile(r"part[- ]?time", re.IGNORECASE)
 _PARTS_RE = re.compile(
-    r"(\d|two|three|four|两|二|三|四)\s?(?:equal\s)?(?:instal+ments?|installments?|parts|payments|"
-    r"tranches|parcelas|prestações|raten|versements|cuotas|plazos|termijnen|次|回|번)",
+    r"(\d|two|three|four|dos|tres|deux|trois|zwei|drei|两|二|三|四)\s?(?:equal\s)?(?:instal+ments?|"
+    r"installments?|parts|payments|pagos|pagamentos|paiements|zahlungen|tranches|parcelas|"
+    r"prestações|raten|versements|cuotas|plazos|termijnen|次|回|번)",
     re.IGNORECASE,
 )
 _PART_COUNTS = {
-    "2": 2, "3": 3, "4": 4, "two": 2, "three": 3, "four": 4, "两": 2, "二": 2, "三": 3, "四": 4,
+    "2": 2, "3": 3, "4": 4, "two": 2, "three": 3, "four": 4, "dos": 2, "tres": 3, "deux": 2,
+    "trois": 3, "zwei": 2, "drei": 3, "两": 2, "二": 2, "三": 3, "四": 4,
 }  # fmt: skip
 _INSTALMENT_YEAR_RE = re.compile(
     r"\b(?:(?:in|for|during)\s)?(?:year|yr)\s?([1-4]|one|two|three|four)\b|\b(?:in|for|during)\sthe\s(first|second|third)\syear\b",
     re.IGNORECASE,
 )
 _EACH_PART_RE = re.compile(r"\b(?:each|je|cada|chacune|chacun|ciascuna)\b|各", re.IGNORECASE)
-_EXTRA_SALARY_RE = re.compile(r"1[3-6]\s?(?:th|e|º|o|°|-?tka)")  # "13th month", "13-tka"
+_EXTRA_SALARY_RE = re.compile(r"1[3-6]\s?(?:th|e|de|º|o|°|-?tka)")  # "13th month", "13-tka"
 _NEGATED_COUNT_RE = re.compile(r"(?:sem|no|without|sin|kein|ohne|bez|pas de)\s?\Z", re.IGNORECASE)
 
 
@@ -250,7 +253,8 @@ def signing_total(values: list[float], text: str) -> tuple[float, str | None]:
         return sum(values), " + ".join(f"{v:,.0f}" for v in values)
     biggest = max(values)
     rest = sum(values) - biggest
-    if abs(rest - biggest) < 1:
+    if any(abs(rest * unit - biggest) < 1 for unit in (1, 1e3, 1e4, 1e5, 1e6)):
+        # "3,000만원 (1,500 + 1,500)": the parts restate the total, maybe in its unit
         return biggest, None
     first = values[0]
     parts = _PARTS_RE.search(text)

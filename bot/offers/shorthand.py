@@ -31,6 +31,9 @@ _EQUITY_AFTER_RE = re.compile(
 )
 _NAMED_ORDER_RE = re.compile(r"\s?\(([^)]{0,60})\)")  # "175/45/26 (base/stock/bonus)"
 _PER_YEAR_RE = re.compile(r"\s?(?:per\s?y|/\s?y)")
+_YEAR_TAG_RE = re.compile(
+    r"\s?(?:(?:after|in|for|at|by)\s)?(?:the\s)?(?:year|yr)\s?(\d)\b", re.IGNORECASE
+)
 _LIST_JOIN_RE = re.compile(r"\s?[,·•;]\s?")
 _VEST_CUE_RE = re.compile(r"\b(?:vest\w*|cliff|schedule)\b", re.IGNORECASE)
 _STOCK_CUE_RE = re.compile(r"rsu|stock|grant|equity|gsu|esop|股票|株", re.IGNORECASE)
@@ -74,6 +77,9 @@ def vesting_runs(tokens: Tokens, start: int, end: int) -> list[VestRun]:
     runs += [
         run for run in _runs(text, figures, _LIST_JOIN_RE) if len(run) >= 3 and run not in runs
     ]
+    tagged = _year_tagged(text, figures)
+    if tagged and tagged not in runs:
+        runs.append(tagged)
     for run in runs:
         if len(run) < 2 or any(
             f.value > 100 or f.unit or f.currency or f.dollar or f.years for f in run
@@ -93,6 +99,17 @@ def vesting_runs(tokens: Tokens, start: int, end: int) -> list[VestRun]:
         if cues[line]:
             found.append((run, parts))
     return found
+
+
+def _year_tagged(text: str, figures: Sequence[Figure]) -> list[Figure]:
+    """ "50% after year 1 and 50% after year 2", "10% year 1, 20% year 2, ...": percents each
+    tagged with the year they vest in, the years counting 1, 2, ...; else []."""
+    run: list[Figure] = []
+    for f in figures:
+        m = _YEAR_TAG_RE.match(text, f.end) if f.is_pct else None
+        if m and int(m.group(1)) == len(run) + 1:
+            run.append(f)
+    return run if len(run) >= 2 else []
 
 
 def split_of_other(tokens: Tokens, run: list[Figure]) -> bool:
@@ -160,6 +177,14 @@ def resolve(
             and len(unplaced) + len(parts) == len(run)
             and "/" in text[run[0].start : run[-1].end]
         ):
+            _read_slashes(tokens, run, out, index, assumptions)
+        elif (
+            len(run) >= 3
+            and len(unplaced) == len(run)
+            and not any(f.is_pct for f in run)
+            and _parts_of_total(tokens, run, out, index)
+        ):
+            # "TC 312 = 200 + 90 + 22": parts joined by "+" that add up to a total
             _read_slashes(tokens, run, out, index, assumptions)
         elif len(run) >= 3 and (head := _unplaced_head(text, members)):
             # "210/400/15%/50 sign": the labelled tail is placed; the head is base / stock / ...
@@ -308,6 +333,39 @@ def _equity_cue(text: str, figure: Figure) -> bool:
     return bool(_EQUITY_AFTER_RE.match(after)) and figure.value < 5
 
 
+def _parts_of_total(
+    tokens: Tokens, run: list[Figure], out: list[Placed], index: dict[int, int]
+) -> bool:
+    """Whether a run lists the yearly parts of a total ("base / stock per year / bonus")."""
+    # "TC 290 (190/80/20)", "185/40/15 ... TC ~240": a total just before the run, or later on
+    # its line, that its parts add up to makes them yearly
+    total = tokens.last_figure_ending_by(run[0].start)
+    if total is not None and (
+        run[0].start - total.end >= 6
+        or total.start not in index
+        or out[index[total.start]].component is not Component.TOTAL
+    ):
+        total = None
+    if total is None:
+        line_end = tokens.line_of(run[-1].end)[1]
+        total = next(
+            (
+                f
+                for f in tokens.figures_in(run[-1].end, line_end)
+                if f.start in index and out[index[f.start]].component is Component.TOTAL
+            ),
+            None,
+        )
+    if total is None:
+        return False
+    parts = sum(f.value for f in run if not f.is_pct)
+    scale = 1000 if total.bare and parts < 1000 else 1
+    return (
+        abs(parts * scale - total.value * scale) <= 0.02 * total.value * scale
+        or abs(parts - total.value) < 1
+    )
+
+
 def _read_slashes(
     tokens: Tokens,
     run: list[Figure],
@@ -326,23 +384,7 @@ def _read_slashes(
             for w in words[: len(run)]:
                 rest = text[w.end : w.end + 10].lower()
                 order.append((COMPONENT_OF[w.key], bool(_PER_YEAR_RE.match(rest))))
-    yearly = False
-    before = text[max(0, run[0].start - 30) : run[0].start]
-    # "TC 290 (190/80/20)": a total just before the run makes its parts yearly
-    total = tokens.last_figure_ending_by(run[0].start)
-    if total is not None and (
-        run[0].start - total.end >= 6
-        or total.start not in index
-        or out[index[total.start]].component is not Component.TOTAL
-    ):
-        total = None
-    if total is not None:
-        parts = sum(f.value for f in run if not f.is_pct)
-        scale = 1000 if total.bare and parts < 1000 else 1
-        yearly = (
-            abs(parts * scale - total.value * scale) <= 0.02 * total.value * scale
-            or abs(parts - total.value) < 1
-        )
+    yearly = _parts_of_total(tokens, run, out, index)
     if not order:
         kinds = []
         money_seen = 0
@@ -364,7 +406,6 @@ def _read_slashes(
             f"read '{text[run[0].start : run[-1].end]}' as base / stock / bonus"
             + (" (yearly parts of the total)" if yearly else "")
         )
-    _ = before
     for f, (component, per_year) in zip(run, order, strict=False):
         i = index[f.start]
         out[i] = out[i]._replace(component=component, how="shorthand", per_year=per_year)

@@ -23,7 +23,10 @@ _DASH_ONLY_RE = re.compile(r"[ ]{0,8}[-–—?]{1,8}[ ]{0,8}")
 _TENTATIVE_RE = re.compile(
     r"\byet\b|\b(?:know|sure|remember|mention\w*|said|told|asked)\b", re.IGNORECASE
 )
-_NOT_YET_RE = re.compile(r"\b(?:yet|mentioned|discussed|so far)\b", re.IGNORECASE)
+_NOT_YET_RE = re.compile(
+    r"\b(?:yet|mentioned|discussed|so far|talk|talked about|discussion|conversation)\b",
+    re.IGNORECASE,
+)
 _DASH_VALUE_RE = re.compile(r"\s?[:|]?\s?[-–—?]+\s?(?:\||$|\n)")  # "Bonus: —", "| RSU | - |"
 _OR_RE = re.compile(r"\bor\b")
 _CLAUSE_END_RE = re.compile(r"[,;.!?]\s")
@@ -127,7 +130,7 @@ def _answered_none(tokens: Tokens, pieces: list[Piece], seg: Segment, reading: R
 
 def _not_yet(text: str, end: int) -> bool:
     """Whether the clause after a "none" says it is only not known yet: "none mentioned yet",
-    "no sign-on discussed so far"."""
+    "no sign-on discussed so far", "no bonus talk at all" (nothing said, not a none)."""
     tail = text[end : end + 24]
     cut = _BREAK_RE.search(tail)
     return bool(_NOT_YET_RE.search(tail[: cut.start()] if cut else tail))

@@ -468,13 +468,15 @@ def _stock_years(
 
 def _periodic_years(text: str) -> int | None:
     """Whole years in "sixteen equal quarterly installments" (4), or in a cliff year and "the
-    following 36 months" (1 + 3)."""
+    following 36 months" or "the remainder in 36 monthly installments" (1 + 3)."""
     m = _PERIODIC_INSTALMENTS_RE.search(text)
     if m:
         n = _number(m.group(1))
         per_year = _PER_YEAR[m.group(2).lower()]
         if n and n % per_year == 0:
-            return n // per_year
+            rest = _REST_WORD_RE.search(text, max(0, m.start() - 40), m.end() + 20)
+            after_cliff = rest is not None and _CLIFF_WORD_RE.search(text, 0, m.start())
+            return n // per_year + (1 if after_cliff else 0)
     m = _AFTER_CLIFF_RE.search(text)
     if m and _CLIFF_WORD_RE.search(text, 0, m.start()):
         n = _number(m.group(1))
@@ -485,6 +487,10 @@ def _periodic_years(text: str) -> int | None:
     return None
 
 
+# "the remainder ... thereafter": instalments that follow a cliff year
+_REST_WORD_RE = re.compile(
+    r"\b(?:remainder|remaining|the rest|thereafter|after that)\b", re.IGNORECASE
+)
 _CLIFF_WORD_RE = re.compile(r"cliff|anniversary|after (?:one|a|1) year|12 months", re.IGNORECASE)
 
 

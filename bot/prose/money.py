@@ -38,6 +38,8 @@ SYMBOLS: dict[str, str] = {
     "COP": "COP ",
     "CLP": "CLP ",
     "ARS": "ARS ",
+    "SAR": "SAR ",
+    "VND": "VND ",
 }
 CURRENCIES = frozenset(SYMBOLS)
 
@@ -104,6 +106,10 @@ _MARKS: dict[str, str] = {
     "zar": "ZAR",
     "nzd": "NZD",
     "czk": "CZK",
+    "kč": "CZK",
+    "sar": "SAR",
+    "vnd": "VND",
+    "₫": "VND",
     "twd": "TWD",
     "nt$": "TWD",
     "$ ca": "CAD",

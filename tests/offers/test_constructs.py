@@ -1245,6 +1245,154 @@ CONSTRUCTS: list[tuple[str, str, dict[str, Any]]] = [
         "Glasgow: £70,000 base, bonus, 0-20% band, averaged 9% lately",
         {"bonus_pct": 9},
     ),
+    (
+        "a gross word between a monthly figure and its payment count",
+        "Linz: 3.900 € brutto × 14, Bonus: keiner",
+        {"base": 54_600, "bonus_pct": 0},
+    ),
+    (
+        "a month word two words before the figure",
+        "Lille : salaire mensuel brut de 3 700 € sur 12 mois",
+        {"base": 44_400},
+    ),
+    (
+        "a German monthly compound and a hyphenated payment count",
+        "Bruttomonatsgehalt: 5.100,00 €, zahlbar 13-mal jährlich, Dresden",
+        {"base": 66_300},
+    ),
+    (
+        "a Czech crown mark is a currency, not a thousands multiplier",
+        "Brno: 95 000 Kč hrubého měsíčně",
+        {"currency": "CZK", "base": 1_140_000},
+    ),
+    (
+        "a Finnish month abbreviation and 'no shares'",
+        "Tampere: 4 900 €/kk, ei osakkeita",
+        {"base": 58_800, "stock_total": 0},
+    ),
+    (
+        "a Dutch thirteenth month",
+        "Gent: €4.200 bruto/maand, 13de maand",
+        {"base": 54_600},
+    ),
+    (
+        "riyal and dong are currencies",
+        "Jeddah: SAR 40,000 per month. Hanoi: 50 triệu VND/tháng",
+        {"currency": "SAR", "base": 480_000},
+    ),
+    (
+        "pension and holiday-pay percents in more languages are not the bonus",
+        "Bergen: 900 000 NOK årslønn, feriepenger 12 %, pensjon 5 %",
+        {"bonus_pct": None},
+    ),
+    (
+        "caps in more languages are not targets",
+        "Ostrava: 80 000 Kč měsíčně, bonus až 10 %",
+        {"bonus_pct": None},
+    ),
+    (
+        "a none word after the label in French and German",
+        "Paris 70k€ brut annuel, prime d’arrivée : aucune; Signing Bonus nein",
+        {"signing": 0},
+    ),
+    (
+        "units in German pieces are a count",
+        "Köln: 85.000 € p.a., RSUs: 300 Stück über 4 Jahre",
+        {"stock_total": None},
+    ),
+    (
+        "a doubt that looks back ('or was that') doubts only the figure before it",
+        "Base $190k, RSUs $300k/4y, bonus 15% or was that the cap? can't remember. Denver",
+        {"base": 190_000, "stock_total": 300_000, "bonus_pct": None},
+    ),
+    (
+        "the author's current job in Korean is not the offer",
+        "현 직장: 연봉 5,500만원\n\n오퍼: 기본 연봉 7,000만원",
+        {"base": 70_000_000},
+    ),
+    (
+        "sign-on parts that restate the total in its own unit",
+        "기본 연봉 7,000만원, 사이닝 보너스: 2,000만원 (입사 시 1,000 + 1년 후 1,000)",
+        {"signing": 20_000_000},
+    ),
+    (
+        "a Spanish 'two payments of' restates the sign-on total",
+        "Sevilla: 45.000 € brutos al año, prima de incorporación 4.000 €, en dos pagos de 2.000 €",
+        {"signing": 4_000},
+    ),
+    (
+        "a Japanese incentive stated as none",
+        "年俸 900万円、インセンティブなし",
+        {"bonus_pct": 0},
+    ),
+    (
+        "a total later on the line that slash parts add up to makes them yearly",
+        "172/45/13 at a bank in Charlotte, TC ~230, fair?",
+        {"base": 172_000, "stock_per_year": 45_000, "stock_total": None, "bonus_amount": 13_000},
+    ),
+    (
+        "an Austrian annual gross word and a German switching bonus",
+        "Linz: Jahresbrutto 64.000 € (14 Gehälter), Wechselprämie 3.000 €",
+        {"base": 64_000, "signing": 3_000},
+    ),
+    (
+        "a Hindi 'every year' vests evenly",
+        "Pune: Fixed 28 L, RSU USD 40,000 over 4 saal, 25% har saal",
+        {"vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "'no bonus talk' says nothing was said, not that there is none",
+        "Denver: 150k base. No bonus talk so far, no sign-on talk either",
+        {"bonus_pct": None, "signing": None},
+    ),
+    (
+        "a count before a strike price has no money value",
+        "Lyon 60 k€ brut annuel, BSPCE : 2 000 au prix d’exercice de 1,50 €; "
+        "Leeds: 4,000 EMI options at £0.40",
+        {"stock_total": None, "stock_per_year": None},
+    ),
+    (
+        "instalments that follow a cliff year add that year",
+        "Austin 170k base, RSUs $240k: a quarter vests at the first anniversary and the "
+        "remainder in 12 equal quarterly installments thereafter",
+        {"stock_years": 4, "vesting": [25, 25, 25, 25]},
+    ),
+    (
+        "percents each tagged with the year they vest in are the schedule",
+        "Zug: CHF 160'000 p.a., RSUs CHF 120'000 vesting 40% in year 1, 30% in year 2 and "
+        "30% in year 3",
+        {"vesting": [40, 30, 30], "stock_years": 3, "stock_per_year": 40_000},
+    ),
+    (
+        "an 'on-target level' is a bonus target, not a job level",
+        "Salary: £70,000 per annum. Bonus: the on-target level for this role is 8% of salary.",
+        {"bonus_pct": 8},
+    ),
+    (
+        "a Vietnamese thirteenth-month salary ('tháng 13' is never a date)",
+        "Đà Nẵng: 40 triệu VND/tháng, lương tháng 13",
+        {"currency": "VND", "base": 520_000_000},
+    ),
+    (
+        "a key that says '(yr)' makes its figure yearly",
+        "Base           $190,000\nStock (yr)     $60,000\nVesting: 25% · 25% · 25% · 25%",
+        {"stock_per_year": 60_000, "stock_total": 240_000},
+    ),
+    (
+        "parts joined by '+' that add up to the total before them are its yearly parts",
+        "TC 265 = 180 + 65 + 20, Redmond",
+        {"base": 180_000, "stock_per_year": 65_000, "bonus_amount": 20_000, "stock_total": None},
+    ),
+    (
+        "a Dutch hourly rate: part-time stays a rate, full-time is x 2080",
+        "Eindhoven: €70 per uur, fulltime 40 uur per week",
+        {"currency": "EUR", "base": 145_600},
+    ),
+    (
+        "a Dutch part-time hourly rate keeps its currency and no base",
+        "Delft: €90 per uur, 24 uur per week",
+        {"currency": "EUR", "base": None},
+    ),
 ]
 
 
