@@ -95,6 +95,11 @@ def index() -> GuideIndex:
         # no company named, guides alike on the words: the one with figures for the place
         ("backend engineer dublin", KESTREL, "Dublin"),
         ("backend engineer austin", KESTRAL, "Austin"),
+        # short words name no company and no place: a lone "x" is a times sign, not x.ai, and
+        # a short phrase one letter off is another phrase
+        ("kestrel backend engineer, base 180k x 12 months", KESTREL, None),
+        ("kestrel backend engineer, excited about the new work", KESTREL, None),
+        ("x.ai research engineer", XAI, None),
     ],
 )
 def test_typed_forms_find_the_guide(
@@ -104,6 +109,8 @@ def test_typed_forms_find_the_guide(
     assert result.status is Status.MATCH, (query, result)
     assert result.guide is not None and result.guide.id == guide_id
     assert result.region == region
+    if guide_id != XAI:
+        assert XAI not in {c.guide.id for c in result.candidates}, "not even as a runner-up"
 
 
 @pytest.mark.parametrize(
@@ -134,27 +141,6 @@ def test_a_place_decides_only_when_one_guide_has_it(
 def test_unknown_sites_and_emoji_name_no_company(index: GuideIndex, query: str) -> None:
     result = index.lookup(query)
     assert result.status is Status.NONE, (query, result)
-
-
-@pytest.mark.parametrize(
-    ("query", "guide_id", "region"),
-    [
-        # a lone "x" is a times sign, not the site x.ai
-        ("kestrel backend engineer, base 180k x 12 months", KESTREL, None),
-        # a short phrase one letter off is another phrase, not a place
-        ("kestrel backend engineer, excited about the new work", KESTREL, None),
-        ("x.ai research engineer", XAI, None),
-    ],
-)
-def test_short_words_name_no_company_and_no_place(
-    index: GuideIndex, query: str, guide_id: str, region: str | None
-) -> None:
-    result = index.lookup(query)
-    assert result.status is Status.MATCH, (query, result)
-    assert result.guide is not None and result.guide.id == guide_id
-    assert result.region == region
-    if guide_id != XAI:
-        assert XAI not in {c.guide.id for c in result.candidates}, "not even as a runner-up"
 
 
 def test_chat_words_are_never_part_of_a_name_run_together(index: GuideIndex) -> None:
